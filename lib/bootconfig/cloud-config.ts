@@ -1,0 +1,61 @@
+import { gzipSync } from 'zlib';
+import { stringify } from 'yaml';
+import { sortKeys } from '../core/fingerprint';
+
+/**
+ * The cloud-config keys this library emits. Every one is implemented by both cloud-init and
+ * tiny-cloud's `#alpine-config` handler (tiny-cloud lib/tiny-cloud/user-data/alpine-config,
+ * tags 3.0.0 and 3.0.7; shared/reference/os-facts-2.md §1b), so one document serves both.
+ */
+export const CLOUD_CONFIG_KEYS = ['ssh_authorized_keys', 'write_files', 'package_update', 'packages', 'bootcmd', 'runcmd'] as const;
+
+export interface CloudConfigFile {
+  readonly path: string;
+  readonly contents: Buffer;
+  /** octal string, e.g. '0644' */
+  readonly permissions: string;
+}
+
+export interface CloudConfigDocument {
+  readonly sshAuthorizedKeys: readonly string[];
+  readonly files: readonly CloudConfigFile[];
+  readonly packageUpdate: boolean;
+  readonly packages: readonly string[];
+  readonly bootcmd: readonly string[];
+  readonly runcmd: readonly string[];
+}
+
+/** The first line that picks the user-data handler: cloud-init vs tiny-cloud's own format. */
+export enum CloudConfigHeader {
+  CLOUD_CONFIG = '#cloud-config',
+  ALPINE_CONFIG = '#alpine-config',
+}
+
+function writeFile(f: CloudConfigFile) {
+  // Text that is valid UTF-8 and has no control characters other than \n and \t is written
+  // as is; anything else, or anything that compresses well, as gzip+base64 (both cloud-init
+  // and tiny-cloud accept the `gz+b64` encoding).
+  const text = f.contents.toString('utf8');
+  // eslint-disable-next-line no-control-regex
+  const plainOk = Buffer.from(text, 'utf8').equals(f.contents) && !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text);
+  const gz = gzipSync(f.contents, { level: 9 }).toString('base64');
+  const usePlain = plainOk && (f.contents.length < 256 || text.length <= gz.length);
+  return usePlain
+    ? { path: f.path, permissions: f.permissions, content: text }
+    : { path: f.path, permissions: f.permissions, encoding: 'gz+b64', content: gz };
+}
+
+/** Renders a cloud-config document (YAML) after its header line. Same input, same bytes. */
+export function renderCloudConfig(doc: CloudConfigDocument, header: CloudConfigHeader): string {
+  const files = [...doc.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const body: Record<string, unknown> = {
+    ssh_authorized_keys: doc.sshAuthorizedKeys.length ? [...doc.sshAuthorizedKeys] : undefined,
+    write_files: files.length ? files.map(writeFile) : undefined,
+    package_update: doc.packageUpdate || undefined,
+    packages: doc.packages.length ? [...new Set(doc.packages)].sort() : undefined,
+    bootcmd: doc.bootcmd.length ? [...doc.bootcmd] : undefined,
+    runcmd: doc.runcmd.length ? [...doc.runcmd] : undefined,
+  };
+  const yaml = stringify(sortKeys(body), { lineWidth: 0, minContentWidth: 0, blockQuote: 'literal' });
+  return `${header}\n${yaml}`;
+}

@@ -1,0 +1,108 @@
+import { Errors } from '../core/errors';
+import { requireArray, requireRecord, requireSingleLine, requireString, isUnresolved } from '../core/validation';
+import { ContainerModel } from './model';
+
+/**
+ * A container the host runs from boot on: pulled with retries while the network comes up,
+ * started once Docker is ready, and restarted when it exits.
+ */
+export interface ContainerOptions {
+  /** Container name, unique on the host, e.g. `web`. */
+  readonly name: string;
+  /** Image reference, e.g. `nginx:1.27` or `ghcr.io/org/app@sha256:…`. Pin a tag or digest. */
+  readonly image: string;
+  /**
+   * Published ports in Docker's `-p` syntax, e.g. `['80:8080', '127.0.0.1:9100:9100']`.
+   * @default - no ports are published
+   */
+  readonly ports?: string[];
+  /**
+   * Environment variables (written to an env file readable by root only, not to the unit).
+   * @default - none
+   */
+  readonly environment?: { [key: string]: string };
+  /**
+   * Volumes in Docker's `-v` syntax, e.g. `['/srv/data:/data:ro', 'cache:/cache']`.
+   * @default - none
+   */
+  readonly volumes?: string[];
+  /**
+   * Command and arguments that replace the image's CMD.
+   * @default - the image's own CMD
+   */
+  readonly command?: string[];
+}
+
+// Docker container names: [a-zA-Z0-9][a-zA-Z0-9_.-]+ (moby daemon/names.go RestrictedNamePattern).
+const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
+// distribution/reference grammar (reference.go), without the upper-case-repository form.
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)';
+const IMAGE = new RegExp(`^${DOMAIN}?${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$`);
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const IPV4 = '(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)';
+const PORT = new RegExp(`^(?:(${IPV4}|\\[[0-9a-fA-F:]+\\]):)?(?:(\\d+)(?:-(\\d+))?:)?(\\d+)(?:-(\\d+))?(?:/(tcp|udp|sctp))?$`);
+const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+const VOLUME_OPTS = /^(ro|rw|z|Z)(,(ro|rw|z|Z))*$/;
+
+export function validateImage(property: string, value: unknown): string {
+  const s = requireString(property, value, { literal: true });
+  if (s.length > 255 || !IMAGE.test(s)) throw Errors.badImage(property, value);
+  return s;
+}
+
+export function validatePort(property: string, value: unknown): string {
+  const s = requireString(property, value, { literal: true });
+  const m = PORT.exec(s);
+  if (!m) throw Errors.badPort(property, value);
+  const nums = [m[2], m[3], m[4], m[5]].filter((x) => x !== undefined).map(Number);
+  if (nums.some((n) => n < 1 || n > 65535)) throw Errors.badPort(property, value);
+  if ((m[3] && Number(m[3]) < Number(m[2])) || (m[5] && Number(m[5]) < Number(m[4]))) throw Errors.badPort(property, value);
+  return s;
+}
+
+export function validateVolume(property: string, value: unknown): string {
+  const s = requireSingleLine(property, value);
+  if (isUnresolved(s)) throw Errors.unresolvedToken(property, value);
+  const parts = s.split(':');
+  const isAbs = (p: string) => p.startsWith('/') && !p.split('/').includes('..');
+  let ok = false;
+  if (parts.length === 1) ok = isAbs(parts[0]);
+  else if (parts.length === 2 || parts.length === 3) {
+    ok = (isAbs(parts[0]) || VOLUME_NAME.test(parts[0])) && isAbs(parts[1]) && (parts.length === 2 || VOLUME_OPTS.test(parts[2]));
+  }
+  if (!ok) throw Errors.badVolume(property, value);
+  return s;
+}
+
+export function validateContainerName(property: string, value: unknown): string {
+  const s = requireString(property, value, { allowEmpty: true });
+  if (!CONTAINER_NAME.test(s)) throw Errors.badContainerName(property, value);
+  return s;
+}
+
+export function toContainerModel(o: ContainerOptions, origin: string): ContainerModel {
+  if (o === null || typeof o !== 'object') throw Errors.notAnObject(origin, o);
+  const name = validateContainerName(`${origin}.name`, o.name);
+  const image = validateImage(`${origin}.image`, o.image);
+  const ports = o.ports === undefined ? [] : requireArray(`${origin}.ports`, o.ports).map((p, i) => validatePort(`${origin}.ports[${i}]`, p));
+  const volumes = o.volumes === undefined ? [] : requireArray(`${origin}.volumes`, o.volumes).map((v, i) => validateVolume(`${origin}.volumes[${i}]`, v));
+  const command = o.command === undefined ? [] : requireArray(`${origin}.command`, o.command).map((c, i) => {
+    const s = requireString(`${origin}.command[${i}]`, c, { allowEmpty: true, literal: true });
+    if (s.includes('\n') || s.includes('\0')) throw Errors.controlCharacters(`${origin}.command[${i}]`, c);
+    return s;
+  });
+  const environment: Record<string, string> = {};
+  if (o.environment !== undefined) {
+    const env = requireRecord(`${origin}.environment`, o.environment);
+    for (const key of Object.keys(env).sort()) {
+      if (!ENV_NAME.test(key)) throw Errors.badEnvName(`${origin}.environment`, key);
+      const v = env[key];
+      if (typeof v !== 'string') throw Errors.notAString(`${origin}.environment.${key}`, v);
+      if (/[\r\n\0]/.test(v)) throw Errors.badEnvValue(`${origin}.environment.${key}`, v);
+      if (isUnresolved(v)) throw Errors.unresolvedToken(`${origin}.environment.${key}`, v);
+      environment[key] = v;
+    }
+  }
+  return { name, image, ports, environment, volumes, command, origin };
+}

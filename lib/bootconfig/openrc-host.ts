@@ -1,0 +1,135 @@
+import { Errors } from '../core/errors';
+import { stableStringify } from '../core/fingerprint';
+import { CloudConfigDocument, CloudConfigFile } from './cloud-config';
+import { containerEnvFile, dockerRunArgs, pullWithRetries, renderEnvFile, shQuote } from './container-run';
+import { DATA_VOLUME_SCRIPT, renderDataVolumeScript } from './data-volume-script';
+import { FileModel, HostModel } from './model';
+import { DAEMON_JSON, SYSCTL_FILE } from './systemd-host';
+
+/** What an OpenRC OS (Alpine) adds around the neutral model. */
+export interface OpenRcHostOptions {
+  /** the OS name for messages */
+  readonly osName: string;
+  readonly osFiles: readonly FileModel[];
+  readonly osPackages: readonly string[];
+  /** commands run last on first boot (e.g. enabling crond for updates) */
+  readonly osRuncmd: readonly string[];
+}
+
+const DOCKER = '/usr/bin/docker';
+
+export function containerServiceName(name: string): string {
+  return `container-${name}`;
+}
+
+function perm(mode: number): string {
+  return `0${mode.toString(8).padStart(3, '0')}`;
+}
+
+function asFile(path: string, text: string, mode: number): CloudConfigFile {
+  return { path, contents: Buffer.from(text, 'utf8'), permissions: perm(mode) };
+}
+
+/**
+ * An OpenRC service that runs one container under supervise-daemon, which restarts it when it
+ * exits (openrc-run(8), supervise-daemon(8): `respawn_max=0` retries for ever).
+ */
+function containerService(c: HostModel['containers'][number]): string {
+  const args = dockerRunArgs(c).map(shQuote).join(' ');
+  return `#!/sbin/openrc-run
+# Container ${c.name} (${c.image}), managed by cdktf-docker-fleet.
+description=${shQuote(`Container ${c.name} (${c.image})`)}
+supervisor=supervise-daemon
+command=${DOCKER}
+command_args=${shQuote(args)}
+respawn_delay=10
+respawn_max=0
+
+depend() {
+\tneed docker
+\tafter net
+}
+
+start_pre() {
+\t${DOCKER} rm --force ${shQuote(c.name)} >/dev/null 2>&1 || true
+\t/bin/sh -c ${shQuote(pullWithRetries(DOCKER, c.image))}
+}
+`;
+}
+
+/**
+ * Turns the neutral host model into a cloud-config document for Alpine (tiny-cloud or
+ * cloud-init): Docker from the community repository enabled at boot, daemon.json, sysctls,
+ * the time zone, users, one supervised OpenRC service per container and the data volume.
+ * systemd units cannot be expressed and are rejected naming the unit.
+ */
+export function expandForOpenRc(model: HostModel, opts: OpenRcHostOptions): CloudConfigDocument {
+  model.units.forEach((u) => {
+    throw Errors.unsupportedFeature(opts.osName, `hostConfig.${u.origin}`, u.name,
+      'it uses OpenRC, not systemd; run the process as a container (addContainer) or write an /etc/init.d script with addFile (mode 0o755)');
+  });
+  const files: CloudConfigFile[] = opts.osFiles.map((f) => ({ path: f.path, contents: f.contents, permissions: perm(f.mode) }));
+  const packages = ['docker', ...opts.osPackages];
+  const runcmd: string[] = [];
+
+  if (model.dockerDataVolume) {
+    const v = model.dockerDataVolume;
+    packages.push(v.fileSystem === 'xfs' ? 'xfsprogs' : 'e2fsprogs');
+    // mdev-conf links /dev/xvdX names for EBS NVMe disks only when nvme-cli is installed
+    // (aports main/mdev-conf persistent-storage; os-facts-2.md §2).
+    if (v.device && /^\/dev\/(xvd|sd)/.test(v.device)) packages.push('nvme-cli');
+    files.push(asFile(DATA_VOLUME_SCRIPT, renderDataVolumeScript(v, v.diskModel), 0o755));
+    runcmd.push(`${DATA_VOLUME_SCRIPT} && mkdir -p ${v.mountPoint} && `
+      + `(grep -q 'LABEL=${v.label} ' /etc/fstab || echo 'LABEL=${v.label} ${v.mountPoint} ${v.fileSystem} defaults,noatime,nofail 0 2' >> /etc/fstab) && `
+      + `mount ${v.mountPoint}`);
+  }
+  if (model.hostname) {
+    files.push(asFile('/etc/hostname', `${model.hostname}\n`, 0o644));
+    runcmd.push('hostname -F /etc/hostname');
+  }
+  if (Object.keys(model.dockerDaemonSettings).length) {
+    files.push(asFile(DAEMON_JSON, `${stableStringify(model.dockerDaemonSettings, 2)}\n`, 0o644));
+  }
+  const sysctlKeys = Object.keys(model.sysctls).sort();
+  if (sysctlKeys.length) {
+    // Alpine's `sysctl` service (boot runlevel) applies /etc/sysctl.d at every boot; apply now too.
+    files.push(asFile(SYSCTL_FILE, sysctlKeys.map((k) => `${k} = ${model.sysctls[k]}\n`).join(''), 0o644));
+    runcmd.push(`sysctl -p ${SYSCTL_FILE}`);
+  }
+  if (model.timeZone) {
+    packages.push('tzdata');
+    runcmd.push(`ln -sf ${shQuote(`/usr/share/zoneinfo/${model.timeZone}`)} /etc/localtime`);
+  }
+  for (const u of model.users) {
+    runcmd.push(`id ${u.name} >/dev/null 2>&1 || adduser -D -s /bin/sh ${u.name}`);
+    for (const g of u.groups) runcmd.push(`addgroup ${g} 2>/dev/null || true; addgroup ${u.name} ${g}`);
+    if (u.sshAuthorizedKeys.length) {
+      runcmd.push(`install -d -m 700 -o ${u.name} -g ${u.name} /home/${u.name}/.ssh && `
+        + `printf '%s\\n' ${u.sshAuthorizedKeys.map(shQuote).join(' ')} > /home/${u.name}/.ssh/authorized_keys && `
+        + `chown ${u.name}:${u.name} /home/${u.name}/.ssh/authorized_keys && chmod 600 /home/${u.name}/.ssh/authorized_keys`);
+    }
+  }
+  const userPaths = new Set(model.files.map((f) => f.path));
+  const osAndContainerFiles = files.filter((f) => !userPaths.has(f.path));
+  const userFiles: CloudConfigFile[] = model.files.map((f) => ({ path: f.path, contents: f.contents, permissions: perm(f.mode) }));
+  for (const f of model.files) {
+    if (f.user || f.group) runcmd.push(`chown ${f.user ?? 'root'}${f.group ? `:${f.group}` : ''} ${shQuote(f.path)}`);
+  }
+  // Docker: community package, OpenRC service (aports community/docker; os-facts.md §3.6).
+  runcmd.push('rc-update add docker default', 'rc-service docker start');
+  for (const c of model.containers) {
+    const svc = containerServiceName(c.name);
+    if (Object.keys(c.environment).length) osAndContainerFiles.push(asFile(containerEnvFile(c), renderEnvFile(c), 0o600));
+    osAndContainerFiles.push(asFile(`/etc/init.d/${svc}`, containerService(c), 0o755));
+    runcmd.push(`rc-update add ${svc} default`, `rc-service ${svc} start`);
+  }
+  runcmd.push(...opts.osRuncmd);
+  return {
+    sshAuthorizedKeys: model.sshAuthorizedKeys,
+    files: [...osAndContainerFiles, ...userFiles],
+    packageUpdate: true,
+    packages,
+    bootcmd: [],
+    runcmd,
+  };
+}

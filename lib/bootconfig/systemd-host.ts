@@ -1,0 +1,166 @@
+import { DataVolumeModel, FileModel, HostModel, LinkModel, UnitModel } from './model';
+import { containerEnvFile, dockerRunArgs, pullWithRetries, renderEnvFile, systemdQuote } from './container-run';
+import { IgnitionPlan } from './ignition';
+import { stableStringify } from '../core/fingerprint';
+import { DATA_VOLUME_SCRIPT, renderDataVolumeScript } from './data-volume-script';
+
+/** What differs between the systemd-based OSes when their host model becomes an Ignition plan. */
+export interface SystemdHostOptions {
+  /** the OS's default login user, which receives `sshAuthorizedKeys` */
+  readonly defaultUser: string;
+  /** absolute path of the docker CLI */
+  readonly dockerBinary: string;
+  /** extra files the OS adds (update settings, docker daemon wiring) */
+  readonly osFiles: readonly FileModel[];
+  readonly osUnits: readonly UnitModel[];
+}
+
+export const SYSCTL_FILE = '/etc/sysctl.d/90-docker-fleet.conf';
+export const DAEMON_JSON = '/etc/docker/daemon.json';
+
+export function containerUnitName(name: string): string {
+  return `container-${name}.service`;
+}
+
+/** `var-lib-docker.mount`, the escaped unit name systemd derives from the mount point. */
+const DATA_MOUNT_UNIT = 'var-lib-docker.mount';
+
+function file(path: string, text: string, mode: number, origin: string): FileModel {
+  return { path, contents: Buffer.from(text, 'utf8'), mode, origin };
+}
+
+function containerUnit(c: HostModel['containers'][number], docker: string, needsMount: boolean): UnitModel {
+  const run = [docker, ...dockerRunArgs(c)].map(systemdQuote).join(' ');
+  const contents = [
+    '[Unit]',
+    `Description=Container ${c.name} (${c.image}), managed by cdktf-docker-fleet`,
+    'Wants=network-online.target',
+    `After=network-online.target docker.service${needsMount ? ` ${DATA_MOUNT_UNIT}` : ''}`,
+    'Requires=docker.service',
+    '',
+    '[Service]',
+    'TimeoutStartSec=0',
+    'Restart=always',
+    'RestartSec=10s',
+    `ExecStartPre=-${docker} rm --force ${systemdQuote(c.name)}`,
+    `ExecStartPre=/bin/sh -c ${systemdQuote(pullWithRetries(docker, c.image))}`,
+    `ExecStart=${run}`,
+    `ExecStop=${docker} stop ${systemdQuote(c.name)}`,
+    '',
+    '[Install]',
+    'WantedBy=multi-user.target',
+    '',
+  ].join('\n');
+  return { name: containerUnitName(c.name), contents, enabled: true, dropIns: [], origin: c.origin };
+}
+
+const PREPARE_UNIT = 'docker-fleet-data-volume.service';
+
+function dataVolumePrepareUnit(): UnitModel {
+  const contents = [
+    '[Unit]',
+    'Description=Find and format (only when blank) the Docker data volume',
+    'DefaultDependencies=no',
+    'After=systemd-udev-settle.service local-fs-pre.target',
+    `Before=${DATA_MOUNT_UNIT}`,
+    '',
+    '[Service]',
+    'Type=oneshot',
+    'RemainAfterExit=yes',
+    `ExecStart=${DATA_VOLUME_SCRIPT}`,
+    '',
+    '[Install]',
+    `RequiredBy=${DATA_MOUNT_UNIT}`,
+    '',
+  ].join('\n');
+  return { name: PREPARE_UNIT, contents, enabled: true, dropIns: [], origin: 'dockerDataVolume' };
+}
+
+function dataVolumeUnit(v: DataVolumeModel): UnitModel {
+  const contents = [
+    '[Unit]',
+    'Description=Docker data volume (formatted only when blank; survives re-provisioning)',
+    'Before=docker.service docker.socket containerd.service',
+    '',
+    '[Mount]',
+    `What=/dev/disk/by-label/${v.label}`,
+    `Where=${v.mountPoint}`,
+    `Type=${v.fileSystem}`,
+    'Options=defaults,noatime',
+    '',
+    '[Install]',
+    'RequiredBy=docker.service containerd.service',
+    'WantedBy=local-fs.target',
+    '',
+  ].join('\n');
+  return { name: DATA_MOUNT_UNIT, contents, enabled: true, dropIns: [], origin: 'dockerDataVolume' };
+}
+
+/**
+ * Turns the neutral host model into an Ignition plan for a systemd OS (Fedora CoreOS, Flatcar):
+ * keys for the default user, daemon.json, sysctls, the time zone link, one unit per container
+ * (env in a root-only file), docker.service enabled so containers start at boot, and the data
+ * volume as an Ignition filesystem plus a mount unit.
+ */
+export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): IgnitionPlan {
+  const files: FileModel[] = [...opts.osFiles];
+  const links: LinkModel[] = [...model.links];
+  const units: UnitModel[] = [...opts.osUnits];
+
+  if (model.hostname) files.push(file('/etc/hostname', `${model.hostname}\n`, 0o644, 'hostname'));
+  if (Object.keys(model.dockerDaemonSettings).length) {
+    files.push(file(DAEMON_JSON, `${stableStringify(model.dockerDaemonSettings, 2)}\n`, 0o644, 'dockerDaemonSettings'));
+  }
+  const sysctlKeys = Object.keys(model.sysctls).sort();
+  if (sysctlKeys.length) {
+    files.push(file(SYSCTL_FILE, sysctlKeys.map((k) => `${k} = ${model.sysctls[k]}\n`).join(''), 0o644, 'sysctls'));
+  }
+  if (model.timeZone) {
+    links.push({ path: '/etc/localtime', target: `../usr/share/zoneinfo/${model.timeZone}`, origin: 'timeZone' });
+  }
+  for (const c of model.containers) {
+    if (Object.keys(c.environment).length) files.push(file(containerEnvFile(c), renderEnvFile(c), 0o600, `${c.origin}.environment`));
+    units.push(containerUnit(c, opts.dockerBinary, !!model.dockerDataVolume));
+  }
+  const filesystems = [];
+  if (model.dockerDataVolume) {
+    const v = model.dockerDataVolume;
+    if (v.device) {
+      // A stable device name exists in the initramfs: Ignition formats it (only when blank).
+      filesystems.push({ device: v.device, format: v.fileSystem, label: v.label });
+    } else {
+      // No stable name (e.g. EBS on Fedora CoreOS): find the disk at boot instead.
+      files.push(file(DATA_VOLUME_SCRIPT, renderDataVolumeScript(v, v.diskModel), 0o755, 'dockerDataVolume'));
+      units.push(dataVolumePrepareUnit());
+    }
+    units.push(dataVolumeUnit(v));
+  }
+  // Docker is socket-activated on both OSes; enable the service so containers and
+  // live-restored workloads come back at boot without waiting for a client.
+  units.push({ name: 'docker.service', enabled: true, dropIns: [], origin: 'docker' });
+
+  const users = [];
+  if (model.sshAuthorizedKeys.length) users.push({ name: opts.defaultUser, sshAuthorizedKeys: model.sshAuthorizedKeys, groups: [] });
+  for (const u of model.users) users.push({ name: u.name, sshAuthorizedKeys: u.sshAuthorizedKeys, groups: u.groups });
+
+  // User content wins over OS content with the same path/name (library defaults are the parent).
+  const userPaths = new Set(model.files.map((f) => f.path));
+  const mergedFiles = [...files.filter((f) => !userPaths.has(f.path)), ...model.files];
+  const mergedUnits: UnitModel[] = [];
+  for (const u of [...units, ...model.units]) {
+    const i = mergedUnits.findIndex((m) => m.name === u.name);
+    if (i < 0) {
+      mergedUnits.push(u);
+    } else {
+      const p = mergedUnits[i];
+      mergedUnits[i] = {
+        ...p, ...u,
+        contents: u.contents ?? p.contents,
+        enabled: u.enabled ?? p.enabled,
+        mask: u.mask || p.mask,
+        dropIns: [...p.dropIns.filter((d) => !u.dropIns.some((x) => x.name === d.name)), ...u.dropIns],
+      };
+    }
+  }
+  return { users, files: mergedFiles, directories: [...model.directories], links, units: mergedUnits, filesystems };
+}

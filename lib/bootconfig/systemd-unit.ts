@@ -1,0 +1,63 @@
+import { Errors } from '../core/errors';
+import { requireBoolean, requireString } from '../core/validation';
+import { DropInModel, UnitModel } from './model';
+
+/** A systemd unit installed on first boot (Fedora CoreOS and Flatcar). */
+export interface SystemdUnitOptions {
+  /** Unit file name with its suffix, e.g. `app.service` or `backup.timer`. */
+  readonly name: string;
+  /**
+   * The unit file text.
+   * @default - no unit file is written (use with `mask` or to only enable/disable a unit the OS ships)
+   */
+  readonly contents?: string;
+  /**
+   * Whether the unit is enabled (started at boot through its [Install] section).
+   * @default - enabled when `contents` has an [Install] section, otherwise left as the OS has it
+   */
+  readonly enabled?: boolean;
+  /**
+   * Mask the unit (link it to /dev/null) so nothing can start it.
+   * @default false
+   */
+  readonly mask?: boolean;
+}
+
+/** A drop-in that changes a unit without replacing it: `/etc/systemd/system/<unit>.d/<name>`. */
+export interface SystemdDropInOptions {
+  /** The unit to change, e.g. `docker.service`. */
+  readonly unit: string;
+  /** Drop-in file name ending in `.conf`, e.g. `10-limits.conf`. */
+  readonly name: string;
+  /** The drop-in text, e.g. `[Service]\nLimitNOFILE=1048576\n`. */
+  readonly contents: string;
+}
+
+// systemd.unit(5): unit names are up to 255 chars of [A-Za-z0-9:_.\\-] plus one '@' for templates.
+const UNIT = /^[A-Za-z0-9:_.\\-]+(@[A-Za-z0-9:_.\\-]*)?\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope)$/;
+
+export function validateUnitName(property: string, value: unknown): string {
+  const s = requireString(property, value, { allowEmpty: true });
+  if (s.length === 0 || s.length > 255 || !UNIT.test(s)) throw Errors.badUnitName(property, value);
+  return s;
+}
+
+export function toUnitModel(o: SystemdUnitOptions, origin: string): UnitModel {
+  if (o === null || typeof o !== 'object') throw Errors.notAnObject(origin, o);
+  const name = validateUnitName(`${origin}.name`, o.name);
+  const contents = o.contents === undefined ? undefined : requireString(`${origin}.contents`, o.contents, { literal: true });
+  const mask = o.mask === undefined ? false : requireBoolean(`${origin}.mask`, o.mask);
+  let enabled = o.enabled === undefined ? undefined : requireBoolean(`${origin}.enabled`, o.enabled);
+  if (contents === undefined && !mask && enabled === undefined) throw Errors.emptyUnit(`${origin}.contents`, o.contents);
+  if (enabled === undefined && contents !== undefined && /^\[Install\]/m.test(contents)) enabled = true;
+  return { name, contents, enabled, mask, dropIns: [], origin };
+}
+
+export function toDropInModel(o: SystemdDropInOptions, origin: string): { unit: string; dropIn: DropInModel } {
+  if (o === null || typeof o !== 'object') throw Errors.notAnObject(origin, o);
+  const unit = validateUnitName(`${origin}.unit`, o.unit);
+  const name = requireString(`${origin}.name`, o.name, { allowEmpty: true });
+  if (!/^[A-Za-z0-9_.@-]+\.conf$/.test(name)) throw Errors.badDropInName(`${origin}.name`, o.name);
+  const contents = requireString(`${origin}.contents`, o.contents, { literal: true });
+  return { unit, dropIn: { name, contents } };
+}

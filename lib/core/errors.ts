@@ -1,0 +1,135 @@
+/**
+ * Every error message of the library, in one place (butane's config/common/errors.go style).
+ *
+ * Each message names the property, shows the bad value and says what is allowed, so a user
+ * reading a failed `cdktf synth` knows what to change without opening the source.
+ */
+
+/**
+ * The error thrown for bad input. `property` is the path of the offending prop
+ * (e.g. `hostConfig.files[2].mode`), `value` the value received.
+ */
+export class FleetConfigError extends Error {
+  public readonly property: string;
+  public readonly value: unknown;
+
+  constructor(property: string, value: unknown, allowed: string) {
+    super(`${property}: got ${show(value)}; ${allowed}`);
+    this.name = 'FleetConfigError';
+    this.property = property;
+    this.value = value;
+  }
+}
+
+/** Renders a received value for a message: strings quoted, long values cut, objects as JSON. */
+export function show(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') {
+    text = JSON.stringify(value);
+  } else if (value === undefined) {
+    text = 'undefined';
+  } else if (typeof value === 'number' && !Number.isFinite(value)) {
+    text = String(value);
+  } else if (typeof value === 'function') {
+    text = 'a function';
+  } else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** Message builders, grouped by layer. Each returns a FleetConfigError to throw. */
+export const Errors = {
+  // --- generic shapes -------------------------------------------------------------------
+  notAString: (p: string, v: unknown) => new FleetConfigError(p, v, 'expected a string'),
+  emptyString: (p: string, v: unknown) => new FleetConfigError(p, v, 'expected a non-empty string'),
+  notAnArray: (p: string, v: unknown) => new FleetConfigError(p, v, 'expected an array'),
+  notAnObject: (p: string, v: unknown) => new FleetConfigError(p, v, 'expected an object of string keys'),
+  notABoolean: (p: string, v: unknown) => new FleetConfigError(p, v, 'expected true or false'),
+  notAnInteger: (p: string, v: unknown, min: number, max?: number) =>
+    new FleetConfigError(p, v, max === undefined
+      ? `expected a whole number >= ${min}`
+      : `expected a whole number from ${min} to ${max}`),
+  notOneOf: (p: string, v: unknown, allowed: readonly string[]) =>
+    new FleetConfigError(p, v, `allowed values: ${allowed.map((a) => `'${a}'`).join(', ')}`),
+  unresolvedToken: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'this value is rendered into the first-boot payload at synth time, so it must be a literal, not a value known only at apply time'),
+  controlCharacters: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'must be a single line without control characters'),
+
+  // --- HostConfig -------------------------------------------------------------------------
+  relativePath: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected an absolute path (starting with '/'), without '..' segments, '//' or a trailing '/'"),
+  duplicatePath: (p: string, v: unknown, first: string) =>
+    new FleetConfigError(p, v, `the same path is already used by ${first}; each path may appear once`),
+  badMode: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'expected a file mode from 0 to 0o7777 (e.g. 0o644)'),
+  badOwner: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a user name or 'user:group' of lower-case letters, digits, '_' and '-' (e.g. 'core' or 'root:docker')"),
+  badUnitName: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a systemd unit name like 'app.service' (letters, digits, ':_.\\@-', and a suffix such as .service, .timer, .socket, .mount, .path, .target)"),
+  duplicateUnit: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'a unit of this name was already added; add drop-ins with addSystemdDropIn instead'),
+  badDropInName: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a drop-in file name ending in '.conf' (e.g. '10-limits.conf')"),
+  emptyUnit: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'expected unit contents (a [Unit]/[Service] text), or mask: true'),
+  badSshKey: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected one OpenSSH public key line such as 'ssh-ed25519 AAAAC3Nza... comment' (types: ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521, sk-ssh-ed25519@openssh.com, sk-ecdsa-sha2-nistp256@openssh.com)"),
+  badUserName: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a user name of 1-32 lower-case letters, digits, '_' or '-', starting with a letter or '_'"),
+  badContainerName: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a container name matching [a-zA-Z0-9][a-zA-Z0-9_.-]* (at most 63 characters)"),
+  duplicateContainer: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'a container of this name was already added; names must be unique'),
+  badImage: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected an image reference such as 'nginx:1.27' or 'ghcr.io/org/app@sha256:...' (no spaces, no upper-case repository)"),
+  badPort: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected '[hostIp:]hostPort:containerPort[/tcp|/udp|/sctp]' or 'containerPort[/proto]' with ports from 1 to 65535 (e.g. '80:8080', '127.0.0.1:53:53/udp')"),
+  badVolume: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected 'source:/container/path[:ro|:rw|:z|:Z]' where source is an absolute host path or a volume name (e.g. '/srv/data:/data:ro', 'cache:/cache')"),
+  badEnvName: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'expected an environment variable name matching [A-Za-z_][A-Za-z0-9_]*'),
+  badEnvValue: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'expected a single-line string (Docker env files cannot hold newlines)'),
+  badSysctl: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a sysctl key like 'net.ipv4.ip_forward' (lower-case letters, digits, '_', '-', '.', '/')"),
+  badSysctlValue: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'expected a single-line string value, e.g. "1"'),
+  badTimeZone: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected an IANA time zone name such as 'UTC', 'Europe/Berlin' or 'America/New_York'"),
+  badHostname: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'expected a host name of DNS labels (letters, digits, hyphens; each label 1-63 characters, at most 253 in all)'),
+  badDockerSettings: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'expected a JSON-serialisable object (the contents of /etc/docker/daemon.json)'),
+  dockerTcpSocket: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'the Docker API is only exposed on the local unix socket (an unauthenticated TCP socket is root on the host); use SSH (DOCKER_HOST=ssh://...) instead'),
+  badDevice: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected an absolute device path such as '/dev/disk/by-id/virtio-docker' or '/dev/xvdb'"),
+  badLabel: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a file system label of 1-12 characters from [A-Za-z0-9_-]"),
+
+  // --- OS catalog -----------------------------------------------------------------------------
+  unknownChannel: (os: string, p: string, v: unknown, allowed: readonly string[]) =>
+    new FleetConfigError(p, v, `${os} has the ${p === 'stream' ? 'streams' : p === 'release' ? 'releases' : p === 'variant' ? 'variants' : 'channels'} ${allowed.map((a) => `'${a}'`).join(', ')}`),
+  unsupportedFeature: (os: string, p: string, v: unknown, alternative: string) =>
+    new FleetConfigError(p, v, `${os} cannot express this; ${alternative}`),
+  unsupportedPolicy: (os: string, v: unknown, alternatives: string) =>
+    new FleetConfigError('updatePolicy', v, `${os} does not support this update policy; use ${alternatives}`),
+  unsupportedPlatform: (os: string, v: unknown, alternative: string) =>
+    new FleetConfigError('platform', v, `${os} is not available on this platform; ${alternative}`),
+  compressedImage: (os: string, v: unknown, hint: string) =>
+    new FleetConfigError('image', v, `${os} publishes this image compressed, and libvirt cannot use a compressed image by URL; ${hint}`),
+
+  // --- UpdatePolicy ---------------------------------------------------------------------------
+  badTime: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a 24-hour UTC time 'HH:MM' from '00:00' to '23:59'"),
+  badWeekday: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected Weekday values: 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'"),
+  badUrl: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected an http:// or https:// URL (e.g. 'https://fleetlock.example.com')"),
+};

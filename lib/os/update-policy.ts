@@ -1,0 +1,126 @@
+import { Errors } from '../core/errors';
+import { requireArray, requireHttpUrl, requireInteger, requireOneOf, requireTimeOfDay } from '../core/validation';
+
+/** Days of the week for maintenance windows. */
+export enum Weekday {
+  MONDAY = 'MONDAY',
+  TUESDAY = 'TUESDAY',
+  WEDNESDAY = 'WEDNESDAY',
+  THURSDAY = 'THURSDAY',
+  FRIDAY = 'FRIDAY',
+  SATURDAY = 'SATURDAY',
+  SUNDAY = 'SUNDAY',
+}
+
+export const WEEKDAYS: readonly Weekday[] = [
+  Weekday.MONDAY, Weekday.TUESDAY, Weekday.WEDNESDAY, Weekday.THURSDAY, Weekday.FRIDAY, Weekday.SATURDAY, Weekday.SUNDAY,
+];
+
+/** When hosts may reboot into an update. Times are UTC. */
+export interface MaintenanceWindowOptions {
+  /** Days on which the window opens, e.g. `[Weekday.SATURDAY]`. */
+  readonly days: Weekday[];
+  /** Start of the window, 24-hour `HH:MM` in UTC, e.g. `'02:30'`. */
+  readonly startTime: string;
+  /** Length of the window in minutes (1 to 1440). */
+  readonly durationMinutes: number;
+}
+
+/** Options for fleet-wide reboot coordination through a FleetLock server. */
+export interface FleetLockOptions {
+  /** Base URL of the FleetLock server, e.g. `https://fleetlock.example.com`. */
+  readonly url: string;
+}
+
+/** The kinds of update policy, as the OS renderers see them. */
+export enum UpdatePolicyKind {
+  /** Apply and reboot as soon as an update is there. */
+  IMMEDIATE = 'immediate',
+  /** Apply, but reboot only inside a weekly window. */
+  MAINTENANCE_WINDOW = 'maintenance-window',
+  /** Reboot only while holding a lock from a FleetLock server. */
+  FLEET_LOCK = 'fleet-lock',
+  /** Never update automatically. */
+  DISABLED = 'disabled',
+}
+
+/**
+ * How hosts take OS updates. Each OS renders it into its own mechanism (Zincati on Fedora
+ * CoreOS, update_engine + locksmithd on Flatcar, a cron job on Alpine, settings.updates on
+ * Bottlerocket) or rejects it with an error that names the alternatives.
+ */
+export class UpdatePolicy {
+  /** Update and reboot as soon as a new release is out. Hosts may reboot at any time. */
+  public static immediate(): UpdatePolicy {
+    return new UpdatePolicy(UpdatePolicyKind.IMMEDIATE);
+  }
+
+  /** Update when a release is out, but reboot only inside the given UTC window. */
+  public static maintenanceWindow(options: MaintenanceWindowOptions): UpdatePolicy {
+    if (options === null || typeof options !== 'object') throw Errors.notAnObject('updatePolicy.maintenanceWindow', options);
+    const days = requireArray('maintenanceWindow.days', options.days).map((d, i) => {
+      try {
+        return requireOneOf(`maintenanceWindow.days[${i}]`, d, WEEKDAYS);
+      } catch {
+        throw Errors.badWeekday(`maintenanceWindow.days[${i}]`, d);
+      }
+    });
+    if (days.length === 0) throw Errors.badWeekday('maintenanceWindow.days', options.days);
+    const unique = WEEKDAYS.filter((d) => days.includes(d));
+    const start = requireTimeOfDay('maintenanceWindow.startTime', options.startTime);
+    const duration = requireInteger('maintenanceWindow.durationMinutes', options.durationMinutes, 1, 1440);
+    return new UpdatePolicy(UpdatePolicyKind.MAINTENANCE_WINDOW, { days: unique, startMinute: start, durationMinutes: duration });
+  }
+
+  /**
+   * Reboot only while holding a lock from a FleetLock server (e.g. Typhoon's fleetlock or
+   * airlock), so at most N hosts reboot at once. Fedora CoreOS only (Zincati `fleet_lock`).
+   */
+  public static fleetLock(options: FleetLockOptions): UpdatePolicy {
+    if (options === null || typeof options !== 'object') throw Errors.notAnObject('updatePolicy.fleetLock', options);
+    return new UpdatePolicy(UpdatePolicyKind.FLEET_LOCK, undefined, requireHttpUrl('fleetLock.url', options.url));
+  }
+
+  /** Never update automatically. Security fixes then wait for a new host or a manual update. */
+  public static disabled(): UpdatePolicy {
+    return new UpdatePolicy(UpdatePolicyKind.DISABLED);
+  }
+
+  /**
+   * The library default: a weekly window, Sunday 03:00 UTC for 2 hours, so a fleet never
+   * reboots by surprise in working hours.
+   */
+  public static defaultWindow(): UpdatePolicy {
+    return UpdatePolicy.maintenanceWindow({ days: [Weekday.SUNDAY], startTime: '03:00', durationMinutes: 120 });
+  }
+
+  /** Which kind of policy this is. */
+  public readonly kind: UpdatePolicyKind;
+  /** @internal */
+  public readonly _window?: { readonly days: readonly Weekday[]; readonly startMinute: number; readonly durationMinutes: number };
+  /** @internal */
+  public readonly _fleetLockUrl?: string;
+
+  private constructor(kind: UpdatePolicyKind, window?: UpdatePolicy['_window'], fleetLockUrl?: string) {
+    this.kind = kind;
+    this._window = window;
+    this._fleetLockUrl = fleetLockUrl;
+  }
+
+  /** A short description, e.g. `maintenance-window SATURDAY 22:30 +60m`. */
+  public toString(): string {
+    if (this._window) return `${this.kind} ${this._window.days.join(',')} ${hhmm(this._window.startMinute)} +${this._window.durationMinutes}m`;
+    if (this._fleetLockUrl) return `${this.kind} ${this._fleetLockUrl}`;
+    return this.kind;
+  }
+}
+
+export function hhmm(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+/** Accepts an UpdatePolicy from TypeScript or JavaScript callers; anything else is a clear error. */
+export function requirePolicy(value: unknown): UpdatePolicy {
+  if (value instanceof UpdatePolicy) return value;
+  throw Errors.notOneOf('updatePolicy', value, ['UpdatePolicy.immediate()', 'UpdatePolicy.maintenanceWindow({...})', 'UpdatePolicy.fleetLock({ url })', 'UpdatePolicy.disabled()']);
+}
