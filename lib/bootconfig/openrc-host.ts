@@ -65,7 +65,7 @@ start_pre() {
  */
 export function expandForOpenRc(model: HostModel, opts: OpenRcHostOptions): CloudConfigDocument {
   model.units.forEach((u) => {
-    throw Errors.unsupportedFeature(opts.osName, `hostConfig.${u.origin}`, u.name,
+    throw Errors.unsupportedFeature(opts.osName, `hostConfig.${u.origin}.name`, u.name,
       'it uses OpenRC, not systemd; run the process as a container (addContainer) or write an /etc/init.d script with addFile (mode 0o755)');
   });
   const files: CloudConfigFile[] = opts.osFiles.map((f) => ({ path: f.path, contents: f.contents, permissions: perm(f.mode) }));

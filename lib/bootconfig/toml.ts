@@ -3,5 +3,6 @@ import { sortKeys } from '../core/fingerprint';
 
 /** TOML text of a plain object with sorted keys (smol-toml), so output is byte-stable. */
 export function renderToml(value: Record<string, unknown>): string {
-  return stringify(sortKeys(value) as Record<string, unknown>);
+  const text = stringify(sortKeys(value) as Record<string, unknown>);
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
