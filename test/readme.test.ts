@@ -1,0 +1,44 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { AlpineBootstrap, ContainerOs, FedoraCoreOsStream, FlatcarChannel } from '../lib';
+import { AlpineLinux } from '../lib/os/alpine';
+
+/** Reads the README's OS comparison table into { rowLabel: [cells per OS] }. */
+function osTable(): Record<string, string[]> {
+  const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+  const section = readme.split('## The operating systems')[1].split('\n## ')[0];
+  const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'));
+  const table: Record<string, string[]> = {};
+  for (const r of rows.slice(1)) {
+    const cells = r.split('|').slice(1, -1).map((c) => c.trim());
+    table[cells[0]] = cells.slice(1);
+  }
+  return table;
+}
+
+describe('the README OS comparison table', () => {
+  const table = osTable();
+  const oses = [ContainerOs.fedoraCoreOs(), ContainerOs.flatcar(), ContainerOs.alpine(), ContainerOs.bottlerocket()];
+
+  test('names the channels the catalog has', () => {
+    expect(table.channels).toEqual([
+      Object.values(FedoraCoreOsStream).join(', '),
+      Object.values(FlatcarChannel).join(', '),
+      AlpineLinux.SUPPORTED_RELEASES.join(', '),
+      'aws-ecs-2, aws-ecs-3',
+    ]);
+  });
+
+  test('names the first-boot format each OS renders', () => {
+    expect(table['first-boot format'][0]).toBe(oses[0].firstBootFormat);
+    expect(table['first-boot format'][1]).toBe(oses[1].firstBootFormat);
+    expect(table['first-boot format'][2]).toBe(`${ContainerOs.alpine({ bootstrap: AlpineBootstrap.TINY }).firstBootFormat} (tiny) or `
+      + `${ContainerOs.alpine({ bootstrap: AlpineBootstrap.CLOUD_INIT }).firstBootFormat} (cloudinit)`);
+    expect(table['first-boot format'][3]).toBe(oses[3].firstBootFormat);
+  });
+
+  test('names the default users and platforms of the catalog', () => {
+    expect(table['default user']).toEqual(oses.map((o) => o.defaultUser));
+    expect(table.platforms).toEqual(oses.map((o) => o.platforms.join(', ')));
+  });
+});
