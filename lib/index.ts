@@ -14,3 +14,8 @@ export { FedoraCoreOsOptions } from './os/fedora-coreos';
 export { FlatcarOptions } from './os/flatcar';
 export { AlpineOptions } from './os/alpine';
 export { BottlerocketOptions } from './os/bottlerocket';
+export * from './platforms/aws/aws-docker-fleet';
+export * from './platforms/aws/aws-image';
+export * from './platforms/libvirt/libvirt-docker-fleet';
+export * from './platforms/libvirt/libvirt-image';
+export * from './platforms/libvirt/provider';

@@ -132,4 +132,60 @@ export const Errors = {
     new FleetConfigError(p, v, "expected Weekday values: 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'"),
   badUrl: (p: string, v: unknown) =>
     new FleetConfigError(p, v, "expected an http:// or https:// URL (e.g. 'https://fleetlock.example.com')"),
+
+  // --- AWS platform -----------------------------------------------------------------------------
+  emptyList: (p: string, v: unknown, what: string) =>
+    new FleetConfigError(p, v, `expected at least one ${what}`),
+  badAwsId: (p: string, v: unknown, prefix: string) =>
+    new FleetConfigError(p, v, `expected an id like '${prefix}-0123456789abcdef0' ('${prefix}-' and 8 or 17 lower-case hex digits)`),
+  badAmiId: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected an AMI id like 'ami-0123456789abcdef0' ('ami-' and 8 to 17 lower-case hex digits)"),
+  badCidr: (p: string, v: unknown, hint?: string) =>
+    new FleetConfigError(p, v, `expected an IPv4 or IPv6 CIDR block in network form, e.g. '203.0.113.0/24' or '2001:db8::/32'${hint ? `; ${hint}` : ''}`),
+  badInstanceType: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected an EC2 instance type 'family.size', e.g. 't3.small', 'm7g.large'"),
+  architectureMismatch: (p: string, v: unknown, architecture: string, typeArchitecture: string) =>
+    new FleetConfigError(p, v, `this instance type is ${typeArchitecture} but architecture is '${architecture}'; pick a${typeArchitecture === 'arm64' ? 'n x86_64 type (e.g. t3.small, m7i.large)' : ' Graviton type (e.g. t4g.small, m7g.large)'} or set architecture: Architecture.${typeArchitecture === 'arm64' ? 'ARM64' : 'X86_64'}`),
+  rootVolumeTooSmall: (os: string, v: unknown, minGiB: number) =>
+    new FleetConfigError('rootVolumeSizeGiB', v, `${os}'s image needs a root volume of at least ${minGiB} GiB; pass ${minGiB} or more, or leave it unset`),
+  capacityOrder: (p: string, v: unknown, rule: string) =>
+    new FleetConfigError(p, v, rule),
+  badBucketName: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a literal S3 bucket name (3-63 characters of lower-case letters, digits, '.' and '-'; no 's3://' prefix): it is written into the user-data pointer at synth time"),
+  badFleetName: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'expected a literal name of 1-32 letters, digits and hyphens, starting with a letter or digit (it prefixes resource names)'),
+  reservedTag: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'the Name tag is set from the fleet name; pass name: ... instead'),
+  userDataTooLarge: (os: string, bytes: number, limit: number, fix: string) =>
+    new FleetConfigError('hostConfig', `${bytes} bytes of ${os} user data`, `EC2 user data is limited to ${limit} bytes (16 KB), and the library never truncates it; ${fix}`),
+
+  // --- libvirt platform -------------------------------------------------------------------------
+  compressedImageUrl: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "libvirt cannot use a compressed image (.xz, .bz2, .gz, .zst, .zip, .tar*) as a volume source; download and decompress it on the libvirt host (e.g. 'xz -d image.qcow2.xz'), then use LibvirtImage.fromPath('/var/lib/libvirt/images/image.qcow2')"),
+  badImageUrl: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected an http://, https:// or file:// URL of an uncompressed qcow2 or raw image (e.g. 'https://stable.release.flatcar-linux.net/amd64-usr/current/flatcar_production_qemu_image.img')"),
+  badImagePath: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected an absolute path of an uncompressed qcow2 or raw image on the machine running Terraform (e.g. '/var/lib/libvirt/images/fedora-coreos.qcow2')"),
+  badLibvirtCidr: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected an IPv4 CIDR block in network form with a prefix from /8 to /29, e.g. '10.17.3.0/24' (host bits zero)"),
+  cidrTooSmall: (p: string, v: unknown, hostCount: number, usable: number) =>
+    new FleetConfigError(p, v, `this network has ${usable} addresses for hosts (the network address, the libvirt gateway .1 and the broadcast address are reserved), but hostCount is ${hostCount}; use a larger block (smaller prefix) or fewer hosts`),
+  memoryBelowMinimum: (os: string, v: unknown, minMiB: number) =>
+    new FleetConfigError('memoryMiB', v, `${os} needs at least ${minMiB} MiB on libvirt; pass ${minMiB} or more, or leave it unset`),
+  duplicateHostName: (p: string, v: unknown, first: string) =>
+    new FleetConfigError(p, v, `the same host name (ignoring case) is already used by ${first}; host names must be unique`),
+  hostNamesCount: (v: unknown, hostCount: number) =>
+    new FleetConfigError('hostNames', v, `expected exactly hostCount (${hostCount}) names; give one name per host or leave hostNames unset`),
+  badHostLabel: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a host name that is one DNS label: 1-63 letters, digits and hyphens, not starting or ending with a hyphen (e.g. 'docker-0'); the network's DNS domain is appended"),
+  badDefaultHostName: (id: string, v: unknown) =>
+    new FleetConfigError('hostNames', v, `the default host names are '<construct id>-<n>', and the id '${id}' does not make a DNS label; pass hostNames (e.g. ['docker-0', 'docker-1']) or use an id of letters, digits and hyphens`),
+  badLibvirtName: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a libvirt object name of 1-64 characters from [A-Za-z0-9_.-], not starting with '.' or '-'"),
+  literalRequired: (p: string, v: unknown, why: string) =>
+    new FleetConfigError(p, v, `must be a literal value, not a token known only at apply time: ${why}`),
+  conflictingProps: (p: string, v: unknown, other: string, why: string) =>
+    new FleetConfigError(p, v, `cannot be combined with ${other}: ${why}`),
+  badDnsDomain: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a DNS domain of labels (letters, digits, hyphens), e.g. 'fleet.internal'"),
 };

@@ -1,0 +1,139 @@
+/**
+ * Input checks of the AWS platform layer. Values that are unresolved cdktf tokens (known only at
+ * apply time) are never validated as literals.
+ */
+import { isIPv4, isIPv6 } from 'net';
+import { Token } from 'cdktf';
+import { Errors } from '../../core/errors';
+import { Architecture } from '../../os/enums';
+
+/** A CIDR block: IPv4 or IPv6, in network form (host bits zero, which the EC2 API requires). */
+export interface ParsedCidr {
+  readonly cidr: string;
+  readonly ipv6: boolean;
+}
+
+export function parseCidr(property: string, value: unknown): ParsedCidr {
+  if (typeof value !== 'string') throw Errors.badCidr(property, value);
+  const m = /^([^/\s]+)\/(\d{1,3})$/.exec(value);
+  if (!m) throw Errors.badCidr(property, value);
+  const [, addr, lenText] = m;
+  const len = Number(lenText);
+  if (isIPv4(addr)) {
+    if (len > 32) throw Errors.badCidr(property, value, 'an IPv4 prefix length is 0 to 32');
+    const bytes = addr.split('.').map(Number);
+    const network = maskBytes(bytes, len);
+    if (network.some((b, i) => b !== bytes[i])) {
+      throw Errors.badCidr(property, value, `host bits are set; the network is '${network.join('.')}/${len}'`);
+    }
+    return { cidr: value, ipv6: false };
+  }
+  if (isIPv6(addr) && !addr.includes('.')) {
+    if (len > 128) throw Errors.badCidr(property, value, 'an IPv6 prefix length is 0 to 128');
+    const bytes = ipv6Bytes(addr);
+    const network = maskBytes(bytes, len);
+    if (network.some((b, i) => b !== bytes[i])) throw Errors.badCidr(property, value, 'host bits are set after the prefix length');
+    return { cidr: value, ipv6: true };
+  }
+  throw Errors.badCidr(property, value);
+}
+
+function maskBytes(bytes: number[], len: number): number[] {
+  return bytes.map((b, i) => {
+    const bits = Math.max(0, Math.min(8, len - i * 8));
+    return b & ((0xff << (8 - bits)) & 0xff);
+  });
+}
+
+function ipv6Bytes(addr: string): number[] {
+  const [head, tail] = addr.includes('::') ? addr.split('::') : [addr, undefined];
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
+  return groups.flatMap((g) => {
+    const n = parseInt(g, 16);
+    return [n >> 8, n & 0xff];
+  });
+}
+
+/** Splits a CIDR list into IPv4 and IPv6 blocks; unresolved elements are taken as IPv4. */
+export function splitCidrs(property: string, value: unknown): { ipv4: string[]; ipv6: string[] } {
+  if (Token.isUnresolved(value)) return { ipv4: value as string[], ipv6: [] };
+  if (!Array.isArray(value)) throw Errors.notAnArray(property, value);
+  const ipv4: string[] = [];
+  const ipv6: string[] = [];
+  value.forEach((c, i) => {
+    if (typeof c === 'string' && Token.isUnresolved(c)) {
+      ipv4.push(c);
+      return;
+    }
+    const parsed = parseCidr(`${property}[${i}]`, c);
+    const list = parsed.ipv6 ? ipv6 : ipv4;
+    if (!list.includes(parsed.cidr)) list.push(parsed.cidr);
+  });
+  return { ipv4, ipv6 };
+}
+
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/;
+
+export function requireInstanceType(property: string, value: unknown): string {
+  if (typeof value !== 'string') throw Errors.badInstanceType(property, value);
+  if (Token.isUnresolved(value)) return value;
+  if (!INSTANCE_TYPE.test(value)) throw Errors.badInstanceType(property, value);
+  return value;
+}
+
+/**
+ * The CPU architecture of an instance type, from its name. AWS's naming convention marks
+ * Graviton (arm64) types with a `g` among the attribute letters after the generation digit
+ * (t4g, m6g, m7gd, c7gn, r8g, x2gd, im4gn, is4gen, g5g, hpc7g); `a1` is the first-generation
+ * Arm type, and `mac2*` are Apple-silicon Macs. Everything else is x86_64.
+ * UNCERTAIN (rule, not a list): AWS "Amazon EC2 instance type naming conventions" (instance
+ * types guide: attribute letter "g – AWS Graviton processors"), aws/aws-graviton-getting-started
+ * README's family list (C6g[d], M6g[d], R6g[d], T4g, X2gd, C6gn, I4g, Im4gn, Is4gen, G5g, C7g[d][n],
+ * M7g[d], R7g[d], R8g). A future family that breaks the convention would be misclassified.
+ */
+export function instanceTypeArchitecture(instanceType: string): Architecture {
+  const family = instanceType.split('.')[0];
+  if (family === 'a1' || family.startsWith('mac2')) return Architecture.ARM64;
+  const m = /^[a-z]+\d+([a-z0-9-]*)$/.exec(family);
+  if (m && /g/.test(m[1].split('-')[0])) return Architecture.ARM64;
+  return Architecture.X86_64;
+}
+
+export function requireAwsId(property: string, value: unknown, prefix: string): string {
+  if (typeof value !== 'string') throw Errors.badAwsId(property, value, prefix);
+  if (Token.isUnresolved(value)) return value;
+  if (!new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`).test(value)) throw Errors.badAwsId(property, value, prefix);
+  return value;
+}
+
+/** A list of AWS ids; an unresolved list or element is passed through. */
+export function requireAwsIdList(property: string, value: unknown, prefix: string, what: string, allowEmpty: boolean): string[] {
+  if (Token.isUnresolved(value)) return value as string[];
+  if (!Array.isArray(value)) throw Errors.notAnArray(property, value);
+  if (!allowEmpty && value.length === 0) throw Errors.emptyList(property, value, what);
+  return value.map((v, i) => requireAwsId(`${property}[${i}]`, v, prefix));
+}
+
+/** A whole number within bounds, or an unresolved number token. */
+export function requireIntegerOrToken(property: string, value: unknown, min: number, max?: number): number {
+  if (typeof value === 'number' && Token.isUnresolved(value)) return value;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+    throw Errors.notAnInteger(property, value, min, max);
+  }
+  return value;
+}
+
+export function isLiteralNumber(value: number): boolean {
+  return !Token.isUnresolved(value);
+}
+
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+export function requireBucketName(property: string, value: unknown): string {
+  if (typeof value !== 'string' || Token.isUnresolved(value) || !BUCKET.test(value) || value.includes('..')) {
+    throw Errors.badBucketName(property, value);
+  }
+  return value;
+}

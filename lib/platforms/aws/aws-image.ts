@@ -1,0 +1,84 @@
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { DataAwsAmi } from '@cdktf/provider-aws/lib/data-aws-ami';
+import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
+import { Errors } from '../../core/errors';
+import { AwsImageLookup, ContainerOs } from '../../os/container-os';
+import { Architecture } from '../../os/enums';
+
+const AMI_ID = /^ami-[0-9a-f]{8,17}$/;
+
+/**
+ * Which AMI the fleet boots: the OS channel's newest image, looked up at plan time, or a pinned id.
+ *
+ * Either way the launch template ignores later changes of the image id (`ignore_changes =
+ * ["image_id"]`): a new AMI never replaces running hosts, which update themselves in place
+ * through their channel. The AMI only matters for hosts launched later (scale-out, an instance
+ * refresh triggered by a config change, a replaced unhealthy host).
+ */
+export class AwsImage {
+  /**
+   * The newest image of the OS's channel for the fleet's architecture: a `data "aws_ami"` search
+   * (owner + name/description filters + architecture, `most_recent = true`) or, for OSes that
+   * publish one (Bottlerocket), a `data "aws_ssm_parameter"` public parameter. Needs AWS
+   * credentials at plan time.
+   */
+  public static latest(): AwsImage {
+    return new AwsImage(undefined);
+  }
+
+  /**
+   * A fixed AMI id, e.g. `'ami-0123456789abcdef0'`. No AWS lookup happens at plan time (what
+   * offline `terraform plan` and reproducible pipelines need). The AMI must be of the OS and
+   * the architecture the fleet is configured with: the library cannot check that.
+   */
+  public static pinned(amiId: string): AwsImage {
+    if (typeof amiId !== 'string') throw Errors.badAmiId('image', amiId);
+    if (!Token.isUnresolved(amiId) && !AMI_ID.test(amiId)) throw Errors.badAmiId('image', amiId);
+    return new AwsImage(amiId);
+  }
+
+  /**
+   * The pinned AMI id.
+   * @default - none: the image is looked up at plan time (`AwsImage.latest()`)
+   */
+  public readonly amiId?: string;
+
+  private constructor(amiId: string | undefined) {
+    this.amiId = amiId;
+  }
+
+  /** A short description for messages. */
+  public toString(): string {
+    return this.amiId === undefined ? 'AwsImage.latest()' : `AwsImage.pinned('${this.amiId}')`;
+  }
+
+  /**
+   * Returns the image id for the launch template, adding the lookup data source to `scope` when
+   * needed.
+   * @internal
+   */
+  public _bind(scope: Construct, os: ContainerOs, architecture: Architecture): { imageId: string; lookup: AwsImageLookup } {
+    const lookup = os.awsImage(architecture);
+    if (this.amiId !== undefined) return { imageId: this.amiId, lookup };
+    if (lookup.ssmParameter !== undefined) {
+      // `insecure_value` keeps the AMI id out of Terraform's sensitive-value redaction (the
+      // parameter is a public String, not a SecureString).
+      const param = new DataAwsSsmParameter(scope, 'ImageParameter', { name: lookup.ssmParameter });
+      return { imageId: param.insecureValue, lookup };
+    }
+    const filter = [
+      ...(lookup.nameFilter !== undefined ? [{ name: 'name', values: [lookup.nameFilter] }] : []),
+      ...(lookup.descriptionFilter !== undefined ? [{ name: 'description', values: [lookup.descriptionFilter] }] : []),
+      { name: 'architecture', values: [lookup.architecture] },
+      { name: 'virtualization-type', values: ['hvm'] },
+      { name: 'state', values: ['available'] },
+    ];
+    const ami = new DataAwsAmi(scope, 'Image', {
+      owners: [...(lookup.owners ?? [])],
+      mostRecent: true,
+      filter,
+    });
+    return { imageId: ami.id, lookup };
+  }
+}
