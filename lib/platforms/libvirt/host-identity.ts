@@ -1,0 +1,102 @@
+/**
+ * Stable per-host identities on libvirt, all derived from the host name (internal, not part of
+ * the public API):
+ *
+ * - **IPv4 address**: a hash of the name picks a slot in the network's host range; a slot taken by
+ *   a host listed *earlier* sends the name on to the next free slot (linear probing in list
+ *   order). Appending hosts therefore never moves an existing host, and a host's address does not
+ *   depend on its index. Only a host whose slot collided depends on the earlier host it collided
+ *   with (removing that one would move it on the next apply); such hosts are reported so the
+ *   construct can say so.
+ * - **MAC address**: `52:54:00` (QEMU's prefix; 0x52 has the locally-administered bit set) and
+ *   three bytes of the name's hash, probed the same way inside the fleet.
+ * - **WWN** of the Docker data disk: `5` (NAA 5, IEEE Registered) and 15 hex digits of the hash:
+ *   16 hex digits, what libvirt's `<wwn>` accepts. udev links it as
+ *   `/dev/disk/by-id/wwn-0x<wwn>`, also in the initramfs where Ignition runs.
+ */
+import { createHash } from 'crypto';
+import { Errors } from '../../core/errors';
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** A parsed IPv4 network. */
+export interface Ipv4Network {
+  /** the network address as an unsigned 32-bit number */
+  readonly base: number;
+  readonly prefix: number;
+  /** addresses usable by hosts: all but the network, the libvirt gateway (.1) and broadcast */
+  readonly usable: number;
+}
+
+const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+/** Parses an IPv4 CIDR in network form with a prefix from 8 to 29, or throws a clear error. */
+export function parseLibvirtCidr(property: string, value: unknown): Ipv4Network {
+  if (typeof value !== 'string') throw Errors.badLibvirtCidr(property, value);
+  const m = CIDR.exec(value);
+  if (!m) throw Errors.badLibvirtCidr(property, value);
+  const octets = m.slice(1, 5).map((o) => (/^(0|[1-9]\d*)$/.test(o) ? Number(o) : 256));
+  const prefix = Number(m[5]);
+  if (octets.some((o) => o > 255) || prefix < 8 || prefix > 29) throw Errors.badLibvirtCidr(property, value);
+  const base = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+  const size = 2 ** (32 - prefix);
+  if (base % size !== 0) throw Errors.badLibvirtCidr(property, value);
+  return { base, prefix, usable: size - 3 };
+}
+
+function ipToString(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+/** The address plan of a fleet: name → address, plus the hosts whose hashed slot was taken. */
+export interface AddressPlan {
+  readonly addresses: Map<string, string>;
+  /** host → the earlier host whose slot it collided with first */
+  readonly collisions: Map<string, string>;
+}
+
+/**
+ * Assigns addresses in list order by hash with linear probing (see the file comment). The
+ * caller has checked that the network holds the hosts.
+ */
+export function planAddresses(hostNames: readonly string[], net: Ipv4Network): AddressPlan {
+  const taken = new Map<number, string>();
+  const addresses = new Map<string, string>();
+  const collisions = new Map<string, string>();
+  for (const name of hostNames) {
+    let slot = sha256(`address:${name}`).readUInt32BE(0) % net.usable;
+    while (taken.has(slot)) {
+      if (!collisions.has(name)) collisions.set(name, taken.get(slot)!);
+      slot = (slot + 1) % net.usable;
+    }
+    taken.set(slot, name);
+    // offset 0 is the network address, 1 the gateway libvirt gives itself
+    addresses.set(name, ipToString(net.base + 2 + slot));
+  }
+  return { addresses, collisions };
+}
+
+/** MAC addresses `52:54:00:xx:xx:xx` from the names' hashes, unique inside the fleet. */
+export function planMacs(hostNames: readonly string[]): Map<string, string> {
+  const taken = new Set<string>();
+  const macs = new Map<string, string>();
+  for (const name of hostNames) {
+    let mac: string;
+    let attempt = 0;
+    do {
+      const h = sha256(attempt === 0 ? `mac:${name}` : `mac:${name}#${attempt}`);
+      mac = ['52', '54', '00', ...[0, 1, 2].map((i) => h[i].toString(16).padStart(2, '0'))].join(':').toUpperCase();
+      attempt++;
+    } while (taken.has(mac));
+    taken.add(mac);
+    macs.set(name, mac);
+  }
+  return macs;
+}
+
+/** The WWN of a host's Docker data disk: 16 lower-case hex digits, NAA type 5. */
+export function dataDiskWwn(hostName: string): string {
+  return `5${sha256(`wwn:${hostName}`).toString('hex').slice(0, 15)}`;
+}
