@@ -1,0 +1,23 @@
+// Runs the examples app (examples/app.ts). The library and examples are compiled to JavaScript
+// first when the sources are newer than their output, so `npx cdktf synth` works right after
+// `npm ci`; the compile uses the same TypeScript that jsii checks the library with.
+const { execFileSync } = require('child_process');
+const { existsSync, statSync, readdirSync } = require('fs');
+const { join } = require('path');
+
+const root = join(__dirname, '..');
+function newest(dir, ext) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p, ext));
+    else if (e.name.endsWith(ext) && !e.name.endsWith('.d.ts')) t = Math.max(t, statSync(p).mtimeMs);
+  }
+  return t;
+}
+const out = join(root, 'examples', 'app.js');
+const srcTime = Math.max(newest(join(root, 'lib'), '.ts'), newest(join(root, 'examples'), '.ts'));
+if (!existsSync(out) || statSync(out).mtimeMs < srcTime) {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.examples.json')], { stdio: 'inherit' });
+}
+require(out);

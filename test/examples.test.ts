@@ -1,0 +1,61 @@
+/**
+ * The example fleets as a user meets them: every stack synthesizes deterministically and matches
+ * its snapshot, every libvirt stack passes the pinned 0.8.3 schema, and every AWS stack passes
+ * terraform validate and plan against the real AWS provider (pinned AMIs, fake credentials).
+ */
+import { App, Testing } from 'cdktf';
+import { allExamples } from '../examples/fleets';
+import { expectValidLibvirtStack } from './helpers/libvirt-schema';
+import { describeWithTools, findTerraform, planActionCounts, removeRun, requireTools, terraformCheck } from './helpers/terraform';
+
+const offline = {
+  pinnedAmi: 'ami-0123456789abcdef0',
+  awsProvider: {
+    region: 'us-east-1', accessKey: 'test', secretKey: 'test', skipCredentialsValidation: true,
+    skipRequestingAccountId: true, skipMetadataApiCheck: 'true', skipRegionValidation: true,
+  },
+};
+
+describe('the example fleets', () => {
+  test('every example synthesizes the same JSON twice and matches its snapshot', () => {
+    const first = allExamples(Testing.app()).map((s) => [s.node.id, Testing.synth(s)] as const);
+    const second = allExamples(Testing.app()).map((s) => Testing.synth(s));
+    first.forEach(([id, json], i) => {
+      expect({ id, json }).toEqual({ id, json: second[i] });
+      expect(json).toMatchSnapshot(id);
+    });
+  });
+
+  test('every libvirt example passes the pinned provider schema', () => {
+    const libvirt = allExamples(Testing.app()).filter((s) => s.node.id.startsWith('libvirt-'));
+    expect(libvirt.length).toBe(3);
+    for (const s of libvirt) expectValidLibvirtStack(Testing.synth(s));
+  });
+});
+
+const tf = findTerraform();
+const tools = [['terraform', tf]] as const;
+
+describeWithTools(tools)('the AWS example fleets through terraform', () => {
+  const stacks = () => allExamples(new App({ outdir: Testing.app().outdir }), offline).filter((s) => s.node.id.startsWith('aws-'));
+
+  test('each AWS example passes terraform validate and plan', async () => {
+    requireTools(tools);
+    const counts: Record<string, Record<string, number>> = {};
+    for (const stack of stacks()) {
+      const r = await terraformCheck(tf, stack, { plan: true });
+      counts[stack.node.id] = planActionCounts(r.plan);
+      removeRun(r);
+    }
+    // eslint-disable-next-line no-console
+    console.log(`planned actions per example: ${JSON.stringify(counts)}`);
+    expect(Object.keys(counts)).toHaveLength(4);
+    for (const c of Object.values(counts)) expect(c.create).toBeGreaterThanOrEqual(5);
+  });
+
+  test('each AWS example with AwsImage.latest() passes terraform validate', async () => {
+    requireTools(tools);
+    const latest = allExamples(new App({ outdir: Testing.app().outdir }), { awsProvider: offline.awsProvider }).filter((s) => s.node.id.startsWith('aws-'));
+    for (const stack of latest) removeRun(await terraformCheck(tf, stack, { plan: false }));
+  });
+});
