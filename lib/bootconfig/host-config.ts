@@ -209,23 +209,7 @@ export function mergeHostModels(parent: HostModel, child: HostModel): HostModel 
     const childKeys = new Set(b.map(key));
     return [...a.filter((x) => !childKeys.has(key(x))), ...b];
   };
-  const units = [...parent.units];
-  for (const u of child.units) {
-    const i = units.findIndex((p) => p.name === u.name);
-    if (i < 0) {
-      units.push(u);
-    } else {
-      const p = units[i];
-      const dropIns = [...p.dropIns.filter((d) => !u.dropIns.some((x) => x.name === d.name)), ...u.dropIns];
-      units[i] = {
-        ...p, ...u,
-        contents: u.contents ?? p.contents,
-        enabled: u.enabled ?? p.enabled,
-        mask: u.mask || p.mask,
-        dropIns,
-      };
-    }
-  }
+  const units = mergeUnits(parent.units, child.units);
   return {
     hostname: child.hostname ?? parent.hostname,
     timeZone: child.timeZone ?? parent.timeZone,
@@ -240,4 +224,25 @@ export function mergeHostModels(parent: HostModel, child: HostModel): HostModel 
     containers: byKey(parent.containers, child.containers, (c) => c.name),
     dockerDataVolume: child.dockerDataVolume ?? parent.dockerDataVolume,
   };
+}
+
+/** Units by name, the child's fields winning; drop-ins merged by name (used for every systemd merge). */
+export function mergeUnits(parent: readonly UnitModel[], child: readonly UnitModel[]): UnitModel[] {
+  const units = [...parent];
+  for (const u of child) {
+    const i = units.findIndex((p) => p.name === u.name);
+    if (i < 0) {
+      units.push(u);
+      continue;
+    }
+    const p = units[i];
+    units[i] = {
+      ...p, ...u,
+      contents: u.contents ?? p.contents,
+      enabled: u.enabled ?? p.enabled,
+      mask: u.mask || p.mask,
+      dropIns: [...p.dropIns.filter((d) => !u.dropIns.some((x) => x.name === d.name)), ...u.dropIns],
+    };
+  }
+  return units;
 }

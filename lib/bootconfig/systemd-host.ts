@@ -1,5 +1,6 @@
 import { DataVolumeModel, FileModel, HostModel, LinkModel, UnitModel } from './model';
 import { containerEnvFile, dockerRunArgs, pullWithRetries, renderEnvFile, systemdQuote } from './container-run';
+import { mergeUnits } from './host-config';
 import { IgnitionPlan } from './ignition';
 import { stableStringify } from '../core/fingerprint';
 import { DATA_VOLUME_SCRIPT, renderDataVolumeScript } from './data-volume-script';
@@ -146,21 +147,6 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
   // User content wins over OS content with the same path/name (library defaults are the parent).
   const userPaths = new Set(model.files.map((f) => f.path));
   const mergedFiles = [...files.filter((f) => !userPaths.has(f.path)), ...model.files];
-  const mergedUnits: UnitModel[] = [];
-  for (const u of [...units, ...model.units]) {
-    const i = mergedUnits.findIndex((m) => m.name === u.name);
-    if (i < 0) {
-      mergedUnits.push(u);
-    } else {
-      const p = mergedUnits[i];
-      mergedUnits[i] = {
-        ...p, ...u,
-        contents: u.contents ?? p.contents,
-        enabled: u.enabled ?? p.enabled,
-        mask: u.mask || p.mask,
-        dropIns: [...p.dropIns.filter((d) => !u.dropIns.some((x) => x.name === d.name)), ...u.dropIns],
-      };
-    }
-  }
+  const mergedUnits = mergeUnits(units, model.units);
   return { users, files: mergedFiles, directories: [...model.directories], links, units: mergedUnits, filesystems };
 }

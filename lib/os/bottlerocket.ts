@@ -78,6 +78,17 @@ export class Bottlerocket extends ContainerOs {
     return this.libvirtImage() as never;
   }
 
+  /**
+   * The control container is an SSM agent (bottlerocket README "Control container"):
+   * AmazonSSMManagedInstanceCore. The ECS variants' ecs-agent registers the host and pulls images:
+   * AmazonEC2ContainerServiceforEC2Role (amazon-ecs-developer-guide instance_IAM_role.md). Each is
+   * the AWS-managed policy scoped to that one agent's job.
+   * @internal
+   */
+  public _awsManagedPolicies(): Array<[string, string]> {
+    return [['Ssm', 'AmazonSSMManagedInstanceCore'], ['Ecs', 'service-role/AmazonEC2ContainerServiceforEC2Role']];
+  }
+
   /** @internal */
   public _awsDataVolume(): AwsDataVolume {
     // The AMI's second mapping /dev/xvdb is the OS's data volume, mounted at /local

@@ -186,6 +186,14 @@ export abstract class ContainerOs {
   /** True when udev gives disks stable /dev/disk/by-id names inside the initramfs. @internal */
   public abstract readonly _udevDiskNames: boolean;
 
+  /**
+   * AWS-managed IAM policies (names after `arn:<partition>:iam::aws:policy/`) the OS's own agents
+   * need on EC2; each a construct-id suffix and a policy name. Empty for most OSes. @internal
+   */
+  public _awsManagedPolicies(): Array<[string, string]> {
+    return [];
+  }
+
   /** Whether the payload format may be gzip-compressed in EC2 user data. @internal */
   public abstract readonly _gzipUserData: boolean;
 

@@ -9,7 +9,7 @@ import {
   AwsDataVolume, AwsImageLookup, ContainerOs, LibvirtDelivery, LibvirtImageInfo, RenderContext, amiArchitecture, rejectReservedDaemonKeys,
 } from './container-os';
 import { Architecture, FedoraCoreOsStream, FirstBootFormat, Platform } from './enums';
-import { UpdatePolicyKind, WEEKDAYS, hhmm } from './update-policy';
+import { SHORT_DAY, UpdatePolicyKind, WEEKDAYS, hhmm } from './update-policy';
 
 /** Options for Fedora CoreOS. */
 export interface FedoraCoreOsOptions {
@@ -23,10 +23,6 @@ export interface FedoraCoreOsOptions {
 /** Zincati drop-in for the update strategy (fedora-coreos-docs auto-updates.adoc: 55-updates-strategy.toml). */
 export const ZINCATI_DROPIN = '/etc/zincati/config.d/55-updates-strategy.toml';
 
-// Zincati weekday names: docs/usage/updates-strategy.md ("Mon", "Tue", ...).
-const ZINCATI_DAYS: Record<string, string> = {
-  MONDAY: 'Mon', TUESDAY: 'Tue', WEDNESDAY: 'Wed', THURSDAY: 'Thu', FRIDAY: 'Fri', SATURDAY: 'Sat', SUNDAY: 'Sun',
-};
 
 /**
  * Fedora CoreOS: Ignition, moby-engine preinstalled and socket-activated, Zincati updates.
@@ -139,7 +135,7 @@ export class FedoraCoreOs extends ContainerOs {
             periodic: {
               time_zone: 'UTC',
               window: [{
-                days: WEEKDAYS.filter((d) => w.days.includes(d)).map((d) => ZINCATI_DAYS[d]),
+                days: WEEKDAYS.filter((d) => w.days.includes(d)).map((d) => SHORT_DAY[d]),
                 start_time: hhmm(w.startMinute),
                 length_minutes: w.durationMinutes,
               }],

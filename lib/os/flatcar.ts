@@ -9,7 +9,7 @@ import {
 } from './container-os';
 import { Architecture, FirstBootFormat, FlatcarChannel, Platform } from './enums';
 import { textFile } from './fedora-coreos';
-import { UpdatePolicyKind, WEEKDAYS, hhmm } from './update-policy';
+import { SHORT_DAY, UpdatePolicyKind, WEEKDAYS, hhmm } from './update-policy';
 
 /** Options for Flatcar Container Linux. */
 export interface FlatcarOptions {
@@ -23,10 +23,6 @@ export interface FlatcarOptions {
 /** update_engine + locksmithd settings (flatcar-website updates-releases/releases/update-conf.md). */
 export const FLATCAR_UPDATE_CONF = '/etc/flatcar/update.conf';
 
-// locksmith README "Reboot windows": an optional day-of-week prefix, Sun..Sat.
-const LOCKSMITH_DAYS: Record<string, string> = {
-  MONDAY: 'Mon', TUESDAY: 'Tue', WEDNESDAY: 'Wed', THURSDAY: 'Thu', FRIDAY: 'Fri', SATURDAY: 'Sat', SUNDAY: 'Sun',
-};
 
 /**
  * Flatcar Container Linux: Ignition, Docker as a built-in sysext (socket-activated),
@@ -125,7 +121,7 @@ export class Flatcar extends ContainerOs {
         if (w.days.length === WEEKDAYS.length) {
           start = hhmm(w.startMinute);
         } else if (w.days.length === 1) {
-          start = `${LOCKSMITH_DAYS[w.days[0]]} ${hhmm(w.startMinute)}`;
+          start = `${SHORT_DAY[w.days[0]]} ${hhmm(w.startMinute)}`;
         } else {
           throw Errors.unsupportedPolicy(this.displayName, p.toString(),
             'a window on one weekday or on every day: locksmithd has a single window that opens daily or on one day of the week');

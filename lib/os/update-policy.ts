@@ -12,6 +12,11 @@ export enum Weekday {
   SUNDAY = 'SUNDAY',
 }
 
+/** Three-letter day names, as Zincati (updates-strategy.md) and locksmithd (README) spell them. */
+export const SHORT_DAY: Readonly<Record<Weekday, string>> = {
+  MONDAY: 'Mon', TUESDAY: 'Tue', WEDNESDAY: 'Wed', THURSDAY: 'Thu', FRIDAY: 'Fri', SATURDAY: 'Sat', SUNDAY: 'Sun',
+};
+
 export const WEEKDAYS: readonly Weekday[] = [
   Weekday.MONDAY, Weekday.TUESDAY, Weekday.WEDNESDAY, Weekday.THURSDAY, Weekday.FRIDAY, Weekday.SATURDAY, Weekday.SUNDAY,
 ];

@@ -376,18 +376,9 @@ export class AwsDockerFleet extends Construct {
       }),
       tags: tagsOrNone,
     });
-    if (os.firstBootFormat === FirstBootFormat.BOTTLEROCKET_TOML) {
-      // Bottlerocket's control container is an SSM agent (bottlerocket README "Control
-      // container"): it needs AmazonSSMManagedInstanceCore. The ECS variants' ecs-agent registers
-      // the host with ECS and pulls images: AmazonEC2ContainerServiceforEC2Role (awsdocs
-      // amazon-ecs-developer-guide instance_IAM_role.md). Each is the AWS-managed policy scoped
-      // to that one agent's job; nothing else is attached.
-      // TODO(os layer): this branches on the payload format; a ContainerOs hook listing the
-      // managed policies its agents need would keep OS facts in lib/os.
-      const managed = [
-        ['Ssm', 'AmazonSSMManagedInstanceCore'],
-        ['Ecs', 'service-role/AmazonEC2ContainerServiceforEC2Role'],
-      ];
+    // What the OS's own agents need (e.g. Bottlerocket's SSM and ECS agents); nothing else is attached.
+    {
+      const managed = os._awsManagedPolicies();
       for (const [cid, policy] of managed) {
         new IamRolePolicyAttachment(this, `${cid}PolicyAttachment`, {
           role: this.instanceRole.name,
