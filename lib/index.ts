@@ -1,19 +1,19 @@
 // Public API of cdktf-docker-fleet. Names here are a contract (shared/DESIGN.md).
 export * from './bootconfig/host-config';
-export { HostFileOptions } from './bootconfig/host-file';
-export { SystemdUnitOptions, SystemdDropInOptions } from './bootconfig/systemd-unit';
-export { ContainerOptions } from './bootconfig/container';
-export { HostUserOptions } from './bootconfig/host-user';
-export { DockerDataVolumeOptions, DataVolumeFileSystem } from './bootconfig/docker-data-volume';
+export type { HostFileOptions } from './bootconfig/host-file';
+export type { SystemdUnitOptions, SystemdDropInOptions } from './bootconfig/systemd-unit';
+export type { ContainerOptions } from './bootconfig/container';
+export type { HostUserOptions } from './bootconfig/host-user';
+export { type DockerDataVolumeOptions, DataVolumeFileSystem } from './bootconfig/docker-data-volume';
 export * from './os/enums';
 export * from './os/update-policy';
 export {
-  ContainerOs, RenderFirstBootOptions, FirstBootPayload, AwsImageLookup, LibvirtImageInfo,
+  ContainerOs, type RenderFirstBootOptions, type FirstBootPayload, type AwsImageLookup, type LibvirtImageInfo,
 } from './os/container-os';
-export { FedoraCoreOsOptions } from './os/fedora-coreos';
-export { FlatcarOptions } from './os/flatcar';
-export { AlpineOptions } from './os/alpine';
-export { BottlerocketOptions } from './os/bottlerocket';
+export type { FedoraCoreOsOptions } from './os/fedora-coreos';
+export type { FlatcarOptions } from './os/flatcar';
+export type { AlpineOptions } from './os/alpine';
+export type { BottlerocketOptions } from './os/bottlerocket';
 export * from './platforms/aws/aws-docker-fleet';
 export * from './platforms/aws/aws-image';
 export * from './platforms/libvirt/libvirt-docker-fleet';

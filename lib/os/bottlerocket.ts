@@ -85,7 +85,7 @@ export class Bottlerocket extends ContainerOs {
    * the AWS-managed policy scoped to that one agent's job.
    * @internal
    */
-  public _awsManagedPolicies(): Array<[string, string]> {
+  public override _awsManagedPolicies(): Array<[string, string]> {
     return [['Ssm', 'AmazonSSMManagedInstanceCore'], ['Ecs', 'service-role/AmazonEC2ContainerServiceforEC2Role']];
   }
 
