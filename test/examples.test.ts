@@ -6,7 +6,8 @@
 import { App, Testing } from 'cdktf';
 import { allExamples } from '../examples/fleets';
 import { expectValidLibvirtStack } from './helpers/libvirt-schema';
-import { describeWithTools, findTerraform, planActionCounts, removeRun, requireTools, terraformCheck } from './helpers/terraform';
+import { findTerraform, planActionCounts, removeRun, terraformCheck } from './helpers/terraform';
+import { describeWithTools, requireTools } from './helpers/tools';
 
 const offline = {
   pinnedAmi: 'ami-0123456789abcdef0',

@@ -1,5 +1,5 @@
 import { Errors } from '../core/errors';
-import { isUnresolved, requireAbsolutePath, requireInteger, requireString } from '../core/validation';
+import { isUnresolved, requireAbsolutePath, requireString } from '../core/validation';
 import { FileModel } from './model';
 
 /** A file written on first boot. */
@@ -68,4 +68,3 @@ export function toFileModel(o: HostFileOptions, origin: string): FileModel {
   return { path, contents, mode, ...owner, origin };
 }
 
-export { requireInteger };

@@ -3,8 +3,7 @@ import { stableStringify } from '../core/fingerprint';
 import { CloudConfigDocument, CloudConfigFile } from './cloud-config';
 import { containerEnvFile, dockerRunArgs, pullWithRetries, renderEnvFile, shQuote } from './container-run';
 import { DATA_VOLUME_SCRIPT, renderDataVolumeScript } from './data-volume-script';
-import { FileModel, HostModel } from './model';
-import { DAEMON_JSON, SYSCTL_FILE } from './systemd-host';
+import { DAEMON_JSON, FileModel, HostModel, SYSCTL_FILE, textFile } from './model';
 
 /** What an OpenRC OS (Alpine) adds around the neutral model. */
 export interface OpenRcHostOptions {
@@ -26,8 +25,12 @@ function perm(mode: number): string {
   return `0${mode.toString(8).padStart(3, '0')}`;
 }
 
+function cloudFile(f: FileModel): CloudConfigFile {
+  return { path: f.path, contents: f.contents, permissions: perm(f.mode) };
+}
+
 function asFile(path: string, text: string, mode: number): CloudConfigFile {
-  return { path, contents: Buffer.from(text, 'utf8'), permissions: perm(mode) };
+  return cloudFile(textFile(path, text, mode));
 }
 
 /**
@@ -68,7 +71,7 @@ export function expandForOpenRc(model: HostModel, opts: OpenRcHostOptions): Clou
     throw Errors.unsupportedFeature(opts.osName, `hostConfig.${u.origin}.name`, u.name,
       'it uses OpenRC, not systemd; run the process as a container (addContainer) or write an /etc/init.d script with addFile (mode 0o755)');
   });
-  const files: CloudConfigFile[] = opts.osFiles.map((f) => ({ path: f.path, contents: f.contents, permissions: perm(f.mode) }));
+  const files: CloudConfigFile[] = opts.osFiles.map(cloudFile);
   const packages = ['docker', ...opts.osPackages];
   const runcmd: string[] = [];
 
@@ -111,7 +114,7 @@ export function expandForOpenRc(model: HostModel, opts: OpenRcHostOptions): Clou
   }
   const userPaths = new Set(model.files.map((f) => f.path));
   const osAndContainerFiles = files.filter((f) => !userPaths.has(f.path));
-  const userFiles: CloudConfigFile[] = model.files.map((f) => ({ path: f.path, contents: f.contents, permissions: perm(f.mode) }));
+  const userFiles: CloudConfigFile[] = model.files.map(cloudFile);
   for (const f of model.files) {
     if (f.user || f.group) runcmd.push(`chown ${f.user ?? 'root'}${f.group ? `:${f.group}` : ''} ${shQuote(f.path)}`);
   }

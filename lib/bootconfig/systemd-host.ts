@@ -1,4 +1,4 @@
-import { DataVolumeModel, FileModel, HostModel, LinkModel, UnitModel } from './model';
+import { DAEMON_JSON, DataVolumeModel, FileModel, HostModel, LinkModel, SYSCTL_FILE, UnitModel, textFile } from './model';
 import { containerEnvFile, dockerRunArgs, pullWithRetries, renderEnvFile, systemdQuote } from './container-run';
 import { mergeUnits } from './host-config';
 import { IgnitionPlan } from './ignition';
@@ -16,8 +16,6 @@ export interface SystemdHostOptions {
   readonly osUnits: readonly UnitModel[];
 }
 
-export const SYSCTL_FILE = '/etc/sysctl.d/90-docker-fleet.conf';
-export const DAEMON_JSON = '/etc/docker/daemon.json';
 
 export function containerUnitName(name: string): string {
   return `container-${name}.service`;
@@ -25,10 +23,6 @@ export function containerUnitName(name: string): string {
 
 /** `var-lib-docker.mount`, the escaped unit name systemd derives from the mount point. */
 const DATA_MOUNT_UNIT = 'var-lib-docker.mount';
-
-function file(path: string, text: string, mode: number, origin: string): FileModel {
-  return { path, contents: Buffer.from(text, 'utf8'), mode, origin };
-}
 
 function containerUnit(c: HostModel['containers'][number], docker: string, needsMount: boolean): UnitModel {
   const run = [docker, ...dockerRunArgs(c)].map(systemdQuote).join(' ');
@@ -108,19 +102,19 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
   const links: LinkModel[] = [...model.links];
   const units: UnitModel[] = [...opts.osUnits];
 
-  if (model.hostname) files.push(file('/etc/hostname', `${model.hostname}\n`, 0o644, 'hostname'));
+  if (model.hostname) files.push(textFile('/etc/hostname', `${model.hostname}\n`, 0o644, 'hostname'));
   if (Object.keys(model.dockerDaemonSettings).length) {
-    files.push(file(DAEMON_JSON, `${stableStringify(model.dockerDaemonSettings, 2)}\n`, 0o644, 'dockerDaemonSettings'));
+    files.push(textFile(DAEMON_JSON, `${stableStringify(model.dockerDaemonSettings, 2)}\n`, 0o644, 'dockerDaemonSettings'));
   }
   const sysctlKeys = Object.keys(model.sysctls).sort();
   if (sysctlKeys.length) {
-    files.push(file(SYSCTL_FILE, sysctlKeys.map((k) => `${k} = ${model.sysctls[k]}\n`).join(''), 0o644, 'sysctls'));
+    files.push(textFile(SYSCTL_FILE, sysctlKeys.map((k) => `${k} = ${model.sysctls[k]}\n`).join(''), 0o644, 'sysctls'));
   }
   if (model.timeZone) {
     links.push({ path: '/etc/localtime', target: `../usr/share/zoneinfo/${model.timeZone}`, origin: 'timeZone' });
   }
   for (const c of model.containers) {
-    if (Object.keys(c.environment).length) files.push(file(containerEnvFile(c), renderEnvFile(c), 0o600, `${c.origin}.environment`));
+    if (Object.keys(c.environment).length) files.push(textFile(containerEnvFile(c), renderEnvFile(c), 0o600, `${c.origin}.environment`));
     units.push(containerUnit(c, opts.dockerBinary, !!model.dockerDataVolume));
   }
   const filesystems = [];
@@ -131,7 +125,7 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
       filesystems.push({ device: v.device, format: v.fileSystem, label: v.label });
     } else {
       // No stable name (e.g. EBS on Fedora CoreOS): find the disk at boot instead.
-      files.push(file(DATA_VOLUME_SCRIPT, renderDataVolumeScript(v, v.diskModel), 0o755, 'dockerDataVolume'));
+      files.push(textFile(DATA_VOLUME_SCRIPT, renderDataVolumeScript(v, v.diskModel), 0o755, 'dockerDataVolume'));
       units.push(dataVolumePrepareUnit());
     }
     units.push(dataVolumeUnit(v));

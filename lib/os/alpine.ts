@@ -2,13 +2,12 @@ import { Errors } from '../core/errors';
 import { requireOneOf } from '../core/validation';
 import { CloudConfigHeader, renderCloudConfig } from '../bootconfig/cloud-config';
 import { mergeHostModels } from '../bootconfig/host-config';
-import { HostModel, emptyHostModel } from '../bootconfig/model';
+import { HostModel, emptyHostModel, textFile } from '../bootconfig/model';
 import { expandForOpenRc } from '../bootconfig/openrc-host';
 import {
-  AwsDataVolume, AwsImageLookup, ContainerOs, LibvirtDelivery, LibvirtImageInfo, RenderContext, amiArchitecture,
+  AwsDataVolume, AwsImageLookup, ContainerOs, LibvirtDelivery, LibvirtImageInfo, RenderContext, amiArchitecture, requireChannel,
 } from './container-os';
 import { AlpineBootstrap, Architecture, FirstBootFormat, Platform } from './enums';
-import { textFile } from './fedora-coreos';
 import { UpdatePolicyKind, WEEKDAYS, hhmm } from './update-policy';
 
 /** Options for Alpine Linux. */
@@ -65,10 +64,7 @@ export class AlpineLinux extends ContainerOs {
   constructor(options: AlpineOptions = {}) {
     super();
     if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
-    if (options.release !== undefined && !(typeof options.release === 'string' && RELEASES[options.release])) {
-      throw Errors.unknownChannel(this.name, 'release', options.release, AlpineLinux.SUPPORTED_RELEASES);
-    }
-    this.channel = options.release ?? NEWEST;
+    this.channel = requireChannel(this.name, 'release', options.release, AlpineLinux.SUPPORTED_RELEASES, NEWEST);
     this.bootstrap = options.bootstrap === undefined ? AlpineBootstrap.TINY : requireOneOf('bootstrap', options.bootstrap, [AlpineBootstrap.TINY, AlpineBootstrap.CLOUD_INIT]);
     this.firstBootFormat = this.bootstrap === AlpineBootstrap.TINY ? FirstBootFormat.ALPINE_CONFIG : FirstBootFormat.CLOUD_CONFIG;
   }

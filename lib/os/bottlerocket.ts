@@ -4,7 +4,7 @@ import { HostModel } from '../bootconfig/model';
 import { renderToml } from '../bootconfig/toml';
 import { requireString } from '../core/validation';
 import {
-  AwsDataVolume, AwsImageLookup, ContainerOs, LibvirtDelivery, LibvirtImageInfo, RenderContext, amiArchitecture,
+  AwsDataVolume, AwsImageLookup, ContainerOs, LibvirtDelivery, LibvirtImageInfo, RenderContext, amiArchitecture, requireChannel,
 } from './container-os';
 import { Architecture, FirstBootFormat, Platform } from './enums';
 import { UpdatePolicyKind } from './update-policy';
@@ -48,10 +48,7 @@ export class Bottlerocket extends ContainerOs {
   constructor(options: BottlerocketOptions = {}) {
     super();
     if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
-    if (options.variant !== undefined && !VARIANTS.includes(options.variant)) {
-      throw Errors.unknownChannel(this.name, 'variant', options.variant, VARIANTS);
-    }
-    this.channel = options.variant ?? 'aws-ecs-2';
+    this.channel = requireChannel(this.name, 'variant', options.variant, VARIANTS, 'aws-ecs-2');
     if (options.ecsCluster !== undefined) this.ecsCluster = requireString('ecsCluster', options.ecsCluster);
   }
 

@@ -206,7 +206,18 @@ export function amiArchitecture(arch: Architecture | undefined): Architecture {
   return arch === undefined ? Architecture.X86_64 : requireOneOf('architecture', arch, [Architecture.X86_64, Architecture.ARM64]);
 }
 
-/** Docker daemon defaults every OS starts from: live-restore keeps containers up across daemon restarts. */
+/**
+ * A stream/channel/release/variant from the allowed list (any case, so JavaScript callers may
+ * pass 'Stable'), the fallback when unset, or an error listing the allowed ones.
+ */
+export function requireChannel(os: string, property: string, value: unknown, allowed: readonly string[], fallback: string): string {
+  if (value === undefined) return fallback;
+  const hit = typeof value === 'string' ? allowed.find((a) => a === value.toLowerCase()) : undefined;
+  if (hit === undefined) throw Errors.unknownChannel(os, property, value, allowed);
+  return hit;
+}
+
+/** Rejects daemon.json keys the OS's docker.service already sets as flags (dockerd refuses both). */
 export function rejectReservedDaemonKeys(os: string, model: HostModel, reserved: Readonly<Record<string, string>>): void {
   for (const key of Object.keys(model.dockerDaemonSettings)) {
     if (reserved[key]) throw Errors.unsupportedFeature(os, `hostConfig.dockerDaemonSettings.${key}`, model.dockerDaemonSettings[key], reserved[key]);

@@ -1,12 +1,11 @@
 import { Errors } from '../core/errors';
-import { requireOneOf } from '../core/validation';
 import { mergeHostModels } from '../bootconfig/host-config';
 import { renderIgnition } from '../bootconfig/ignition';
-import { FileModel, HostModel, emptyHostModel } from '../bootconfig/model';
+import { FileModel, HostModel, emptyHostModel, textFile } from '../bootconfig/model';
 import { expandForSystemd } from '../bootconfig/systemd-host';
 import { renderToml } from '../bootconfig/toml';
 import {
-  AwsDataVolume, AwsImageLookup, ContainerOs, LibvirtDelivery, LibvirtImageInfo, RenderContext, amiArchitecture, rejectReservedDaemonKeys,
+  AwsDataVolume, AwsImageLookup, ContainerOs, LibvirtDelivery, LibvirtImageInfo, RenderContext, amiArchitecture, rejectReservedDaemonKeys, requireChannel,
 } from './container-os';
 import { Architecture, FedoraCoreOsStream, FirstBootFormat, Platform } from './enums';
 import { SHORT_DAY, UpdatePolicyKind, WEEKDAYS, hhmm } from './update-policy';
@@ -43,11 +42,7 @@ export class FedoraCoreOs extends ContainerOs {
   constructor(options: FedoraCoreOsOptions = {}) {
     super();
     if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
-    const streams = Object.values(FedoraCoreOsStream);
-    if (options.stream !== undefined && !streams.some((s) => s === String(options.stream).toLowerCase())) {
-      throw Errors.unknownChannel(this.name, 'stream', options.stream, streams);
-    }
-    this.channel = options.stream === undefined ? FedoraCoreOsStream.STABLE : requireOneOf('stream', options.stream, streams);
+    this.channel = requireChannel(this.name, 'stream', options.stream, Object.values(FedoraCoreOsStream), FedoraCoreOsStream.STABLE);
   }
 
   public awsImage(architecture?: Architecture): AwsImageLookup {
@@ -146,8 +141,4 @@ export class FedoraCoreOs extends ContainerOs {
     }
     throw Errors.unsupportedPolicy(this.displayName, p.toString(), 'immediate, maintenanceWindow, fleetLock or disabled');
   }
-}
-
-export function textFile(path: string, text: string, mode = 0o644): FileModel {
-  return { path, contents: Buffer.from(text, 'utf8'), mode, origin: path };
 }

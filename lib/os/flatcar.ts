@@ -1,14 +1,12 @@
 import { Errors } from '../core/errors';
-import { requireOneOf } from '../core/validation';
 import { mergeHostModels } from '../bootconfig/host-config';
 import { renderIgnition } from '../bootconfig/ignition';
-import { HostModel, emptyHostModel } from '../bootconfig/model';
+import { HostModel, emptyHostModel, textFile } from '../bootconfig/model';
 import { expandForSystemd } from '../bootconfig/systemd-host';
 import {
-  AwsDataVolume, AwsImageLookup, ContainerOs, LibvirtDelivery, LibvirtImageInfo, RenderContext, amiArchitecture, rejectReservedDaemonKeys,
+  AwsDataVolume, AwsImageLookup, ContainerOs, LibvirtDelivery, LibvirtImageInfo, RenderContext, amiArchitecture, rejectReservedDaemonKeys, requireChannel,
 } from './container-os';
 import { Architecture, FirstBootFormat, FlatcarChannel, Platform } from './enums';
-import { textFile } from './fedora-coreos';
 import { SHORT_DAY, UpdatePolicyKind, WEEKDAYS, hhmm } from './update-policy';
 
 /** Options for Flatcar Container Linux. */
@@ -43,11 +41,7 @@ export class Flatcar extends ContainerOs {
   constructor(options: FlatcarOptions = {}) {
     super();
     if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
-    const channels = Object.values(FlatcarChannel);
-    if (options.channel !== undefined && !channels.some((c) => c === String(options.channel).toLowerCase())) {
-      throw Errors.unknownChannel(this.name, 'channel', options.channel, channels);
-    }
-    this.channel = options.channel === undefined ? FlatcarChannel.STABLE : requireOneOf('channel', options.channel, channels);
+    this.channel = requireChannel(this.name, 'channel', options.channel, Object.values(FlatcarChannel), FlatcarChannel.STABLE);
   }
 
   public awsImage(architecture?: Architecture): AwsImageLookup {

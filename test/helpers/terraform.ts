@@ -1,52 +1,20 @@
 /**
  * Runs real Terraform (init with a local plugin directory, validate, plan, show -json) on a
- * synthesized cdktf stack, and finds the upstream validators for first-boot payloads.
- *
- * Missing tools: under CI=true the tests fail with a clear message; elsewhere they are skipped
- * with a loud warning (shared/DESIGN.md "Tests").
+ * synthesized cdktf stack. Tool lookup and the missing-tool rule live in tools.ts.
  */
-import { execFile, execFileSync } from 'child_process';
+import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 import { TerraformStack, Testing } from 'cdktf';
+import { ToolCheck, findOnPath } from './tools';
 
 const run = promisify(execFile);
-
-export const IN_CI = process.env.CI === 'true';
-
-export interface ToolCheck {
-  readonly ok: boolean;
-  /** Absolute path of the tool, when found. */
-  readonly path?: string;
-  /** Why it is not usable. */
-  readonly reason?: string;
-}
 
 export interface TerraformCheck extends ToolCheck {
   /** The provider plugin directory passed to `terraform init -plugin-dir`. */
   readonly pluginDir?: string;
-}
-
-/** Looks a program up on PATH (no shell). */
-export function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
-export function findTool(name: string): ToolCheck {
-  const p = findOnPath(name);
-  return p ? { ok: true, path: p } : { ok: false, reason: `'${name}' is not on PATH (Debian: apt-get install -y ${name === 'ignition-validate' ? 'ignition' : name})` };
 }
 
 /**
@@ -60,26 +28,6 @@ export function findTerraform(): TerraformCheck {
   if (!pluginDir) return { ok: false, path: tf, reason: 'no provider plugin directory: set TF_PLUGIN_DIR (a filesystem mirror holding hashicorp/aws 5.100.0) or create /opt/tf-plugins' };
   if (!fs.existsSync(pluginDir)) return { ok: false, path: tf, reason: `TF_PLUGIN_DIR=${pluginDir} does not exist` };
   return { ok: true, path: tf, pluginDir };
-}
-
-/**
- * `describe` when the tools are there; under CI=true also `describe` (each test then fails
- * through `requireTools`); otherwise `describe.skip` with a loud warning.
- */
-export function describeWithTools(checks: ReadonlyArray<readonly [string, ToolCheck]>): jest.Describe {
-  const missing = checks.filter(([, c]) => !c.ok);
-  if (missing.length === 0 || IN_CI) return describe;
-  // eslint-disable-next-line no-console
-  console.warn(`\n!!!!!!!!!!\n!! SKIPPING Terraform/validator tests: ${missing.map(([n, c]) => `${n}: ${c.reason}`).join('; ')}\n!! (under CI=true this is a failure)\n!!!!!!!!!!\n`);
-  return describe.skip;
-}
-
-/** Throws (fails the test) when a tool is missing; call at the start of each test. */
-export function requireTools(checks: ReadonlyArray<readonly [string, ToolCheck]>): void {
-  const missing = checks.filter(([, c]) => !c.ok);
-  if (missing.length > 0) {
-    throw new Error(`Required tools are missing under CI=true: ${missing.map(([n, c]) => `${n}: ${c.reason}`).join('; ')}`);
-  }
 }
 
 export interface TerraformResult {
@@ -168,16 +116,6 @@ export function planActionCounts(plan: any): Record<string, number> {
   return counts;
 }
 
-/** Runs a validator program on a file; returns exit code and output, never throws for exit != 0. */
-export function runValidator(program: string, args: string[]): { code: number; output: string } {
-  try {
-    const out = execFileSync(program, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { code: 0, output: out };
-  } catch (e: any) {
-    return { code: typeof e.status === 'number' ? e.status : 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
-}
-
 /**
  * Removes the synth output directory of a run (its .terraform holds only symlinks into the
  * plugin directory). Set KEEP_TF_DIRS=1 to keep them for debugging.
@@ -186,15 +124,4 @@ export function removeRun(result: TerraformResult | undefined): void {
   if (!result || process.env.KEEP_TF_DIRS === '1') return;
   const outdir = path.resolve(result.dir, '..', '..');
   if (path.basename(outdir).startsWith('cdktf.outdir.')) fs.rmSync(outdir, { recursive: true, force: true });
-}
-
-/** Writes text to a new temporary file and returns its path (remove it with removeTempFile). */
-export function tempFile(name: string, content: string | Buffer): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-payload.')), name);
-  fs.writeFileSync(file, content);
-  return file;
-}
-
-export function removeTempFile(file: string): void {
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
 }

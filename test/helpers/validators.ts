@@ -1,45 +1,30 @@
 /**
- * The real validators for rendered payloads: Debian's `ignition-validate` (Ignition 2.14) and
- * cloud-init 22.4's schema validator, and smol-toml for TOML. When a tool is missing the
- * calling test fails under CI=true and is skipped with a loud message otherwise.
+ * The real validators for rendered payloads: Debian's `ignition-validate` (Ignition 2.14),
+ * cloud-init 22.4's schema validator, and smol-toml for TOML.
  */
 import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parse } from 'smol-toml';
 import { FirstBootFormat } from '../../lib';
+import { describeWithTools, findTool, requireTools } from './tools';
 
-const CI = process.env.CI === 'true';
-
-function which(cmd: string): string | undefined {
-  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : undefined;
-}
-
-// cloud-init is a Debian (system) python package: use the interpreter its launcher names.
+// cloud-init is a Debian (system) python package: its validator runs under the system python.
 const SYSTEM_PYTHON = '/usr/bin/python3';
 
-export const tools = {
-  ignitionValidate: which('ignition-validate'),
-  cloudInit: which('cloud-init') && existsSync(SYSTEM_PYTHON) ? SYSTEM_PYTHON : undefined,
-};
+const ignitionValidate = findTool('ignition-validate');
+const cloudInit = findTool('cloud-init');
 
-/** `describe` when the tools are there (or under CI, where a missing tool must fail), else `describe.skip` with a warning. */
+export const VALIDATORS = [['ignition-validate', ignitionValidate], ['cloud-init', cloudInit]] as const;
+
+/**
+ * A describe block whose tests need the real validators: skipped with a loud warning when they
+ * are missing, and failed (every test, through beforeAll) when they are missing under CI=true.
+ */
 export function describeWithValidators(name: string, fn: () => void): void {
-  const missing = [!tools.ignitionValidate && 'ignition-validate (apt-get install ignition)', !tools.cloudInit && 'cloud-init (apt-get install cloud-init)'].filter(Boolean);
-  if (missing.length && !CI) {
-    // eslint-disable-next-line no-console
-    console.warn(`\n!!! SKIPPING "${name}": missing ${missing.join(', ')}. Under CI=true this is a failure.\n`);
-    describe.skip(name, fn);
-    return;
-  }
-  describe(name, () => {
-    if (missing.length) {
-      test('the real validators are installed', () => {
-        throw new Error(`missing validators: ${missing.join(', ')} (CI=true: a missing tool is a failure)`);
-      });
-    }
+  describeWithTools(VALIDATORS)(name, () => {
+    beforeAll(() => requireTools(VALIDATORS));
     fn();
   });
 }
@@ -55,11 +40,11 @@ function withTempDir<T>(fn: (dir: string) => T): T {
 
 /** Runs ignition-validate on each config; returns one error text (or null) per config. */
 export function validateIgnition(configs: string[]): (string | null)[] {
-  if (!tools.ignitionValidate) throw new Error('ignition-validate is not installed (apt-get install ignition)');
+  requireTools([VALIDATORS[0]]);
   return withTempDir((dir) => configs.map((c, i) => {
     const f = join(dir, `${i}.ign`);
     writeFileSync(f, c);
-    const r = spawnSync(tools.ignitionValidate!, [f], { encoding: 'utf8' });
+    const r = spawnSync(ignitionValidate.path!, [f], { encoding: 'utf8' });
     return r.status === 0 ? null : `${r.stdout}${r.stderr}`.trim() || `exit ${r.status}`;
   }));
 }
@@ -71,14 +56,14 @@ export function validateIgnition(configs: string[]): (string | null)[] {
  * meaning, and tests assert that separately.
  */
 export function validateCloudConfig(docs: string[]): (string | null)[] {
-  if (!tools.cloudInit) throw new Error('cloud-init is not installed (apt-get install cloud-init)');
+  requireTools([VALIDATORS[1]]);
   return withTempDir((dir) => {
     const files = docs.map((d, i) => {
       const f = join(dir, `${i}.yaml`);
       writeFileSync(f, d.replace(/^#alpine-config\n/, '#cloud-config\n'));
       return f;
     });
-    const out = execFileSync(tools.cloudInit!, [join(__dirname, 'cloud_init_schema_batch.py'), ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const out = execFileSync(SYSTEM_PYTHON, [join(__dirname, 'cloud_init_schema_batch.py'), ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
     const results = JSON.parse(out) as Record<string, string | null>;
     return files.map((f) => results[f]);
   });

@@ -15,6 +15,7 @@
  *   `/dev/disk/by-id/wwn-0x<wwn>`, also in the initramfs where Ignition runs.
  */
 import { createHash } from 'crypto';
+import { parseCidr } from '../../core/cidr';
 import { Errors } from '../../core/errors';
 
 function sha256(text: string): Buffer {
@@ -30,20 +31,16 @@ export interface Ipv4Network {
   readonly usable: number;
 }
 
-const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
-
 /** Parses an IPv4 CIDR in network form with a prefix from 8 to 29, or throws a clear error. */
 export function parseLibvirtCidr(property: string, value: unknown): Ipv4Network {
-  if (typeof value !== 'string') throw Errors.badLibvirtCidr(property, value);
-  const m = CIDR.exec(value);
-  if (!m) throw Errors.badLibvirtCidr(property, value);
-  const octets = m.slice(1, 5).map((o) => (/^(0|[1-9]\d*)$/.test(o) ? Number(o) : 256));
-  const prefix = Number(m[5]);
-  if (octets.some((o) => o > 255) || prefix < 8 || prefix > 29) throw Errors.badLibvirtCidr(property, value);
-  const base = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
-  const size = 2 ** (32 - prefix);
-  if (base % size !== 0) throw Errors.badLibvirtCidr(property, value);
-  return { base, prefix, usable: size - 3 };
+  let parsed;
+  try {
+    parsed = parseCidr(property, value);
+  } catch {
+    throw Errors.badLibvirtCidr(property, value);
+  }
+  if (parsed.ipv6 || parsed.prefix < 8 || parsed.prefix > 29) throw Errors.badLibvirtCidr(property, value);
+  return { base: parsed.ipv4Base!, prefix: parsed.prefix, usable: 2 ** (32 - parsed.prefix) - 3 };
 }
 
 function ipToString(n: number): string {

@@ -1,6 +1,7 @@
+import { FleetConfigError } from '../../../lib/core/errors';
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
-  ContainerOs, FirstBootFormat, FleetConfigError, HostConfig, LibvirtDockerFleet, LibvirtDockerFleetProps, LibvirtImage,
+  ContainerOs, FirstBootFormat, HostConfig, LibvirtDockerFleet, LibvirtDockerFleetProps, LibvirtImage,
   LibvirtProvider, UpdatePolicy,
 } from '../../../lib';
 import { CloudinitDisk } from '../../../lib/platforms/libvirt/gen/providers/libvirt/cloudinit-disk';
