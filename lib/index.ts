@@ -16,6 +16,7 @@ export type { AlpineOptions } from './os/alpine';
 export type { BottlerocketOptions } from './os/bottlerocket';
 export * from './platforms/aws/aws-docker-fleet';
 export * from './platforms/aws/aws-image';
+export * from './platforms/aws/fleet-security-checks';
 export * from './platforms/libvirt/libvirt-docker-fleet';
 export * from './platforms/libvirt/libvirt-image';
 export * from './platforms/libvirt/provider';

@@ -1,0 +1,206 @@
+/**
+ * Every public entry point, fed bad input as a TypeScript or JavaScript caller might: each case
+ * must throw a FleetConfigError at construction (synth) time whose message names the property,
+ * shows the bad value and says what is allowed ("<property>: got <value>; <allowed>"), and nothing
+ * may be written to the output directory. Values known only at apply time are not judged as literals.
+ */
+import { createHash } from 'crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App, TerraformStack, TerraformVariable, Token } from 'cdktf';
+import {
+  AwsDockerFleet, AwsDockerFleetProps, AwsImage, ContainerOs, HostConfig, LibvirtDockerFleet, LibvirtDockerFleetProps,
+  LibvirtImage, LibvirtProvider, Platform, UpdatePolicy, Weekday,
+} from '../../lib';
+import { FleetConfigError } from '../../lib/core/errors';
+import { ED25519_KEY } from '../helpers/fixtures';
+
+const aws = (): AwsDockerFleetProps => ({
+  os: ContainerOs.flatcar(), hostCount: 2, instanceType: 't3.small', vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0123456789abcdef0'], image: AwsImage.pinned('ami-0123456789abcdef0'),
+});
+const lv = (): LibvirtDockerFleetProps => ({ os: ContainerOs.flatcar(), hostCount: 2 });
+const big = () => {
+  const h = new HostConfig();
+  // 24 KB that gzip cannot shrink below the 16 KB limit: a sha256 chain, hex-encoded.
+  let block = 'seed';
+  const parts: string[] = [];
+  for (let i = 0; i < 375; i++) parts.push((block = createHash('sha256').update(block).digest('hex')));
+  h.addFile({ path: '/etc/big', content: parts.join('') });
+  return h;
+};
+const win = (o: Record<string, unknown>) => ({ days: [Weekday.MONDAY], startTime: '02:00', durationMinutes: 60, ...o });
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** A case: what to run inside a fresh app, the property its message must name, and a piece of the shown value. */
+type Case = [string, (stack: TerraformStack) => unknown, string, string];
+
+const cases: Case[] = [
+  // HostConfig
+  ['HostConfig: props not an object', () => new HostConfig('keys' as any), 'hostConfig', '"keys"'],
+  ['HostConfig: keys not an array', () => new HostConfig({ sshAuthorizedKeys: ED25519_KEY as any }), 'sshAuthorizedKeys', 'ssh-ed25519'],
+  ['HostConfig: a key that is a number', () => new HostConfig({ sshAuthorizedKeys: [42 as any] }), 'sshAuthorizedKeys[0]', '42'],
+  ['HostConfig: a private key pasted as a key', () => new HostConfig({ sshAuthorizedKeys: ['-----BEGIN OPENSSH PRIVATE KEY-----'] }), 'sshAuthorizedKeys[0]', 'BEGIN'],
+  ['HostConfig: a key whose blob names another type', () => new HostConfig({ sshAuthorizedKeys: [ED25519_KEY.replace('ssh-ed25519', 'ssh-rsa')] }), 'sshAuthorizedKeys[0]', 'ssh-rsa'],
+  ['HostConfig: sysctls not an object', () => new HostConfig({ sysctls: ['vm.x=1'] as any }), 'sysctls', 'vm.x=1'],
+  ['HostConfig: sysctl key with a space', () => new HostConfig({ sysctls: { 'vm max': '1' } }), 'sysctls', '"vm max"'],
+  ['HostConfig: sysctl value a number', () => new HostConfig({ sysctls: { 'vm.swappiness': 10 as any } }), 'sysctls.vm.swappiness', '10'],
+  ['HostConfig: sysctl value with a newline', () => new HostConfig({ sysctls: { 'vm.swappiness': '1\n2' } }), 'sysctls.vm.swappiness', '1\\n2'],
+  ['HostConfig: unknown time zone', () => new HostConfig({ timeZone: 'Europe/Atlantis' }), 'timeZone', 'Atlantis'],
+  ['HostConfig: time zone an offset', () => new HostConfig({ timeZone: '+02:00' }), 'timeZone', '+02:00'],
+  ['HostConfig: host name with underscore', () => new HostConfig({ hostname: 'web_1' }), 'hostname', 'web_1'],
+  ['HostConfig: daemon settings not an object', () => new HostConfig({ dockerDaemonSettings: 'debug' as any }), 'dockerDaemonSettings', '"debug"'],
+  ['HostConfig: Docker TCP socket', () => new HostConfig({ dockerDaemonSettings: { hosts: 'tcp://0.0.0.0:2375' } }), 'dockerDaemonSettings.hosts', 'tcp://'],
+  ['HostConfig: data volume device not under /dev', () => new HostConfig({ dockerDataVolume: { device: '/mnt/disk' } }), 'dockerDataVolume.device', '/mnt/disk'],
+  ['HostConfig: data volume label too long', () => new HostConfig({ dockerDataVolume: { label: 'a-very-long-label' } }), 'dockerDataVolume.label', 'a-very-long-label'],
+  ['HostConfig: data volume file system btrfs', () => new HostConfig({ dockerDataVolume: { fileSystem: 'btrfs' as any } }), 'dockerDataVolume.fileSystem', 'btrfs'],
+  ['addFile: relative path', () => new HostConfig().addFile({ path: 'etc/x' }), 'files[0].path', 'etc/x'],
+  ['addFile: path with ..', () => new HostConfig().addFile({ path: '/etc/../x' }), 'files[0].path', '/etc/../x'],
+  ['addFile: path with a trailing slash', () => new HostConfig().addFile({ path: '/etc/x/' }), 'files[0].path', '/etc/x/'],
+  ['addFile: mode above 0o7777', () => new HostConfig().addFile({ path: '/etc/x', mode: 0o10000 }), 'files[0].mode', '4096'],
+  ['addFile: mode as a string', () => new HostConfig().addFile({ path: '/etc/x', mode: '644' as any }), 'files[0].mode', '"644"'],
+  ['addFile: owner with spaces', () => new HostConfig().addFile({ path: '/etc/x', owner: 'a b' }), 'files[0].owner', '"a b"'],
+  ['addFile: content a Buffer', () => new HostConfig().addFile({ path: '/etc/x', content: Buffer.from('x') as any }), 'files[0].content', 'Buffer'],
+  ['addFile: base64 that is not base64', () => new HostConfig().addFile({ path: '/etc/x', contentBase64: 'not base64!' }), 'files[0].contentBase64', 'not base64!'],
+  ['addFile: content known only at apply time', () => new HostConfig().addFile({ path: '/etc/x', content: Token.asString({ a: 1 } as any) }), 'files[0].content', 'TfToken'],
+  ['addSystemdUnit: empty name', () => new HostConfig().addSystemdUnit({ name: '', contents: '[Service]\n' }), 'units[0].name', '""'],
+  ['addSystemdUnit: name without suffix', () => new HostConfig().addSystemdUnit({ name: 'web', contents: '[Service]\n' }), 'units[0].name', '"web"'],
+  ['addSystemdUnit: enabled as a string', () => new HostConfig().addSystemdUnit({ name: 'a.service', contents: 'x', enabled: 'yes' as any }), 'units[0].enabled', '"yes"'],
+  ['addSystemdDropIn: name without .conf', () => new HostConfig().addSystemdDropIn({ unit: 'docker.service', name: 'limits', contents: 'x' }), 'dropIns[0].name', '"limits"'],
+  ['addContainer: name with a space', () => new HostConfig().addContainer({ name: 'my app', image: 'nginx:1.27' }), 'containers[0].name', '"my app"'],
+  ['addContainer: upper-case image', () => new HostConfig().addContainer({ name: 'web', image: 'NGINX' }), 'containers[0].image', '"NGINX"'],
+  ['addContainer: port 0', () => new HostConfig().addContainer({ name: 'web', image: 'nginx:1.27', ports: ['0:80'] }), 'containers[0].ports[0]', '"0:80"'],
+  ['addContainer: port as a number', () => new HostConfig().addContainer({ name: 'web', image: 'nginx:1.27', ports: [80 as any] }), 'containers[0].ports[0]', '80'],
+  ['addContainer: volume with a relative target', () => new HostConfig().addContainer({ name: 'web', image: 'nginx:1.27', volumes: ['/a:b'] }), 'containers[0].volumes[0]', '"/a:b"'],
+  ['addContainer: env name with a dash', () => new HostConfig().addContainer({ name: 'web', image: 'nginx:1.27', environment: { 'A-B': '1' } }), 'containers[0].environment', '"A-B"'],
+  ['addContainer: env value a number', () => new HostConfig().addContainer({ name: 'web', image: 'nginx:1.27', environment: { A: 1 as any } }), 'containers[0].environment.A', '1'],
+  ['addContainer: command not an array', () => new HostConfig().addContainer({ name: 'web', image: 'nginx:1.27', command: 'nginx -g' as any }), 'containers[0].command', 'nginx -g'],
+  ['addUser: upper-case name', () => new HostConfig().addUser({ name: 'Deploy' }), 'users[0].name', '"Deploy"'],
+  ['addUser: bad group', () => new HostConfig().addUser({ name: 'deploy', groups: ['Docker Users'] }), 'users[0].groups[0]', 'Docker Users'],
+  // ContainerOs factories
+  ['fedoraCoreOs: unknown stream', () => ContainerOs.fedoraCoreOs({ stream: 'rawhide' as any }), 'stream', 'rawhide'],
+  ['fedoraCoreOs: stream a number', () => ContainerOs.fedoraCoreOs({ stream: 42 as any }), 'stream', '42'],
+  ['flatcar: unknown channel', () => ContainerOs.flatcar({ channel: 'edge' as any }), 'channel', 'edge'],
+  ['flatcar: options not an object', () => ContainerOs.flatcar('stable' as any), 'options', '"stable"'],
+  ['alpine: end-of-life release', () => ContainerOs.alpine({ release: '3.18' }), 'release', '3.18'],
+  ['alpine: release as a number', () => ContainerOs.alpine({ release: 3.22 as any }), 'release', '3.22'],
+  ['alpine: unknown bootstrap', () => ContainerOs.alpine({ bootstrap: 'systemd' as any }), 'bootstrap', 'systemd'],
+  ['bottlerocket: Kubernetes variant', () => ContainerOs.bottlerocket({ variant: 'aws-k8s-1.31' }), 'variant', 'aws-k8s-1.31'],
+  ['bottlerocket: empty ECS cluster', () => ContainerOs.bottlerocket({ ecsCluster: '' }), 'ecsCluster', '""'],
+  ['awsImage: unknown architecture', () => ContainerOs.flatcar().awsImage('i386' as any), 'architecture', 'i386'],
+  ['renderFirstBoot: unknown platform', () => ContainerOs.flatcar().renderFirstBoot(new HostConfig(), { platform: 'vmware' as any }), 'platform', 'vmware'],
+  ['renderFirstBoot: not a HostConfig', () => ContainerOs.flatcar().renderFirstBoot({} as any), 'host', '{}'],
+  ['renderFirstBoot: Bottlerocket on libvirt', () => ContainerOs.bottlerocket().renderFirstBoot(new HostConfig(), { platform: Platform.LIBVIRT }), 'platform', 'libvirt'],
+  ['renderFirstBoot: systemd unit on Alpine', () => { const h = new HostConfig(); h.addSystemdUnit({ name: 'a.service', contents: 'x' }); return ContainerOs.alpine().renderFirstBoot(h); }, 'hostConfig.units[0].name', 'a.service'],
+  ['renderFirstBoot: exec-opts on Fedora CoreOS', () => ContainerOs.fedoraCoreOs().renderFirstBoot(new HostConfig({ dockerDaemonSettings: { 'exec-opts': [] } })), 'hostConfig.dockerDaemonSettings.exec-opts', '[]'],
+  // UpdatePolicy
+  ['maintenanceWindow: no days', () => UpdatePolicy.maintenanceWindow(win({ days: [] }) as any), 'maintenanceWindow.days', '[]'],
+  ['maintenanceWindow: unknown weekday', () => UpdatePolicy.maintenanceWindow(win({ days: ['Caturday'] }) as any), 'maintenanceWindow.days[0]', 'Caturday'],
+  ['maintenanceWindow: 12-hour time', () => UpdatePolicy.maintenanceWindow(win({ startTime: '2:30 PM' }) as any), 'maintenanceWindow.startTime', '2:30 PM'],
+  ['maintenanceWindow: time 24:00', () => UpdatePolicy.maintenanceWindow(win({ startTime: '24:00' }) as any), 'maintenanceWindow.startTime', '24:00'],
+  ['maintenanceWindow: zero minutes', () => UpdatePolicy.maintenanceWindow(win({ durationMinutes: 0 }) as any), 'maintenanceWindow.durationMinutes', '0'],
+  ['maintenanceWindow: fractional minutes', () => UpdatePolicy.maintenanceWindow(win({ durationMinutes: 1.5 }) as any), 'maintenanceWindow.durationMinutes', '1.5'],
+  ['fleetLock: ftp URL', () => UpdatePolicy.fleetLock({ url: 'ftp://lock' }), 'fleetLock.url', 'ftp://lock'],
+  ['fleetLock: not a URL', () => UpdatePolicy.fleetLock({ url: 'lock server' }), 'fleetLock.url', 'lock server'],
+  ['fleetLock on Flatcar', () => ContainerOs.flatcar().renderFirstBoot(new HostConfig(), { updatePolicy: UpdatePolicy.fleetLock({ url: 'https://l' }) }), 'updatePolicy', 'fleet-lock'],
+  ['a policy as a string', () => ContainerOs.flatcar().renderFirstBoot(new HostConfig(), { updatePolicy: 'immediate' as any }), 'updatePolicy', '"immediate"'],
+  // AwsImage
+  ['AwsImage.pinned: not an AMI id', () => AwsImage.pinned('ubuntu-22.04'), 'image', 'ubuntu-22.04'],
+  ['AwsImage.pinned: upper-case id', () => AwsImage.pinned('ami-0ABC'), 'image', 'ami-0ABC'],
+  // AwsDockerFleet
+  ['AwsDockerFleet: os not a ContainerOs', (s) => new AwsDockerFleet(s, 'f', { ...aws(), os: 'flatcar' as any }), 'os', '"flatcar"'],
+  ['AwsDockerFleet: negative hostCount', (s) => new AwsDockerFleet(s, 'f', { ...aws(), hostCount: -1 }), 'hostCount', '-1'],
+  ['AwsDockerFleet: fractional hostCount', (s) => new AwsDockerFleet(s, 'f', { ...aws(), hostCount: 2.5 }), 'hostCount', '2.5'],
+  ['AwsDockerFleet: hostCount as a string', (s) => new AwsDockerFleet(s, 'f', { ...aws(), hostCount: '3' as any }), 'hostCount', '"3"'],
+  ['AwsDockerFleet: no subnets', (s) => new AwsDockerFleet(s, 'f', { ...aws(), subnetIds: [] }), 'subnetIds', '[]'],
+  ['AwsDockerFleet: a subnet that is a VPC id', (s) => new AwsDockerFleet(s, 'f', { ...aws(), subnetIds: ['vpc-0123456789abcdef0'] }), 'subnetIds[0]', 'vpc-0123456789abcdef0'],
+  ['AwsDockerFleet: malformed VPC id', (s) => new AwsDockerFleet(s, 'f', { ...aws(), vpcId: 'default' }), 'vpcId', 'default'],
+  ['AwsDockerFleet: malformed instance type', (s) => new AwsDockerFleet(s, 'f', { ...aws(), instanceType: 't3small' }), 'instanceType', 't3small'],
+  ['AwsDockerFleet: Graviton type on x86_64', (s) => new AwsDockerFleet(s, 'f', { ...aws(), instanceType: 't4g.small' }), 'instanceType', 't4g.small'],
+  ['AwsDockerFleet: x86 type on arm64', (s) => new AwsDockerFleet(s, 'f', { ...aws(), instanceType: 't3.small', architecture: 'arm64' as any }), 'instanceType', 't3.small'],
+  ['AwsDockerFleet: malformed SSH CIDR', (s) => new AwsDockerFleet(s, 'f', { ...aws(), sshIngressCidrs: ['10.0.0.0/33'] }), 'sshIngressCidrs[0]', '10.0.0.0/33'],
+  ['AwsDockerFleet: CIDR with host bits', (s) => new AwsDockerFleet(s, 'f', { ...aws(), sshIngressCidrs: ['10.0.0.1/8'] }), 'sshIngressCidrs[0]', '10.0.0.1/8'],
+  ['AwsDockerFleet: port 70000', (s) => new AwsDockerFleet(s, 'f', { ...aws(), ingressPorts: [70000] }), 'ingressPorts[0]', '70000'],
+  ['AwsDockerFleet: root volume below the OS minimum', (s) => new AwsDockerFleet(s, 'f', { ...aws(), os: ContainerOs.fedoraCoreOs(), rootVolumeSizeGiB: 4 }), 'rootVolumeSizeGiB', '4'],
+  ['AwsDockerFleet: data volume of 0 GiB', (s) => new AwsDockerFleet(s, 'f', { ...aws(), dockerVolumeSizeGiB: 0 }), 'dockerVolumeSizeGiB', '0'],
+  ['AwsDockerFleet: hop limit 0', (s) => new AwsDockerFleet(s, 'f', { ...aws(), metadataHopLimit: 0 }), 'metadataHopLimit', '0'],
+  ['AwsDockerFleet: min healthy 150%', (s) => new AwsDockerFleet(s, 'f', { ...aws(), minHealthyPercentage: 150 }), 'minHealthyPercentage', '150'],
+  ['AwsDockerFleet: minCapacity above hostCount', (s) => new AwsDockerFleet(s, 'f', { ...aws(), minCapacity: 5 }), 'minCapacity', '5'],
+  ['AwsDockerFleet: bucket name with upper case', (s) => new AwsDockerFleet(s, 'f', { ...aws(), userDataBucket: 'My_Bucket' }), 'userDataBucket', 'My_Bucket'],
+  ['AwsDockerFleet: oversize user data without a bucket', (s) => new AwsDockerFleet(s, 'f', { ...aws(), hostConfig: big() }), 'hostConfig', 'bytes'],
+  ['AwsDockerFleet: Bottlerocket with a systemd unit', (s) => { const h = new HostConfig(); h.addSystemdUnit({ name: 'a.service', contents: 'x' }); return new AwsDockerFleet(s, 'f', { ...aws(), os: ContainerOs.bottlerocket(), hostConfig: h }); }, 'hostConfig.units[0].name', 'a.service'],
+  ['AwsDockerFleet: fleetLock on Alpine', (s) => new AwsDockerFleet(s, 'f', { ...aws(), os: ContainerOs.alpine(), updatePolicy: UpdatePolicy.fleetLock({ url: 'https://l' }) }), 'updatePolicy', 'fleet-lock'],
+  // LibvirtImage
+  ['LibvirtImage.fromUrl: xz-compressed', () => LibvirtImage.fromUrl('https://example.com/fcos.qcow2.xz'), 'image', '.xz'],
+  ['LibvirtImage.fromUrl: ftp', () => LibvirtImage.fromUrl('ftp://example.com/a.qcow2'), 'image', 'ftp://'],
+  ['LibvirtImage.fromPath: relative path', () => LibvirtImage.fromPath('images/a.qcow2'), 'image', 'images/a.qcow2'],
+  // LibvirtDockerFleet
+  ['LibvirtDockerFleet: FCOS without an image', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), os: ContainerOs.fedoraCoreOs() }), 'image', 'qcow2.xz'],
+  ['LibvirtDockerFleet: Bottlerocket', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), os: ContainerOs.bottlerocket() }), 'platform', 'libvirt'],
+  ['LibvirtDockerFleet: IPv6 network', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), networkCidr: 'fd00::/64' }), 'networkCidr', 'fd00::/64'],
+  ['LibvirtDockerFleet: /30 network', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), networkCidr: '10.0.0.0/30' }), 'networkCidr', '10.0.0.0/30'],
+  ['LibvirtDockerFleet: more hosts than addresses', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), hostCount: 6, networkCidr: '10.0.0.0/29' }), 'networkCidr', '10.0.0.0/29'],
+  ['LibvirtDockerFleet: memory below the OS minimum', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), memoryMiB: 256 }), 'memoryMiB', '256'],
+  ['LibvirtDockerFleet: 0 vcpus', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), vcpus: 0 }), 'vcpus', '0'],
+  ['LibvirtDockerFleet: duplicate host names', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), hostNames: ['a', 'a'] }), 'hostNames[1]', '"a"'],
+  ['LibvirtDockerFleet: host names and count differ', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), hostNames: ['a'] }), 'hostNames', '["a"]'],
+];
+
+describe('the bad-input catalogue', () => {
+  test(`has at least 60 cases (it has ${cases.length})`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(60);
+  });
+
+  test.each(cases)('fails on %s, naming the property and the value, and writes nothing', (_name, run, property, valuePart) => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'bad-input.')), 'cdktf.out');
+    let error: unknown;
+    try {
+      const app = new App({ outdir, skipValidation: true });
+      const stack = new TerraformStack(app, 'stack');
+      new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+      new LibvirtProvider(stack, 'libvirt', { uri: 'qemu:///system' });
+      run(stack);
+      app.synth();
+    } catch (e) {
+      error = e;
+    }
+    try {
+      expect(error).toBeInstanceOf(FleetConfigError);
+      const msg = (error as Error).message;
+      expect(msg.startsWith(`${property}: got `)).toBe(true);
+      expect(msg).toContain(valuePart);
+      expect(msg.split('; ').slice(1).join('; ').length).toBeGreaterThan(10); // says what is allowed
+      // cdktf makes its (empty) outdir and stacks/ folder when constructed; no file may be written.
+      expect(filesUnder(outdir)).toEqual([]);
+    } finally {
+      rmSync(join(outdir, '..'), { recursive: true, force: true });
+    }
+  });
+});
+
+describe('values known only at apply time', () => {
+  test('are not judged as literals', () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'tokens.')), skipValidation: true });
+    const stack = new TerraformStack(app, 'stack');
+    new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+    const v = (name: string, type: string) => new TerraformVariable(stack, name, { type });
+    expect(() => new AwsDockerFleet(stack, 'f', {
+      ...aws(),
+      hostCount: v('count', 'number').numberValue,
+      subnetIds: v('subnets', 'list(string)').listValue,
+      vpcId: v('vpc', 'string').stringValue,
+      instanceType: v('type', 'string').stringValue,
+      sshIngressCidrs: [v('cidr', 'string').stringValue],
+      ingressPorts: [v('port', 'number').numberValue],
+      rootVolumeSizeGiB: v('root', 'number').numberValue,
+    })).not.toThrow();
+    expect(() => UpdatePolicy.fleetLock({ url: v('lock', 'string').stringValue })).not.toThrow();
+    expect(() => new LibvirtDockerFleet(stack, 'l', { ...lv(), networkCidr: v('net', 'string').stringValue })).not.toThrow();
+  });
+});
