@@ -67,6 +67,7 @@ export class HostConfig {
   private readonly hostname?: string;
   private readonly dataVolume?: DataVolumeModel;
 
+  /** @param props keys, daemon settings, sysctls, time zone; add files, units and containers with the methods */
   constructor(props: HostConfigProps = {}) {
     if (props === null || typeof props !== 'object') throw Errors.notAnObject('hostConfig', props);
     if (props.sshAuthorizedKeys !== undefined) {

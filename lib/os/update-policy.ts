@@ -3,12 +3,19 @@ import { requireArray, requireHttpUrl, requireInteger, requireOneOf, requireTime
 
 /** Days of the week for maintenance windows. */
 export enum Weekday {
+  /** Monday. */
   MONDAY = 'MONDAY',
+  /** Tuesday. */
   TUESDAY = 'TUESDAY',
+  /** Wednesday. */
   WEDNESDAY = 'WEDNESDAY',
+  /** Thursday. */
   THURSDAY = 'THURSDAY',
+  /** Friday. */
   FRIDAY = 'FRIDAY',
+  /** Saturday. */
   SATURDAY = 'SATURDAY',
+  /** Sunday. */
   SUNDAY = 'SUNDAY',
 }
 

@@ -242,6 +242,11 @@ export class AwsDockerFleet extends Construct {
 
   private partition?: DataAwsPartition;
 
+  /**
+   * @param scope the stack (or construct) the fleet belongs to; it must hold an AwsProvider
+   * @param id the fleet's construct id: part of every resource address, so renaming it replaces the fleet
+   * @param props what to run and where
+   */
   constructor(scope: Construct, id: string, props: AwsDockerFleetProps) {
     super(scope, id);
     if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);

@@ -71,6 +71,7 @@ export class FleetSecurityChecks implements IAspect {
   private readonly severity: FindingSeverity;
   private readonly skip: Set<string>;
 
+  /** @param props severity and rules to skip */
   constructor(props: FleetSecurityChecksProps = {}) {
     this.severity = props.severity ?? FindingSeverity.ERROR;
     this.skip = new Set(props.skip ?? []);

@@ -190,6 +190,11 @@ export class LibvirtDockerFleet extends Construct {
   /** Output: a map from host name to the host's IPv4 address, read from the running domains. */
   public readonly hostAddressesOutput: TerraformOutput;
 
+  /**
+   * @param scope the stack (or construct) the fleet belongs to; it must hold a LibvirtProvider
+   * @param id the fleet's construct id: default host names are `<id>-0`, `<id>-1`, …, and renaming it replaces the fleet
+   * @param props what to run and how large the hosts are
+   */
   constructor(scope: Construct, id: string, props: LibvirtDockerFleetProps) {
     super(scope, id);
     if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
