@@ -1,4 +1,6 @@
-// Runs the examples app (examples/app.ts). The library and examples are compiled to JavaScript
+// Runs the examples app (examples/app.ts): all examples, or the one named as the first argument
+// (each examples/<name>/cdktf.json runs `node ../../scripts/examples-app.js <name>`). The library
+// and examples are compiled to JavaScript
 // first when the sources are newer than their output, so `npx cdktf synth` works right after
 // `npm ci`; the compile uses the same TypeScript that jsii checks the library with.
 const { execFileSync } = require('child_process');
@@ -20,4 +22,5 @@ const srcTime = Math.max(newest(join(root, 'lib'), '.ts'), newest(join(root, 'ex
 if (!existsSync(out) || statSync(out).mtimeMs < srcTime) {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.examples.json')], { stdio: 'inherit' });
 }
+if (process.argv[2]) process.env.FLEET_EXAMPLE = process.argv[2];
 require(out);
