@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# The consumer test: the package as users get it. Builds and packs the library, installs the
+# tarball into a fresh cdktf app outside the repository with the README's Installation commands,
+# then type-checks the app strictly, synthesizes it, runs its jest test (cdktf Testing matchers
+# set up as the README says, and a snapshot), and runs terraform init/validate/plan of its AWS
+# stack and the README's offline `cdktf diff`. A second copy of the app takes the newest
+# @cdktf/provider-aws 21.x (npm must accept the peer range) and must synthesize the same JSON
+# but for the AWS provider's version constraint.
+#
+# The app (scripts/consumer/app) imports only 'cdktf-docker-fleet', never repository files.
+# Env: TF_PLUGIN_DIR (default /opt/tf-plugins, a filesystem mirror of hashicorp/aws 5.100.0);
+# CI=true makes a missing terraform or mirror a failure instead of skipped steps;
+# CONSUMER_BUILT=1 skips the jsii build when the caller (.ci/run) has just built;
+# CONSUMER_KEEP=1 keeps the temporary directory; CONSUMER_UPDATE_SNAPSHOT=1 rewrites the app's
+# committed jest snapshot (scripts/consumer/app/__snapshots__) instead of checking it.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+export CHECKPOINT_DISABLE=1 # no version checks from terraform or cdktf-cli
+export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+start=$SECONDS
+step() { printf '\n--- consumer: %s (%ss)\n' "$1" "$((SECONDS - start))"; }
+
+# --- tools --------------------------------------------------------------------------------------
+TF_PLUGIN_DIR="${TF_PLUGIN_DIR:-/opt/tf-plugins}"
+terraform_ok=1
+if ! command -v terraform >/dev/null; then
+  why="'terraform' is not on PATH (need terraform 1.11.x)"; terraform_ok=0
+elif [ ! -d "$TF_PLUGIN_DIR/registry.terraform.io/hashicorp/aws" ]; then
+  why="no hashicorp/aws provider under TF_PLUGIN_DIR=$TF_PLUGIN_DIR (a filesystem mirror)"; terraform_ok=0
+fi
+if [ "$terraform_ok" = 0 ]; then
+  if [ "${CI:-}" = true ]; then echo "consumer test: $why" >&2; exit 1; fi
+  echo "WARNING: $why: the terraform validate/plan and cdktf diff steps will be SKIPPED (a failure under CI=true)" >&2
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/cdktf-docker-fleet-consumer.XXXXXX")"
+case "$work/" in "$repo/"*) echo "the consumer app must live outside the repository ($work)" >&2; exit 1 ;; esac
+if [ "${CONSUMER_KEEP:-}" = 1 ]; then echo "work directory (kept): $work"; else trap 'rm -rf "$work"' EXIT; fi
+# An empty Terraform CLI config: no user ~/.terraformrc (mirrors, credentials, plugin caches) leaks in.
+: > "$work/empty.tfrc"
+export TF_CLI_CONFIG_FILE="$work/empty.tfrc"
+
+# --- the package ---------------------------------------------------------------------------------
+if [ "${CONSUMER_BUILT:-}" = 1 ]; then
+  step "build: done by the caller (CONSUMER_BUILT=1)"
+else
+  step "build (jsii)"
+  (cd "$repo" && npm run build)
+fi
+
+step "npm pack"
+mkdir -p "$work/pack"
+(cd "$repo" && npm pack --pack-destination "$work/pack" --json) > "$work/pack.json"
+tarball="$work/pack/$(node -p 'require(process.argv[1])[0].filename' "$work/pack.json")"
+node "$here/check-tarball.js" "$work/pack.json" "$tarball"
+
+# --- a fresh app, as the README says --------------------------------------------------------------
+step "fresh app in $work/app: the README's Installation commands"
+app="$work/app"
+mkdir -p "$app"
+cp -r "$here/app/." "$app/"
+node "$here/readme.js" same-as "$repo/README.md" "$here/app/jest.config.js" "$here/app/setup.js"
+node "$here/readme.js" install "$repo/README.md" "$tarball" > "$work/install.sh"
+cat "$work/install.sh"
+(cd "$app" && bash -euo pipefail "$work/install.sh")
+(cd "$app" && npm ls --all >/dev/null) # fails on any missing or invalid (peer) dependency
+
+step "tsc --strict --noEmit (the library's .d.ts files included: skipLibCheck is off)"
+(cd "$app" && npx tsc --strict --noEmit)
+
+step "cdktf synth"
+(cd "$app" && npx cdktf synth)
+for s in consumer-aws consumer-libvirt; do test -s "$app/cdktf.out/stacks/$s/cdk.tf.json" || { echo "no $s stack synthesized" >&2; exit 1; }; done
+cp -r "$app/cdktf.out" "$work/synth-aws20"
+
+step "jest (cdktf matchers, snapshot)"
+if [ "${CONSUMER_UPDATE_SNAPSHOT:-}" = 1 ]; then
+  rm -rf "$app/__snapshots__"
+  (cd "$app" && npx jest --ci=false --updateSnapshot)
+  mkdir -p "$here/app/__snapshots__" && cp "$app"/__snapshots__/*.snap "$here/app/__snapshots__/"
+  echo "snapshot written to scripts/consumer/app/__snapshots__"
+else
+  (cd "$app" && npx jest --ci)
+fi
+
+if [ "$terraform_ok" = 1 ]; then
+  step "terraform init -plugin-dir, validate, plan of the AWS stack (offline)"
+  (
+    cd "$app/cdktf.out/stacks/consumer-aws"
+    export TF_IN_AUTOMATION=1
+    terraform init -input=false -no-color -plugin-dir="$TF_PLUGIN_DIR" >/dev/null
+    terraform validate -no-color
+    terraform plan -input=false -lock=false -no-color -out=plan.bin | grep -E '^Plan: '
+    terraform show -json plan.bin > plan.json
+  )
+  node -e '
+    const p = require(process.argv[1]);
+    const created = p.resource_changes.filter((c) => c.change.actions.includes("create")).map((c) => c.type);
+    for (const t of ["aws_autoscaling_group", "aws_launch_template", "aws_security_group", "aws_iam_role"]) {
+      if (!created.includes(t)) { console.error(`the plan creates no ${t}: ${created}`); process.exit(1); }
+    }' "$app/cdktf.out/stacks/consumer-aws/plan.json"
+
+  step "the README's offline cdktf diff (CLI config with provider_installation, --skip-provider-lock)"
+  node "$here/readme.js" cli-config "$repo/README.md" "$TF_PLUGIN_DIR" > "$work/offline.tfrc"
+  rm -rf "$app/cdktf.out"
+  (cd "$app" && TF_CLI_CONFIG_FILE="$work/offline.tfrc" npx cdktf diff --skip-provider-lock --no-color consumer-aws > "$work/diff.log" 2>&1) \
+    || { cat "$work/diff.log"; exit 1; }
+  grep -E '^ *(consumer-aws +)?Plan: ' "$work/diff.log" || { cat "$work/diff.log"; echo "cdktf diff printed no plan" >&2; exit 1; }
+else
+  step "SKIPPED: terraform validate/plan and cdktf diff ($why)"
+fi
+
+# --- the same app with @cdktf/provider-aws 21.x ---------------------------------------------------
+# The README's first install line with @cdktf/provider-aws@21 instead of the tested version, in a
+# copy of the installed app (a real copy: npm rewrites files in place, hard links would leak).
+# npm resolves the named packages together, so a peer range without 21.x fails with ERESOLVE here
+# (checked with the former exact pin `20.1.0`).
+install21="$(head -n 1 "$work/install.sh" | sed -E 's#@cdktf/provider-aws@[^ ]+#@cdktf/provider-aws@21#')"
+step "second copy of the app: $install21 (no --legacy-peer-deps)"
+app21="$work/app-aws21"
+mkdir -p "$app21"
+(cd "$app" && tar --exclude=./node_modules --exclude=./cdktf.out --exclude=./dist -cf - .) | (cd "$app21" && tar -xf -)
+cp -a "$app/node_modules" "$app21/node_modules"
+(cd "$app21" && bash -euo pipefail -c "$install21")
+(cd "$app21" && npm ls --all >/dev/null)
+v21="$(node -p 'require(process.argv[1]).version' "$app21/node_modules/@cdktf/provider-aws/package.json")"
+echo "@cdktf/provider-aws $v21"
+case "$v21" in 21.*) ;; *) echo "expected a 21.x provider, got $v21" >&2; exit 1 ;; esac
+
+step "cdktf synth with @cdktf/provider-aws $v21 (tsc --strict included), compared with 20.1.0"
+(cd "$app21" && npx tsc --strict --noEmit && npx cdktf synth)
+node "$here/compare-synth.js" "$work/synth-aws20" "$app" "$app21/cdktf.out" "$app21"
+
+# Last, so every other result is known when the docs still point outside the package.
+step "the packaged docs stand alone (README.md, API.md, lib/**/*.d.ts)"
+node "$here/check-docs.js" "$work/pack/unpacked/package"
+
+step "done: the consumer test passed in $((SECONDS - start)) s"
