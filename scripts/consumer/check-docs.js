@@ -1,6 +1,8 @@
 // The docs in the tarball stand alone: README.md, API.md and the JSDoc in lib/**/*.d.ts (what
 // editors show) name no files outside the package.
-//   node check-docs.js <unpacked package dir>
+//   node check-docs.js <unpacked package dir, or the repository after a build>
+// (.ci/run runs it last on the repository, whose README.md, API.md and lib/**/*.d.ts are the files
+// `npm pack` ships, so a doc fix pending elsewhere does not stop the other CI steps.)
 // Fails on any mention of the project's shared notes (`shared/...`) and on relative markdown links
 // to files the tarball does not hold. API.md is generated from the JSDoc in lib/, so its hits
 // are fixed there (then `npm run docgen`).
