@@ -14,7 +14,7 @@ import { libvirtFcosLab } from './libvirt-fcos-lab/fleet';
 import { libvirtFlatcarLab } from './libvirt-flatcar-lab/fleet';
 import { ExampleOptions } from './shared';
 
-export { ExampleOptions, OFFLINE } from './shared';
+export { type ExampleOptions, OFFLINE } from './shared';
 
 export const EXAMPLES: Record<string, (app: App, o?: ExampleOptions) => TerraformStack> = {
   'aws-flatcar-web': awsFlatcarWeb,

@@ -1,6 +1,6 @@
 // Runs the examples app (examples/app.ts): all examples, or the one named as the first argument
 // (each examples/<name>/cdktf.json runs `node ../../scripts/examples-app.js <name>`). The library
-// and examples are compiled to JavaScript
+// and examples are compiled to JavaScript in .examples-build/ (never over jsii's lib/*.js)
 // first when the sources are newer than their output, so `npx cdktf synth` works right after
 // `npm ci`; the compile uses the same TypeScript that jsii checks the library with.
 const { execFileSync } = require('child_process');
@@ -17,7 +17,7 @@ function newest(dir, ext) {
   }
   return t;
 }
-const out = join(root, 'examples', 'app.js');
+const out = join(root, '.examples-build', 'examples', 'app.js');
 const srcTime = Math.max(newest(join(root, 'lib'), '.ts'), newest(join(root, 'examples'), '.ts'));
 if (!existsSync(out) || statSync(out).mtimeMs < srcTime) {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.examples.json')], { stdio: 'inherit' });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { AlpineBootstrap, ContainerOs, FedoraCoreOsStream, FlatcarChannel } from '../lib';
-import { AlpineLinux } from '../lib/os/alpine';
+import { FEATURE_LABELS, POLICY_LABELS } from '../lib/os/capabilities';
 
 /** Reads the README's OS comparison table into { rowLabel: [cells per OS] }. */
 function osTable(): Record<string, string[]> {
@@ -24,7 +24,7 @@ describe('the README OS comparison table', () => {
     expect(table.channels).toEqual([
       Object.values(FedoraCoreOsStream).join(', '),
       Object.values(FlatcarChannel).join(', '),
-      AlpineLinux.SUPPORTED_RELEASES.join(', '),
+      ContainerOs.ALPINE_RELEASES.join(', '),
       'aws-ecs-2, aws-ecs-3',
     ]);
   });
@@ -40,5 +40,14 @@ describe('the README OS comparison table', () => {
   test('names the default users and platforms of the catalog', () => {
     expect(table['default user']).toEqual(oses.map((o) => o.defaultUser));
     expect(table.platforms).toEqual(oses.map((o) => o.platforms.join(', ')));
+  });
+
+  test('says what each OS can express and which update policies it takes, exactly as its capability table does', () => {
+    const cell = (ok: boolean) => (ok ? 'yes' : 'no');
+    for (const [feature, label] of FEATURE_LABELS) expect({ label, cells: table[label] }).toEqual({ label, cells: oses.map((o) => cell(o.canExpress(feature))) });
+    for (const [kind, label] of POLICY_LABELS) {
+      const row = `\`UpdatePolicy.${label}\``;
+      expect({ row, cells: table[row] }).toEqual({ row, cells: oses.map((o) => cell(o.supportsPolicy(kind))) });
+    }
   });
 });

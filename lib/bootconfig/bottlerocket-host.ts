@@ -15,8 +15,8 @@ function qualified(image: string): boolean {
 
 /**
  * Turns the neutral host model into Bottlerocket settings (the `settings` table of the TOML
- * user data). Bottlerocket has no shell, package manager, files or units on the host: what the
- * model holds beyond keys, sysctls, a hostname and containers is rejected naming the property.
+ * user data). Bottlerocket has no shell, package manager, files or units on the host: the OS's
+ * capability table (lib/os/bottlerocket.ts) rejects those before this runs.
  *
  * - SSH keys go to the admin host container (`settings.host-containers.admin.user-data`, base64
  *   JSON `{"ssh":{"authorized-keys":[…]}}`; bottlerocket README "Admin container").
@@ -28,22 +28,6 @@ export function expandForBottlerocket(model: HostModel, osName: string): Record<
   const reject = (property: string, value: unknown, alternative: string) => {
     throw Errors.unsupportedFeature(osName, property, value, alternative);
   };
-  model.files.forEach((f) => reject(`hostConfig.${f.origin}.path`, f.path,
-    'the host has no writable file system for your files; bake files into a container image or use Bottlerocket settings'));
-  model.units.forEach((u) => reject(`hostConfig.${u.origin}.name`, u.name,
-    'the host runs no custom systemd units; use a host container (addContainer) or a bootstrap container'));
-  model.users.forEach((u) => reject(`hostConfig.${u.origin}.name`, u.name,
-    'the host has no login users; SSH goes through the admin container (sshAuthorizedKeys)'));
-  if (Object.keys(model.dockerDaemonSettings).length) {
-    reject('hostConfig.dockerDaemonSettings', model.dockerDaemonSettings,
-      'its Docker engine is driven by the ECS agent and configured through settings.ecs and settings.container-registry');
-  }
-  if (model.timeZone !== undefined) reject('hostConfig.timeZone', model.timeZone, 'the host clock stays in UTC; set TZ inside your containers');
-  if (model.dockerDataVolume !== undefined) {
-    reject('hostConfig.dockerDataVolume', model.dockerDataVolume.device ?? '(discovered)',
-      "container data lives on the OS's own data volume (/dev/xvdb, mounted at /local); size it with dockerVolumeSizeGiB instead");
-  }
-
   const hostContainers: Record<string, unknown> = {};
   if (model.sshAuthorizedKeys.length) {
     const userData = Buffer.from(JSON.stringify({ ssh: { 'authorized-keys': [...model.sshAuthorizedKeys] } }), 'utf8').toString('base64');
@@ -54,10 +38,6 @@ export function expandForBottlerocket(model: HostModel, osName: string): Record<
     if (RESERVED_HOST_CONTAINERS.includes(c.name)) reject(`${p}.name`, c.name, `'admin' and 'control' are Bottlerocket's own host containers; choose another name`);
     if (!/^[a-z0-9][a-z0-9-]*$/.test(c.name)) reject(`${p}.name`, c.name, 'host-container names are lower-case letters, digits and hyphens');
     if (!qualified(c.image)) reject(`${p}.image`, c.image, `give a fully qualified image, e.g. 'docker.io/library/${c.image}'`);
-    if (c.ports.length) reject(`${p}.ports`, c.ports, 'host containers share the host network and publish no ports; the process binds host ports directly');
-    if (Object.keys(c.environment).length) reject(`${p}.environment`, c.environment, 'host containers take no environment; bake it into the image or read it from the host-container user-data');
-    if (c.volumes.length) reject(`${p}.volumes`, c.volumes, 'host containers take no volumes; each gets a persistent /.bottlerocket/host-containers/<name> directory');
-    if (c.command.length) reject(`${p}.command`, c.command, "host containers run the image's own entrypoint; build an image with the command you need");
     hostContainers[c.name] = { enabled: true, source: c.image, superpowered: false };
   }
 

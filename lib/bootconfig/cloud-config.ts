@@ -1,11 +1,11 @@
 import { gzipSync } from 'zlib';
-import { stringify } from 'yaml';
 import { sortKeys } from '../core/fingerprint';
+import { mergeFragment } from './fragment';
 
 /**
  * The cloud-config keys this library emits. Every one is implemented by both cloud-init and
  * tiny-cloud's `#alpine-config` handler (tiny-cloud lib/tiny-cloud/user-data/alpine-config,
- * tags 3.0.0 and 3.0.7; shared/reference/os-facts-2.md §1b), so one document serves both.
+ * tags 3.0.0 and 3.0.7), so one document serves both.
  */
 export const CLOUD_CONFIG_KEYS = ['ssh_authorized_keys', 'write_files', 'package_update', 'packages', 'bootcmd', 'runcmd'] as const;
 
@@ -45,8 +45,11 @@ function writeFile(f: CloudConfigFile) {
     : { path: f.path, permissions: f.permissions, encoding: 'gz+b64', content: gz };
 }
 
-/** Renders a cloud-config document (YAML) after its header line. Same input, same bytes. */
-export function renderCloudConfig(doc: CloudConfigDocument, header: CloudConfigHeader): string {
+/**
+ * Renders a cloud-config document (YAML) after its header line. Same input, same bytes. Raw
+ * fragments (FirstBootFragment.cloudConfig) are merged over it in order, as the last child layers.
+ */
+export function renderCloudConfig(doc: CloudConfigDocument, header: CloudConfigHeader, fragments: readonly Record<string, unknown>[] = []): string {
   const files = [...doc.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const body: Record<string, unknown> = {
     ssh_authorized_keys: doc.sshAuthorizedKeys.length ? [...doc.sshAuthorizedKeys] : undefined,
@@ -56,6 +59,11 @@ export function renderCloudConfig(doc: CloudConfigDocument, header: CloudConfigH
     bootcmd: doc.bootcmd.length ? [...doc.bootcmd] : undefined,
     runcmd: doc.runcmd.length ? [...doc.runcmd] : undefined,
   };
-  const yaml = stringify(sortKeys(body), { lineWidth: 0, minContentWidth: 0, blockQuote: 'literal' });
+  let data = sortKeys(body) as Record<string, unknown>;
+  for (const f of fragments) data = sortKeys(mergeFragment(data, f)) as Record<string, unknown>;
+  // Loaded on first use: apps without Alpine hosts never load the YAML library.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stringify } = require('yaml') as typeof import('yaml');
+  const yaml = stringify(data, { lineWidth: 0, minContentWidth: 0, blockQuote: 'literal' });
   return `${header}\n${yaml}`;
 }

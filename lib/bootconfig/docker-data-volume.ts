@@ -2,6 +2,19 @@ import { Errors } from '../core/errors';
 import { requireAbsolutePath, requireOneOf, requireString } from '../core/validation';
 import { DataVolumeModel } from './model';
 
+/** The label a Docker data volume carries unless the user names another. */
+export const DOCKER_DATA_LABEL = 'docker-data';
+/** Where Docker keeps its data, and so where the data volume is mounted. */
+export const DOCKER_DATA_DIR = '/var/lib/docker';
+
+/**
+ * The library's Docker data volume (the one definition of its defaults): ext4 labelled
+ * `docker-data` at /var/lib/docker, on a fixed device or a disk found at boot by its model.
+ */
+export function defaultDataVolume(where: { device?: string; diskModel?: string } = {}): DataVolumeModel {
+  return { device: where.device, diskModel: where.diskModel, label: DOCKER_DATA_LABEL, fileSystem: 'ext4', mountPoint: DOCKER_DATA_DIR };
+}
+
 /** File systems the Docker data volume may be formatted with. */
 export enum DataVolumeFileSystem {
   /** ext4 (the default). */
@@ -38,9 +51,9 @@ export function toDataVolumeModel(o: DockerDataVolumeOptions, origin: string): D
   if (o === null || typeof o !== 'object') throw Errors.notAnObject(origin, o);
   const device = o.device === undefined ? undefined : requireAbsolutePath(`${origin}.device`, o.device);
   if (device !== undefined && !device.startsWith('/dev/')) throw Errors.badDevice(`${origin}.device`, o.device);
-  const label = o.label === undefined ? 'docker-data' : requireString(`${origin}.label`, o.label);
+  const label = o.label === undefined ? DOCKER_DATA_LABEL : requireString(`${origin}.label`, o.label);
   // ext4 labels hold 16 bytes, XFS 12; keep to the smaller common set of characters.
   if (!/^[A-Za-z0-9_-]{1,12}$/.test(label)) throw Errors.badLabel(`${origin}.label`, o.label);
   const fileSystem = o.fileSystem === undefined ? 'ext4' : requireOneOf(`${origin}.fileSystem`, o.fileSystem, ['ext4', 'xfs'] as const);
-  return { device, label, fileSystem, mountPoint: '/var/lib/docker' };
+  return { device, label, fileSystem, mountPoint: DOCKER_DATA_DIR };
 }

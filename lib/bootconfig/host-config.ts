@@ -6,6 +6,7 @@ import { ContainerOptions, toContainerModel } from './container';
 import { DockerDataVolumeOptions, toDataVolumeModel } from './docker-data-volume';
 import { HostFileOptions, toFileModel } from './host-file';
 import { HostUserOptions, toUserModel } from './host-user';
+import { FirstBootFragment } from './fragment';
 import { ContainerModel, DataVolumeModel, FileModel, HostModel, UnitModel, UserModel } from './model';
 import { SystemdDropInOptions, SystemdUnitOptions, toDropInModel, toUnitModel } from './systemd-unit';
 
@@ -66,6 +67,8 @@ export class HostConfig {
   private readonly timeZone?: string;
   private readonly hostname?: string;
   private readonly dataVolume?: DataVolumeModel;
+  private readonly fragments: FirstBootFragment[] = [];
+  private consumedBy?: string;
 
   /** @param props keys, daemon settings, sysctls, time zone; add files, units and containers with the methods */
   constructor(props: HostConfigProps = {}) {
@@ -94,6 +97,7 @@ export class HostConfig {
 
   /** Writes a file on first boot. Paths must be absolute and unique. */
   public addFile(file: HostFileOptions): void {
+    this.assertOpen('addFile');
     const model = toFileModel(file, `files[${this.files.length}]`);
     const clash = this.files.find((f) => f.path === model.path);
     if (clash) throw Errors.duplicatePath(`${model.origin}.path`, model.path, clash.origin);
@@ -102,6 +106,7 @@ export class HostConfig {
 
   /** Installs (and by default enables) a systemd unit. OSes without systemd reject it when rendering. */
   public addSystemdUnit(unit: SystemdUnitOptions): void {
+    this.assertOpen('addSystemdUnit');
     const model = toUnitModel(unit, `units[${this.units.length}]`);
     const existing = this.units.findIndex((u) => u.name === model.name);
     if (existing >= 0 && (this.units[existing].contents !== undefined || this.units[existing].mask || this.units[existing].enabled !== undefined)) {
@@ -116,6 +121,7 @@ export class HostConfig {
 
   /** Adds a drop-in to a unit, e.g. more file handles for `docker.service`. */
   public addSystemdDropIn(dropIn: SystemdDropInOptions): void {
+    this.assertOpen('addSystemdDropIn');
     const origin = `dropIns[${this.units.reduce((n, u) => n + u.dropIns.length, 0)}]`;
     const { unit, dropIn: model } = toDropInModel(dropIn, origin);
     const i = this.units.findIndex((u) => u.name === unit);
@@ -129,6 +135,7 @@ export class HostConfig {
 
   /** Runs a container from boot on, restarted when it exits. */
   public addContainer(container: ContainerOptions): void {
+    this.assertOpen('addContainer');
     const model = toContainerModel(container, `containers[${this.containers.length}]`);
     if (this.containers.some((c) => c.name === model.name)) throw Errors.duplicateContainer(`${model.origin}.name`, model.name);
     this.containers.push(model);
@@ -136,14 +143,49 @@ export class HostConfig {
 
   /** Adds an SSH public key for the OS's default user. */
   public addSshAuthorizedKey(key: string): void {
+    this.assertOpen('addSshAuthorizedKey');
     this.addKey(`sshAuthorizedKeys[${this.keys.length}]`, key);
   }
 
   /** Adds a login user with its own keys and groups. */
   public addUser(user: HostUserOptions): void {
+    this.assertOpen('addUser');
     const model = toUserModel(user, `users[${this.users.length}]`);
     if (this.users.some((u) => u.name === model.name)) throw Errors.duplicatePath(`${model.origin}.name`, model.name, 'another user');
     this.users.push(model);
+  }
+
+  /**
+   * Adds a raw first-boot fragment, merged into the rendered payload as its last child layer
+   * (like Typhoon's snippets or aws-cdk's `UserData.custom()`): for what the neutral model cannot
+   * say. The fragment's format must be the OS's (`FirstBootFragment.ignition()` for Fedora CoreOS
+   * and Flatcar, `.cloudConfig()` for Alpine, `.bottlerocketSettings()` for Bottlerocket);
+   * another format is a clear error at synth time. The merged payload still goes through the
+   * same checks as any other.
+   */
+  public addFirstBootFragment(fragment: FirstBootFragment): void {
+    this.assertOpen('addFirstBootFragment');
+    if (!(fragment instanceof FirstBootFragment)) {
+      throw Errors.notOneOf(`fragments[${this.fragments.length}]`, fragment, ['FirstBootFragment.ignition(json)', 'FirstBootFragment.cloudConfig(yaml)', 'FirstBootFragment.bottlerocketSettings(toml)']);
+    }
+    this.fragments.push(fragment);
+  }
+
+  /**
+   * The fragments added with `addFirstBootFragment`, in order.
+   * @internal
+   */
+  public _fragments(): FirstBootFragment[] {
+    return [...this.fragments];
+  }
+
+  /**
+   * Marks the config as used by a fleet: a later change would be missing from that fleet's
+   * hosts, so it throws instead, naming the fleet.
+   * @internal
+   */
+  public _consume(consumer: string): void {
+    if (this.consumedBy === undefined) this.consumedBy = consumer;
   }
 
   /**
@@ -164,7 +206,13 @@ export class HostConfig {
       sysctls: { ...this.sysctls },
       containers: [...this.containers],
       dockerDataVolume: this.dataVolume,
+      packages: [],
+      bootCommands: [],
     };
+  }
+
+  private assertOpen(method: string): void {
+    if (this.consumedBy !== undefined) throw Errors.hostConfigFrozen(method, this.consumedBy);
   }
 
   private addKey(property: string, key: unknown) {
@@ -199,51 +247,4 @@ export function validateDaemonSettings(property: string, value: unknown): Record
     if (list.some((h) => typeof h !== 'string' || !h.startsWith('unix://'))) throw Errors.dockerTcpSocket(`${property}.hosts`, hosts);
   }
   return JSON.parse(json);
-}
-
-/**
- * Library defaults are the parent, the user's model the child: on a clash the child wins
- * (files and units by path/name, containers by name, settings by key).
- */
-export function mergeHostModels(parent: HostModel, child: HostModel): HostModel {
-  const byKey = <T>(a: readonly T[], b: readonly T[], key: (t: T) => string): T[] => {
-    const childKeys = new Set(b.map(key));
-    return [...a.filter((x) => !childKeys.has(key(x))), ...b];
-  };
-  const units = mergeUnits(parent.units, child.units);
-  return {
-    hostname: child.hostname ?? parent.hostname,
-    timeZone: child.timeZone ?? parent.timeZone,
-    sshAuthorizedKeys: [...new Set([...parent.sshAuthorizedKeys, ...child.sshAuthorizedKeys])],
-    users: byKey(parent.users, child.users, (u) => u.name),
-    files: byKey(parent.files, child.files, (f) => f.path),
-    directories: byKey(parent.directories, child.directories, (d) => d.path),
-    links: byKey(parent.links, child.links, (l) => l.path),
-    units,
-    dockerDaemonSettings: { ...parent.dockerDaemonSettings, ...child.dockerDaemonSettings },
-    sysctls: { ...parent.sysctls, ...child.sysctls },
-    containers: byKey(parent.containers, child.containers, (c) => c.name),
-    dockerDataVolume: child.dockerDataVolume ?? parent.dockerDataVolume,
-  };
-}
-
-/** Units by name, the child's fields winning; drop-ins merged by name (used for every systemd merge). */
-export function mergeUnits(parent: readonly UnitModel[], child: readonly UnitModel[]): UnitModel[] {
-  const units = [...parent];
-  for (const u of child) {
-    const i = units.findIndex((p) => p.name === u.name);
-    if (i < 0) {
-      units.push(u);
-      continue;
-    }
-    const p = units[i];
-    units[i] = {
-      ...p, ...u,
-      contents: u.contents ?? p.contents,
-      enabled: u.enabled ?? p.enabled,
-      mask: u.mask || p.mask,
-      dropIns: [...p.dropIns.filter((d) => !u.dropIns.some((x) => x.name === d.name)), ...u.dropIns],
-    };
-  }
-  return units;
 }

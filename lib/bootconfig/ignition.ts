@@ -1,12 +1,13 @@
 import { gzipSync } from 'zlib';
+import { Errors } from '../core/errors';
 import { stableStringify } from '../core/fingerprint';
+import { mergeFragment } from './fragment';
 import { DirectoryModel, FileModel, LinkModel, UnitModel } from './model';
 
 /**
  * Ignition spec 3.3.0: accepted by current Fedora CoreOS (Ignition 2.26 takes 3.0–3.6), every
  * Flatcar channel including LTS (Ignition 2.19 takes 3.0–3.4), and Debian bookworm's
- * ignition-validate 2.14 (3.0–3.3). Source: coreos/ignition docs/specs.md at v2.14.0/v2.19.0/v2.24.0
- * (shared/reference/os-facts.md §0.2, §0.3, §2.4).
+ * ignition-validate 2.14 (3.0–3.3). Source: coreos/ignition docs/specs.md at v2.14.0/v2.19.0/v2.24.0.
  */
 export const IGNITION_SPEC_VERSION = '3.3.0';
 
@@ -51,7 +52,9 @@ function percentEncode(bytes: Buffer): string {
  */
 export function ignitionContents(contents: Buffer): { source: string; compression?: string } {
   const plain = `data:,${percentEncode(contents)}`;
-  if (contents.length < 64) return { source: plain };
+  // Up to 64 bytes stay plain: this covers every /etc/hostname (a label of at most 63 characters
+  // and a newline), so a libvirt fleet can derive each host's payload from one render.
+  if (contents.length <= 64) return { source: plain };
   const gz = gzipSync(contents, { level: 9 });
   const packed = `data:;base64,${gz.toString('base64')}`;
   return packed.length < plain.length ? { source: packed, compression: 'gzip' } : { source: plain };
@@ -64,8 +67,11 @@ function owner(user?: string, group?: string) {
   };
 }
 
-/** Renders an Ignition 3.3.0 config as JSON with sorted keys and sorted entries: byte-stable. */
-export function renderIgnition(plan: IgnitionPlan): string {
+/**
+ * Renders an Ignition 3.3.0 config as JSON with sorted keys and sorted entries: byte-stable.
+ * Raw fragments (FirstBootFragment.ignition) are merged over it in order, as the last child layers.
+ */
+export function renderIgnition(plan: IgnitionPlan, fragments: readonly Record<string, unknown>[] = []): string {
   const byPath = <T extends { path: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byName = <T extends { name: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const users = plan.users.map((u) => ({
@@ -105,7 +111,16 @@ export function renderIgnition(plan: IgnitionPlan): string {
       })),
     } : undefined,
   };
-  return stableStringify(config);
+  if (fragments.length === 0) return stableStringify(config);
+  let merged = JSON.parse(stableStringify(config)) as Record<string, unknown>;
+  for (const f of fragments) {
+    const version = (f.ignition as Record<string, unknown> | undefined)?.version;
+    if (version !== undefined && version !== IGNITION_SPEC_VERSION) {
+      throw Errors.badFragment('fragment', version, `an Ignition fragment of spec ${IGNITION_SPEC_VERSION}`, 'the library renders this spec version; leave ignition.version out or set it to it');
+    }
+    merged = mergeFragment(merged, f);
+  }
+  return stableStringify(merged);
 }
 
 /**

@@ -82,13 +82,23 @@ export interface HostModel {
   readonly sysctls: Readonly<Record<string, string>>;
   readonly containers: readonly ContainerModel[];
   readonly dockerDataVolume?: DataVolumeModel;
+  /** Packages an OS layer installs on first boot (OSes with a package manager only). */
+  readonly packages: readonly string[];
+  /** Commands an OS layer runs last on first boot (OSes with a first-boot shell only). */
+  readonly bootCommands: readonly string[];
 }
 
+/** A model with nothing in it: the start of every layer. */
 export function emptyHostModel(): HostModel {
   return {
     sshAuthorizedKeys: [], users: [], files: [], directories: [], links: [], units: [],
-    dockerDaemonSettings: {}, sysctls: {}, containers: [],
+    dockerDaemonSettings: {}, sysctls: {}, containers: [], packages: [], bootCommands: [],
   };
+}
+
+/** A layer: an empty model with some fields set. */
+export function layer(fields: Partial<HostModel>): HostModel {
+  return { ...emptyHostModel(), ...fields };
 }
 
 /** A UTF-8 text file of the model (origin defaults to the path, for messages). */

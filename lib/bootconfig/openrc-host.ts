@@ -1,19 +1,10 @@
-import { Errors } from '../core/errors';
 import { stableStringify } from '../core/fingerprint';
 import { CloudConfigDocument, CloudConfigFile } from './cloud-config';
 import { containerEnvFile, dockerRunArgs, pullWithRetries, renderEnvFile, shQuote } from './container-run';
 import { DATA_VOLUME_SCRIPT, renderDataVolumeScript } from './data-volume-script';
-import { DAEMON_JSON, FileModel, HostModel, SYSCTL_FILE, textFile } from './model';
+import { mergeLayers } from './merge';
+import { DAEMON_JSON, FileModel, HostModel, SYSCTL_FILE, layer, textFile } from './model';
 
-/** What an OpenRC OS (Alpine) adds around the neutral model. */
-export interface OpenRcHostOptions {
-  /** the OS name for messages */
-  readonly osName: string;
-  readonly osFiles: readonly FileModel[];
-  readonly osPackages: readonly string[];
-  /** commands run last on first boot (e.g. enabling crond for updates) */
-  readonly osRuncmd: readonly string[];
-}
 
 const DOCKER = '/usr/bin/docker';
 
@@ -29,8 +20,9 @@ function cloudFile(f: FileModel): CloudConfigFile {
   return { path: f.path, contents: f.contents, permissions: perm(f.mode) };
 }
 
-function asFile(path: string, text: string, mode: number): CloudConfigFile {
-  return cloudFile(textFile(path, text, mode));
+/** The files that run one container under OpenRC (its init script). */
+function containerServiceFiles(c: HostModel['containers'][number]): FileModel[] {
+  return [textFile(`/etc/init.d/${containerServiceName(c.name)}`, containerService(c), 0o755)];
 }
 
 /**
@@ -66,13 +58,9 @@ start_pre() {
  * the time zone, users, one supervised OpenRC service per container and the data volume.
  * systemd units cannot be expressed and are rejected naming the unit.
  */
-export function expandForOpenRc(model: HostModel, opts: OpenRcHostOptions): CloudConfigDocument {
-  model.units.forEach((u) => {
-    throw Errors.unsupportedFeature(opts.osName, `hostConfig.${u.origin}.name`, u.name,
-      'it uses OpenRC, not systemd; run the process as a container (addContainer) or write an /etc/init.d script with addFile (mode 0o755)');
-  });
-  const files: CloudConfigFile[] = opts.osFiles.map(cloudFile);
-  const packages = ['docker', ...opts.osPackages];
+export function expandForOpenRc(model: HostModel): CloudConfigDocument {
+  const files: FileModel[] = [];
+  const packages = ['docker', ...model.packages];
   const runcmd: string[] = [];
 
   if (model.dockerDataVolume) {
@@ -81,22 +69,22 @@ export function expandForOpenRc(model: HostModel, opts: OpenRcHostOptions): Clou
     // mdev-conf links /dev/xvdX names for EBS NVMe disks only when nvme-cli is installed
     // (aports main/mdev-conf persistent-storage; os-facts-2.md §2).
     if (v.device && /^\/dev\/(xvd|sd)/.test(v.device)) packages.push('nvme-cli');
-    files.push(asFile(DATA_VOLUME_SCRIPT, renderDataVolumeScript(v, v.diskModel), 0o755));
+    files.push(textFile(DATA_VOLUME_SCRIPT, renderDataVolumeScript(v, v.diskModel), 0o755));
     runcmd.push(`${DATA_VOLUME_SCRIPT} && mkdir -p ${v.mountPoint} && `
       + `(grep -q 'LABEL=${v.label} ' /etc/fstab || echo 'LABEL=${v.label} ${v.mountPoint} ${v.fileSystem} defaults,noatime,nofail 0 2' >> /etc/fstab) && `
       + `mount ${v.mountPoint}`);
   }
   if (model.hostname) {
-    files.push(asFile('/etc/hostname', `${model.hostname}\n`, 0o644));
+    files.push(textFile('/etc/hostname', `${model.hostname}\n`, 0o644));
     runcmd.push('hostname -F /etc/hostname');
   }
   if (Object.keys(model.dockerDaemonSettings).length) {
-    files.push(asFile(DAEMON_JSON, `${stableStringify(model.dockerDaemonSettings, 2)}\n`, 0o644));
+    files.push(textFile(DAEMON_JSON, `${stableStringify(model.dockerDaemonSettings, 2)}\n`, 0o644));
   }
   const sysctlKeys = Object.keys(model.sysctls).sort();
   if (sysctlKeys.length) {
     // Alpine's `sysctl` service (boot runlevel) applies /etc/sysctl.d at every boot; apply now too.
-    files.push(asFile(SYSCTL_FILE, sysctlKeys.map((k) => `${k} = ${model.sysctls[k]}\n`).join(''), 0o644));
+    files.push(textFile(SYSCTL_FILE, sysctlKeys.map((k) => `${k} = ${model.sysctls[k]}\n`).join(''), 0o644));
     runcmd.push(`sysctl -p ${SYSCTL_FILE}`);
   }
   if (model.timeZone) {
@@ -112,9 +100,6 @@ export function expandForOpenRc(model: HostModel, opts: OpenRcHostOptions): Clou
         + `chown ${u.name}:${u.name} /home/${u.name}/.ssh/authorized_keys && chmod 600 /home/${u.name}/.ssh/authorized_keys`);
     }
   }
-  const userPaths = new Set(model.files.map((f) => f.path));
-  const osAndContainerFiles = files.filter((f) => !userPaths.has(f.path));
-  const userFiles: CloudConfigFile[] = model.files.map(cloudFile);
   for (const f of model.files) {
     if (f.user || f.group) runcmd.push(`chown ${f.user ?? 'root'}${f.group ? `:${f.group}` : ''} ${shQuote(f.path)}`);
   }
@@ -122,14 +107,15 @@ export function expandForOpenRc(model: HostModel, opts: OpenRcHostOptions): Clou
   runcmd.push('rc-update add docker default', 'rc-service docker start');
   for (const c of model.containers) {
     const svc = containerServiceName(c.name);
-    if (Object.keys(c.environment).length) osAndContainerFiles.push(asFile(containerEnvFile(c), renderEnvFile(c), 0o600));
-    osAndContainerFiles.push(asFile(`/etc/init.d/${svc}`, containerService(c), 0o755));
+    if (Object.keys(c.environment).length) files.push(textFile(containerEnvFile(c), renderEnvFile(c), 0o600));
+    files.push(...containerServiceFiles(c));
     runcmd.push(`rc-update add ${svc} default`, `rc-service ${svc} start`);
   }
-  runcmd.push(...opts.osRuncmd);
+  runcmd.push(...model.bootCommands);
   return {
     sshAuthorizedKeys: model.sshAuthorizedKeys,
-    files: [...osAndContainerFiles, ...userFiles],
+    // What the model derives is the parent of what its layers wrote themselves (same merge rule).
+    files: mergeLayers(layer({ files }), layer({ files: model.files })).files.map(cloudFile),
     packageUpdate: true,
     packages,
     bootcmd: [],

@@ -1,6 +1,6 @@
-import { DAEMON_JSON, DataVolumeModel, FileModel, HostModel, LinkModel, SYSCTL_FILE, UnitModel, textFile } from './model';
+import { DAEMON_JSON, DataVolumeModel, FileModel, HostModel, LinkModel, SYSCTL_FILE, UnitModel, layer, textFile } from './model';
 import { containerEnvFile, dockerRunArgs, pullWithRetries, renderEnvFile, systemdQuote } from './container-run';
-import { mergeUnits } from './host-config';
+import { mergeLayers } from './merge';
 import { IgnitionPlan } from './ignition';
 import { stableStringify } from '../core/fingerprint';
 import { DATA_VOLUME_SCRIPT, renderDataVolumeScript } from './data-volume-script';
@@ -11,9 +11,6 @@ export interface SystemdHostOptions {
   readonly defaultUser: string;
   /** absolute path of the docker CLI */
   readonly dockerBinary: string;
-  /** extra files the OS adds (update settings, docker daemon wiring) */
-  readonly osFiles: readonly FileModel[];
-  readonly osUnits: readonly UnitModel[];
 }
 
 
@@ -98,9 +95,9 @@ function dataVolumeUnit(v: DataVolumeModel): UnitModel {
  * volume as an Ignition filesystem plus a mount unit.
  */
 export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): IgnitionPlan {
-  const files: FileModel[] = [...opts.osFiles];
-  const links: LinkModel[] = [...model.links];
-  const units: UnitModel[] = [...opts.osUnits];
+  const files: FileModel[] = [];
+  const links: LinkModel[] = [];
+  const units: UnitModel[] = [];
 
   if (model.hostname) files.push(textFile('/etc/hostname', `${model.hostname}\n`, 0o644, 'hostname'));
   if (Object.keys(model.dockerDaemonSettings).length) {
@@ -138,9 +135,7 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
   if (model.sshAuthorizedKeys.length) users.push({ name: opts.defaultUser, sshAuthorizedKeys: model.sshAuthorizedKeys, groups: [] });
   for (const u of model.users) users.push({ name: u.name, sshAuthorizedKeys: u.sshAuthorizedKeys, groups: u.groups });
 
-  // User content wins over OS content with the same path/name (library defaults are the parent).
-  const userPaths = new Set(model.files.map((f) => f.path));
-  const mergedFiles = [...files.filter((f) => !userPaths.has(f.path)), ...model.files];
-  const mergedUnits = mergeUnits(units, model.units);
-  return { users, files: mergedFiles, directories: [...model.directories], links, units: mergedUnits, filesystems };
+  // What the model derives is the parent of what its layers wrote themselves (same merge rule).
+  const out = mergeLayers(layer({ files, links, units }), layer({ files: model.files, links: model.links, units: model.units, directories: model.directories }));
+  return { users, files: out.files, directories: out.directories, links: out.links, units: out.units, filesystems };
 }

@@ -5,19 +5,168 @@
  * reading a failed `cdktf synth` knows what to change without opening the source.
  */
 
+const MARKER = Symbol.for('cdktf-docker-fleet/FleetConfigError');
+const REPORTED_BY = Symbol('reported by');
+
 /**
- * The error thrown for bad input. `property` is the path of the offending prop
- * (e.g. `hostConfig.files[2].mode`), `value` the value received.
+ * The error thrown for bad input, at synth time, before anything is written.
+ *
+ * Its message reads `<construct path>: <property>: got <value>; <what is allowed>` (the path
+ * only when a construct reported it); `code` is a stable identifier for programs and tests
+ * (e.g. `NOT_AN_INTEGER`, `UNSUPPORTED_POLICY`), `property` the path of the offending prop
+ * (e.g. `hostConfig.files[2].mode`). When one construct has several problems, all of them are
+ * reported together: `problems` lists each one and the message has one line per problem.
  */
 export class FleetConfigError extends Error {
-  public readonly property: string;
-  public readonly value: unknown;
+  /** True for errors of this library, also across copies of it loaded twice. */
+  public static isFleetConfigError(x: unknown): x is FleetConfigError {
+    return x !== null && typeof x === 'object' && MARKER in x;
+  }
 
-  constructor(property: string, value: unknown, allowed: string) {
-    super(`${property}: got ${show(value)}; ${allowed}`);
+  /** Stable identifier of the kind of problem, e.g. `NOT_AN_INTEGER`. */
+  public readonly code: string;
+  /** Path of the offending property, e.g. `hostConfig.files[2].mode`. */
+  public readonly property: string;
+  /** The value received, as shown in the message. */
+  public readonly shownValue: string;
+  /** What is allowed instead. */
+  public readonly allowed: string;
+  /**
+   * Construct path of the fleet (or other construct) that reported the problem.
+   * @default - none: the problem was found outside a construct (e.g. in `HostConfig`)
+   */
+  public readonly constructPath?: string;
+  /** Every problem of the construct, this one first (a list of one for a single problem). */
+  public readonly problems: FleetConfigError[];
+  /** @internal */
+  public readonly _value: unknown;
+
+  constructor(property: string, value: unknown, allowed: string, code = 'BAD_INPUT', constructPath?: string, more: FleetConfigError[] = []) {
+    const line = `${constructPath ? `${constructPath}: ` : ''}${property}: got ${show(value)}; ${allowed}`;
+    super(more.length ? [line, ...more.map((m) => m.message)].join('\n') : line);
+    Object.defineProperty(this, MARKER, { value: true });
     this.name = 'FleetConfigError';
+    this.code = code;
     this.property = property;
-    this.value = value;
+    this._value = value;
+    this.shownValue = show(value);
+    this.allowed = allowed;
+    this.constructPath = constructPath;
+    this.problems = [this, ...more];
+  }
+
+  /** The value received. */
+  public get value(): any {
+    return this._value;
+  }
+
+  /**
+   * The same problem, reported by the construct at `path` (kept when already set).
+   * @internal
+   */
+  public _at(path: string): FleetConfigError {
+    if (this.constructPath !== undefined || !path) return this;
+    return new FleetConfigError(this.property, this._value, this.allowed, this.code, path);
+  }
+}
+
+/**
+ * Recognises the errors this library throws for bad input (a jsii-friendly front of the
+ * internal `FleetConfigError` class, which extends `Error`). Each carries a stable `code`
+ * (e.g. `NOT_AN_INTEGER`), the `property`, and the construct path when a construct reported it;
+ * its message reads `<construct path>: <property>: got <value>; <what is allowed>`.
+ *
+ * @example
+ * try { app.synth(); } catch (e) { if (FleetConfigErrors.isFleetConfigError(e)) console.error(FleetConfigErrors.codeOf(e)); }
+ */
+export class FleetConfigErrors {
+  /** True when `error` is a bad-input error of this library (also across two copies of it). */
+  public static isFleetConfigError(error: any): boolean {
+    return FleetConfigError.isFleetConfigError(error);
+  }
+
+  /**
+   * The stable code of a bad-input error, e.g. `NOT_AN_INTEGER`.
+   * @returns undefined for any other error
+   */
+  public static codeOf(error: any): string | undefined {
+    return FleetConfigError.isFleetConfigError(error) ? error.code : undefined;
+  }
+
+  /**
+   * The codes of every problem in a bad-input error (a construct reports all its problems at once).
+   * @returns an empty list for any other error
+   */
+  public static codesOf(error: any): string[] {
+    return FleetConfigError.isFleetConfigError(error) ? error.problems.map((p) => p.code) : [];
+  }
+
+  /**
+   * The property a bad-input error is about, e.g. `hostConfig.files[2].mode`.
+   * @returns undefined for any other error
+   */
+  public static propertyOf(error: any): string | undefined {
+    return FleetConfigError.isFleetConfigError(error) ? error.property : undefined;
+  }
+
+  /**
+   * The path of the construct that reported a bad-input error, e.g. `web-prod/api`.
+   * @returns undefined for any other error, or one found outside a construct
+   */
+  public static constructPathOf(error: any): string | undefined {
+    return FleetConfigError.isFleetConfigError(error) ? error.constructPath : undefined;
+  }
+
+  private constructor() {}
+}
+
+/**
+ * Collects the problems of one construct so they are reported together: each `check` runs a
+ * validation and returns its result, or the fallback when it failed; `throwIfAny` then throws
+ * one FleetConfigError listing every problem, each prefixed with the construct path.
+ * Errors that are not FleetConfigErrors are not caught.
+ */
+export class Problems {
+  private readonly found: FleetConfigError[] = [];
+
+  constructor(private readonly path: string) {}
+
+  /** Runs `fn`; on a FleetConfigError records it and returns `fallback`. */
+  public check<T>(fn: () => T, fallback: T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (!FleetConfigError.isFleetConfigError(e)) throw e;
+      // Already this collector's report (from a nested `run`): pass it on as it is.
+      if ((e as unknown as Record<symbol, unknown>)[REPORTED_BY] === this) throw e;
+      for (const p of (e as FleetConfigError).problems) this.found.push(p._at(this.path));
+      return fallback;
+    }
+  }
+
+  /** True when no problem was recorded yet. */
+  public get ok(): boolean {
+    return this.found.length === 0;
+  }
+
+  /** Throws every recorded problem as one error (the first problem's code and property). */
+  public throwIfAny(): void {
+    if (this.found.length === 0) return;
+    const [first, ...rest] = this.found;
+    const report = new FleetConfigError(first.property, first._value, first.allowed, first.code, first.constructPath, rest);
+    Object.defineProperty(report, REPORTED_BY, { value: this });
+    throw report;
+  }
+
+  /**
+   * Runs `fn`, which must succeed for the construct to go on: when it throws a FleetConfigError,
+   * every problem found so far is thrown with it, each with this construct's path.
+   */
+  public run<T>(fn: () => T): T {
+    const before = this.found.length;
+    const out = this.check(fn, undefined as unknown as T);
+    if (this.found.length > before) this.throwIfAny();
+    return out;
   }
 }
 
@@ -43,7 +192,7 @@ export function show(value: unknown): string {
 }
 
 /** Message builders, grouped by layer. Each returns a FleetConfigError to throw. */
-export const Errors = {
+const builders = {
   // --- generic shapes -------------------------------------------------------------------
   notAString: (p: string, v: unknown) => new FleetConfigError(p, v, 'expected a string'),
   emptyString: (p: string, v: unknown) => new FleetConfigError(p, v, 'expected a non-empty string'),
@@ -113,6 +262,13 @@ export const Errors = {
   badLabel: (p: string, v: unknown) =>
     new FleetConfigError(p, v, "expected a file system label of 1-12 characters from [A-Za-z0-9_-]"),
 
+  hostConfigFrozen: (method: string, consumer: string) =>
+    new FleetConfigError(`hostConfig.${method}()`, consumer, 'this HostConfig was already used by that fleet, which rendered its hosts from it, so this change would be missing from them; make every change before passing the HostConfig to a fleet, or use a new HostConfig'),
+  badFragment: (p: string, v: unknown, format: string, why: string) =>
+    new FleetConfigError(p, v, `expected ${format}: ${why}`),
+  fragmentFormat: (os: string, v: unknown, allowed: string) =>
+    new FleetConfigError('hostConfig.fragments', v, `${os} reads ${allowed}; give a fragment of that format (FirstBootFragment.${allowed === 'Ignition' ? 'ignition' : allowed === 'Bottlerocket settings (TOML)' ? 'bottlerocketSettings' : 'cloudConfig'}(...))`),
+
   // --- OS catalog -----------------------------------------------------------------------------
   unknownChannel: (os: string, p: string, v: unknown, allowed: readonly string[]) =>
     new FleetConfigError(p, v, `${os} has the ${p === 'stream' ? 'streams' : p === 'release' ? 'releases' : p === 'variant' ? 'variants' : 'channels'} ${allowed.map((a) => `'${a}'`).join(', ')}`),
@@ -159,6 +315,9 @@ export const Errors = {
   userDataTooLarge: (os: string, bytes: number, limit: number, fix: string) =>
     new FleetConfigError('hostConfig', `${bytes} bytes of ${os} user data`, `EC2 user data is limited to ${limit} bytes (16 KB), and the library never truncates it; ${fix}`),
 
+  badTargetGroupArn: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected an ELB target group ARN like 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef'"),
+
   // --- libvirt platform -------------------------------------------------------------------------
   compressedImageUrl: (p: string, v: unknown) =>
     new FleetConfigError(p, v, "libvirt cannot use a compressed image (.xz, .bz2, .gz, .zst, .zip, .tar*) as a volume source; download and decompress it on the libvirt host (e.g. 'xz -d image.qcow2.xz'), then use LibvirtImage.fromPath('/var/lib/libvirt/images/image.qcow2')"),
@@ -189,3 +348,19 @@ export const Errors = {
   badDnsDomain: (p: string, v: unknown) =>
     new FleetConfigError(p, v, "expected a DNS domain of labels (letters, digits, hyphens), e.g. 'fleet.internal'"),
 };
+
+type Builders = typeof builders;
+
+/** `badPort` → `BAD_PORT`: each builder's stable error code, derived from its name. */
+export function codeOf(builder: string): string {
+  return builder.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+/**
+ * The message builders, each stamping its stable code (from its name, see `codeOf`) on the
+ * error it returns. Add new builders to `builders` above.
+ */
+export const Errors: Builders = Object.fromEntries(Object.entries(builders).map(([key, build]) => [key, (...args: unknown[]) => {
+  const e = (build as (...a: unknown[]) => FleetConfigError)(...args);
+  return new FleetConfigError(e.property, e._value, e.allowed, codeOf(key));
+}])) as Builders;

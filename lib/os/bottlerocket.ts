@@ -1,122 +1,99 @@
-import { Errors } from '../core/errors';
+/**
+ * Bottlerocket (AWS only): TOML settings as user data, containers as host containers,
+ * image-based updates applied by an external updater. Facts: shared/reference/os-facts.md §4,
+ * os-facts-2.md §3.
+ */
 import { expandForBottlerocket } from '../bootconfig/bottlerocket-host';
-import { HostModel } from '../bootconfig/model';
+import { FirstBootFormat } from '../bootconfig/formats';
+import { mergeFragment } from '../bootconfig/fragment';
+import { layer } from '../bootconfig/model';
 import { renderToml } from '../bootconfig/toml';
-import { requireString } from '../core/validation';
-import {
-  AwsDataVolume, AwsImageLookup, ContainerOs, LibvirtDelivery, LibvirtImageInfo, RenderContext, amiArchitecture, requireChannel,
-} from './container-os';
-import { Architecture, FirstBootFormat, Platform } from './enums';
-import { UpdatePolicyKind } from './update-policy';
-
-/** Options for Bottlerocket. */
-export interface BottlerocketOptions {
-  /**
-   * The variant: `aws-ecs-2` (kernel 6.1) or `aws-ecs-3` (kernel 6.12); both run Docker under
-   * the ECS agent.
-   * @default 'aws-ecs-2'
-   */
-  readonly variant?: string;
-  /**
-   * ECS cluster the hosts join (`settings.ecs.cluster`).
-   * @default - the ECS agent's default cluster ('default')
-   */
-  readonly ecsCluster?: string;
-}
+import { ALL_FEATURES, OsFeature } from './capabilities';
+import { Architecture } from './enums';
+import { OsDefinition } from './os-definition';
 
 /** Variants with a Docker engine (website data/variants/1.57.x aws-ecs-2.toml, aws-ecs-3.toml). */
-const VARIANTS = ['aws-ecs-2', 'aws-ecs-3'];
+export const BOTTLEROCKET_VARIANTS: readonly string[] = ['aws-ecs-2', 'aws-ecs-3'];
 
-/**
- * Bottlerocket (AWS only): TOML settings as user data, containers as host containers, image-based
- * updates applied by an external updater. Facts: shared/reference/os-facts.md §4, os-facts-2.md §3.
- */
-export class Bottlerocket extends ContainerOs {
-  public readonly name = 'Bottlerocket';
-  public readonly channel: string;
-  public readonly firstBootFormat = FirstBootFormat.BOTTLEROCKET_TOML;
-  /** README "Admin container": SSH as ec2-user into the admin container. */
-  public readonly defaultUser = 'ec2-user';
-  public readonly platforms = [Platform.AWS];
-  /** ECS cluster the hosts join, if set. */
-  public readonly ecsCluster?: string;
-  /** @internal */ public readonly _udevDiskNames = false;
-  /** README "Using user data": gzip is allowed to fit 16 KiB. @internal */
-  public readonly _gzipUserData = true;
-  /** @internal */ public readonly _minMemoryMiB = 1024;
-
-  constructor(options: BottlerocketOptions = {}) {
-    super();
-    if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
-    this.channel = requireChannel(this.name, 'variant', options.variant, VARIANTS, 'aws-ecs-2');
-    if (options.ecsCluster !== undefined) this.ecsCluster = requireString('ecsCluster', options.ecsCluster);
-  }
-
-  public awsImage(architecture?: Architecture): AwsImageLookup {
-    return {
-      // QUICKSTART-ECS.md "Finding an AMI": SSM parameters per variant and arch (x86_64 | arm64);
-      // the AMI owner differs per region, so no AMI search.
-      ssmParameter: `/aws/service/bottlerocket/${this.channel}/${amiArchitecture(architecture)}/latest/image_id`,
-      architecture: amiArchitecture(architecture),
-      rootDeviceName: '/dev/xvda',
-      // UNCERTAIN: the OS volume snapshot is 2 GiB; data lives on /dev/xvdb.
-      minRootSizeGiB: 2,
-    };
-  }
-
-  public libvirtImage(): LibvirtImageInfo {
-    // QUICKSTART-LOCAL.md: no prebuilt QEMU image; metal-dev must be built yourself.
-    throw Errors.unsupportedPlatform(this.displayName, Platform.LIBVIRT,
-      'Bottlerocket publishes no QEMU/libvirt image; use ContainerOs.flatcar() or ContainerOs.fedoraCoreOs() on libvirt');
-  }
-
-  /** @internal */
-  public _libvirtDelivery(): LibvirtDelivery {
-    return this.libvirtImage() as never;
-  }
-
-  /**
-   * The control container is an SSM agent (bottlerocket README "Control container"):
-   * AmazonSSMManagedInstanceCore. The ECS variants' ecs-agent registers the host and pulls images:
-   * AmazonEC2ContainerServiceforEC2Role (amazon-ecs-developer-guide instance_IAM_role.md). Each is
-   * the AWS-managed policy scoped to that one agent's job.
-   * @internal
-   */
-  public override _awsManagedPolicies(): Array<[string, string]> {
-    return [['Ssm', 'AmazonSSMManagedInstanceCore'], ['Ecs', 'service-role/AmazonEC2ContainerServiceforEC2Role']];
-  }
-
-  /** @internal */
-  public _awsDataVolume(): AwsDataVolume {
-    // The AMI's second mapping /dev/xvdb is the OS's data volume, mounted at /local
-    // (bottlerocket README "Default Volumes"): size it, never mount it ourselves.
-    return { kind: 'os-owned', deviceName: '/dev/xvdb' };
-  }
-
-  /** @internal */
-  public _renderContent(model: HostModel, ctx: RenderContext): string {
-    const settings = expandForBottlerocket(model, this.displayName);
-    if (this.ecsCluster) settings.ecs = { cluster: this.ecsCluster };
-    const p = ctx.policy;
-    const external = 'Bottlerocket does not update itself: install the Bottlerocket ECS updater (or run apiclient update via SSM) to apply updates';
-    switch (p.kind) {
-      case UpdatePolicyKind.FLEET_LOCK:
-        throw Errors.unsupportedPolicy(this.displayName, p.toString(),
-          'UpdatePolicy.immediate() or maintenanceWindow() with the Bottlerocket ECS updater, which drains tasks host by host');
-      case UpdatePolicyKind.IMMEDIATE:
+/** Bottlerocket on a variant, optionally joining an ECS cluster. */
+export function bottlerocket(variant: string, ecsCluster: string | undefined): OsDefinition {
+  const external = 'Bottlerocket does not update itself: install the Bottlerocket ECS updater (or run apiclient update via SSM) to apply updates';
+  return {
+    name: 'Bottlerocket',
+    channel: variant,
+    format: FirstBootFormat.BOTTLEROCKET_TOML,
+    // README "Admin container": SSH as ec2-user into the admin container.
+    defaultUser: 'ec2-user',
+    capabilities: {
+      features: {
+        ...ALL_FEATURES,
+        [OsFeature.FILES]: 'the host has no writable file system for your files; bake files into a container image or use Bottlerocket settings',
+        [OsFeature.SYSTEMD_UNITS]: 'the host runs no custom systemd units; use a host container (addContainer) or a bootstrap container',
+        [OsFeature.USERS]: 'the host has no login users; SSH goes through the admin container (sshAuthorizedKeys)',
+        [OsFeature.DOCKER_DAEMON_SETTINGS]: 'its Docker engine is driven by the ECS agent and configured through settings.ecs and settings.container-registry',
+        [OsFeature.TIME_ZONE]: 'the host clock stays in UTC; set TZ inside your containers',
+        [OsFeature.DATA_VOLUME]: "container data lives on the OS's own data volume (/dev/xvdb, mounted at /local); size it with dockerVolumeSizeGiB instead",
+        [OsFeature.CONTAINER_PORTS]: 'host containers share the host network and publish no ports; the process binds host ports directly',
+        [OsFeature.CONTAINER_ENVIRONMENT]: 'host containers take no environment; bake it into the image or read it from the host-container user-data',
+        [OsFeature.CONTAINER_VOLUMES]: 'host containers take no volumes; each gets a persistent /.bottlerocket/host-containers/<name> directory',
+        [OsFeature.CONTAINER_COMMAND]: "host containers run the image's own entrypoint; build an image with the command you need",
+      },
+      policies: {
+        'immediate': true,
+        'maintenance-window': true,
+        'fleet-lock': 'UpdatePolicy.immediate() or maintenanceWindow() with the Bottlerocket ECS updater, which drains tasks host by host',
+        'disabled': true,
+      },
+    },
+    traits: {
+      aws: {
+        image: (architecture: Architecture) => ({
+          // QUICKSTART-ECS.md "Finding an AMI": SSM parameters per variant and arch (x86_64 | arm64);
+          // the AMI owner differs per region, so no AMI search.
+          ssmParameter: `/aws/service/bottlerocket/${variant}/${architecture}/latest/image_id`,
+          architecture,
+          rootDeviceName: '/dev/xvda',
+          // UNCERTAIN: the OS volume snapshot is 2 GiB; data lives on /dev/xvdb.
+          minRootSizeGiB: 2,
+        }),
+        // The AMI's second mapping /dev/xvdb is the OS's data volume, mounted at /local
+        // (bottlerocket README "Default Volumes"): size it, never mount it ourselves.
+        dataVolume: { kind: 'os-owned' },
+        // README "Using user data": gzip is allowed to fit 16 KiB.
+        gzipUserData: true,
+        // The control container is an SSM agent (bottlerocket README "Control container"):
+        // AmazonSSMManagedInstanceCore. The ECS variants' ecs-agent registers the host and pulls images:
+        // AmazonEC2ContainerServiceforEC2Role (amazon-ecs-developer-guide instance_IAM_role.md). Each is
+        // the AWS-managed policy scoped to that one agent's job.
+        managedPolicies: [['Ssm', 'AmazonSSMManagedInstanceCore'], ['Ecs', 'service-role/AmazonEC2ContainerServiceforEC2Role']],
+      },
+      // QUICKSTART-LOCAL.md: no prebuilt QEMU image; metal-dev must be built yourself (no libvirt record).
+    },
+    osLayer: () => layer({}),
+    render: (model, ctx, fragments) => {
+      const settings = expandForBottlerocket(model, ctx.displayName);
+      if (ecsCluster) settings.ecs = { cluster: ecsCluster };
+      const updates = ctx.policy._match<Record<string, unknown> | undefined>({
         // website update/locking-to-a-specific-release, settings updates.toml: follow the newest
         // release and do not wait for the wave schedule.
-        settings.updates = { 'version-lock': 'latest', 'ignore-waves': true };
-        ctx.warnings.push(`${this.displayName}: ${external}`);
-        break;
-      case UpdatePolicyKind.MAINTENANCE_WINDOW:
-        settings.updates = { 'version-lock': 'latest', 'ignore-waves': false };
-        ctx.warnings.push(`${this.displayName}: ${external}; the window (${p.toString()}) is the updater's schedule, not a host setting`);
-        break;
-      case UpdatePolicyKind.DISABLED:
-        ctx.warnings.push(`${this.displayName}: updates are disabled; hosts get no security fixes until replaced`);
-        break;
-    }
-    return renderToml({ settings });
-  }
+        immediate: () => {
+          ctx.warnings.push(`${ctx.displayName}: ${external}`);
+          return { 'version-lock': 'latest', 'ignore-waves': true };
+        },
+        maintenanceWindow: () => {
+          ctx.warnings.push(`${ctx.displayName}: ${external}; the window (${ctx.policy.toString()}) is the updater's schedule, not a host setting`);
+          return { 'version-lock': 'latest', 'ignore-waves': false };
+        },
+        fleetLock: () => undefined,
+        disabled: () => {
+          ctx.warnings.push(`${ctx.displayName}: updates are disabled; hosts get no security fixes until replaced`);
+          return undefined;
+        },
+      });
+      if (updates) settings.updates = updates;
+      let doc: Record<string, unknown> = { settings };
+      for (const f of fragments) doc = mergeFragment(doc, f);
+      return renderToml(doc);
+    },
+  };
 }

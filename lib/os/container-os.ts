@@ -1,13 +1,74 @@
+/**
+ * `ContainerOs`: the public face of an OS definition (lib/os/<os>.ts) and the one render
+ * pipeline from the host model to a first-boot payload:
+ *
+ *   platform layer → OS layer → user layer → platform overrides   (one merge, the child wins)
+ *   → capability check → the OS's own checks → expand + render → raw fragments (last child)
+ */
+import { FirstBootFormat } from '../bootconfig/formats';
+import { FirstBootFragment } from '../bootconfig/fragment';
+import { HostConfig } from '../bootconfig/host-config';
+import { mergeLayers } from '../bootconfig/merge';
+import { HostModel, emptyHostModel, layer } from '../bootconfig/model';
 import { Errors } from '../core/errors';
-import { requireHostname, requireOneOf } from '../core/validation';
-import { HostConfig, mergeHostModels } from '../bootconfig/host-config';
-import { HostModel, emptyHostModel } from '../bootconfig/model';
-import { Architecture, FirstBootFormat, Platform } from './enums';
-import { UpdatePolicy, requirePolicy } from './update-policy';
-import type { AlpineOptions } from './alpine';
-import type { BottlerocketOptions } from './bottlerocket';
-import type { FedoraCoreOsOptions } from './fedora-coreos';
-import type { FlatcarOptions } from './flatcar';
+import { requireHostname, requireOneOf, requireString } from '../core/validation';
+import { alpine, ALPINE_NEWEST, ALPINE_RELEASES } from './alpine';
+import { bottlerocket, BOTTLEROCKET_VARIANTS } from './bottlerocket';
+import { OsFeature, checkCapabilities } from './capabilities';
+import { AlpineBootstrap, Architecture, FedoraCoreOsStream, FlatcarChannel, Platform } from './enums';
+import { fedoraCoreOs } from './fedora-coreos';
+import { flatcar } from './flatcar';
+import { OsDefinition, RenderContext } from './os-definition';
+import { AwsImageLookup, AwsTraits, FORMAT_NAMES, LibvirtImageInfo, LibvirtTraits, PlatformTraits } from './platform-traits';
+import { UpdatePolicy, UpdatePolicyKind, requirePolicy } from './update-policy';
+
+/** Options for Fedora CoreOS. */
+export interface FedoraCoreOsOptions {
+  /**
+   * The update stream. Hosts follow the stream of the image they booted from.
+   * @default FedoraCoreOsStream.STABLE
+   */
+  readonly stream?: FedoraCoreOsStream;
+}
+
+/** Options for Flatcar Container Linux. */
+export interface FlatcarOptions {
+  /**
+   * The release channel; hosts update within it (`GROUP=` in update.conf).
+   * @default FlatcarChannel.STABLE
+   */
+  readonly channel?: FlatcarChannel;
+}
+
+/** Options for Alpine Linux. */
+export interface AlpineOptions {
+  /**
+   * Release branch, e.g. `'3.24'`. See `ContainerOs.ALPINE_RELEASES`.
+   * @default - the newest supported branch
+   */
+  readonly release?: string;
+  /**
+   * Which first-boot agent the image runs.
+   * @default AlpineBootstrap.TINY - Tiny Cloud with `#alpine-config`
+   */
+  readonly bootstrap?: AlpineBootstrap;
+}
+
+/** Options for Bottlerocket. */
+export interface BottlerocketOptions {
+  /**
+   * The variant: `aws-ecs-2` (kernel 6.1) or `aws-ecs-3` (kernel 6.12); both run Docker under
+   * the ECS agent.
+   * @default 'aws-ecs-2'
+   */
+  readonly variant?: string;
+  /**
+   * ECS cluster the hosts join (`settings.ecs.cluster`). Must be a literal name: it is written
+   * into the first-boot settings at synth time.
+   * @default - the ECS agent's default cluster ('default')
+   */
+  readonly ecsCluster?: string;
+}
 
 /** Options of `renderFirstBoot`. */
 export interface RenderFirstBootOptions {
@@ -38,58 +99,15 @@ export interface FirstBootPayload {
   readonly warnings: string[];
 }
 
-/** How to find an OS image on AWS: an AMI search (owner + filters) or an SSM public parameter. */
-export interface AwsImageLookup {
-  /**
-   * AMI owner accounts.
-   * @default - no AMI search (see `ssmParameter`)
-   */
-  readonly owners?: string[];
-  /**
-   * AMI `name` filter (wildcards allowed).
-   * @default - no name filter
-   */
-  readonly nameFilter?: string;
-  /**
-   * AMI `description` filter (wildcards allowed).
-   * @default - no description filter
-   */
-  readonly descriptionFilter?: string;
-  /** AMI `architecture` value: `x86_64` or `arm64`. */
-  readonly architecture: string;
-  /**
-   * SSM public parameter that holds the current AMI id.
-   * @default - an AMI search is used
-   */
-  readonly ssmParameter?: string;
-  /** Block-device name of the root volume in the AMI, e.g. `/dev/xvda`. */
-  readonly rootDeviceName: string;
-  /** Size of the AMI's root snapshot: the root volume cannot be smaller. */
-  readonly minRootSizeGiB: number;
+/** What a platform adds to the pipeline. @internal */
+export interface PlatformLayers {
+  /** the parent of the OS and user layers (e.g. the data volume) */
+  readonly defaults?: HostModel;
+  /** the last child (e.g. each host's own name) */
+  readonly overrides?: HostModel;
 }
 
-/** Where the OS's libvirt/QEMU image for a channel is published. */
-export interface LibvirtImageInfo {
-  /** Download URL of a qcow2 image libvirt can use as it is. */
-  readonly url: string;
-  /** Disk format: `qcow2`. */
-  readonly format: string;
-}
-
-/** How the platform hands the payload to the host on libvirt. @internal */
-export type LibvirtDelivery = { readonly kind: 'ignition'; readonly fwCfgName: string } | { readonly kind: 'cloudinit' };
-
-/** How a Docker data disk is named on AWS, per OS. @internal */
-export type AwsDataVolume =
-  | { readonly kind: 'mounted'; readonly deviceName: string; readonly hostDevice?: string; readonly diskModel?: string }
-  | { readonly kind: 'os-owned'; readonly deviceName: string };
-
-/** Internal render context, after validation. @internal */
-export interface RenderContext {
-  readonly platform: Platform;
-  readonly policy: UpdatePolicy;
-  readonly warnings: string[];
-}
+const PLATFORM_KEYS: Readonly<Record<Platform, keyof PlatformTraits>> = { [Platform.AWS]: 'aws', [Platform.LIBVIRT]: 'libvirt' };
 
 /**
  * A container-optimized host OS with its channel. Pick one with a factory
@@ -97,56 +115,99 @@ export interface RenderContext {
  * its image, its first-boot payload and how that payload is delivered, and never branch on
  * which OS it is.
  */
-export abstract class ContainerOs {
+export class ContainerOs {
+  /** Alpine release branches this library supports, oldest first. */
+  public static readonly ALPINE_RELEASES: string[] = [...ALPINE_RELEASES];
+
   /** Fedora CoreOS on a stream (stable by default): Ignition, Docker preinstalled, Zincati updates. */
   public static fedoraCoreOs(options: FedoraCoreOsOptions = {}): ContainerOs {
-    // Loaded lazily: each OS class extends ContainerOs, so a top-level import would be circular.
-    const { FedoraCoreOs } = require('./fedora-coreos') as typeof import('./fedora-coreos');
-    return new FedoraCoreOs(options);
+    const o = requireOptions(options);
+    return new ContainerOs(fedoraCoreOs(requireChannel('Fedora CoreOS', 'stream', o.stream, Object.values(FedoraCoreOsStream), FedoraCoreOsStream.STABLE)));
   }
 
   /** Flatcar Container Linux on a channel (stable by default): Ignition, Docker sysext, locksmithd. */
   public static flatcar(options: FlatcarOptions = {}): ContainerOs {
-    const { Flatcar } = require('./flatcar') as typeof import('./flatcar');
-    return new Flatcar(options);
+    const o = requireOptions(options);
+    return new ContainerOs(flatcar(requireChannel('Flatcar Container Linux', 'channel', o.channel, Object.values(FlatcarChannel), FlatcarChannel.STABLE)));
   }
 
   /** Alpine Linux on a release branch (newest supported by default): Tiny Cloud, Docker from community. */
   public static alpine(options: AlpineOptions = {}): ContainerOs {
-    const { AlpineLinux } = require('./alpine') as typeof import('./alpine');
-    return new AlpineLinux(options);
+    const o = requireOptions(options);
+    const release = requireChannel('Alpine Linux', 'release', o.release, ALPINE_RELEASES, ALPINE_NEWEST);
+    const bootstrap = o.bootstrap === undefined ? AlpineBootstrap.TINY : requireOneOf('bootstrap', o.bootstrap, [AlpineBootstrap.TINY, AlpineBootstrap.CLOUD_INIT]);
+    return new ContainerOs(alpine(release, bootstrap), { bootstrap });
   }
 
   /** Bottlerocket on AWS (variant aws-ecs-2 by default): TOML settings, host containers. */
   public static bottlerocket(options: BottlerocketOptions = {}): ContainerOs {
-    const { Bottlerocket } = require('./bottlerocket') as typeof import('./bottlerocket');
-    return new Bottlerocket(options);
+    const o = requireOptions(options);
+    const variant = requireChannel('Bottlerocket', 'variant', o.variant, BOTTLEROCKET_VARIANTS, 'aws-ecs-2');
+    const ecsCluster = o.ecsCluster === undefined ? undefined : requireString('ecsCluster', o.ecsCluster, { literal: true });
+    return new ContainerOs(bottlerocket(variant, ecsCluster), { ecsCluster });
   }
 
   /** The OS's name, e.g. `Flatcar Container Linux`. */
-  public abstract readonly name: string;
+  public readonly name: string;
   /** The stream, channel, release or variant, e.g. `stable`. */
-  public abstract readonly channel: string;
+  public readonly channel: string;
   /** The format its first-boot payload has. */
-  public abstract readonly firstBootFormat: FirstBootFormat;
+  public readonly firstBootFormat: FirstBootFormat;
   /** The login user that receives `sshAuthorizedKeys`. */
-  public abstract readonly defaultUser: string;
+  public readonly defaultUser: string;
   /** Platforms the OS can run on. */
-  public abstract readonly platforms: Platform[];
+  public readonly platforms: Platform[];
+  /**
+   * Alpine only: the image's first-boot agent.
+   * @default - not an Alpine OS
+   */
+  public readonly bootstrap?: AlpineBootstrap;
+  /**
+   * Bottlerocket only: the ECS cluster the hosts join.
+   * @default - none (the ECS agent's default cluster), or not Bottlerocket
+   */
+  public readonly ecsCluster?: string;
+  /** @internal */
+  public readonly _definition: OsDefinition;
+
+  private constructor(definition: OsDefinition, extras: { bootstrap?: AlpineBootstrap; ecsCluster?: string } = {}) {
+    this._definition = definition;
+    this.name = definition.name;
+    this.channel = definition.channel;
+    this.firstBootFormat = definition.format;
+    this.defaultUser = definition.defaultUser;
+    this.platforms = (Object.keys(PLATFORM_KEYS) as Platform[]).filter((p) => definition.traits[PLATFORM_KEYS[p]] !== undefined);
+    this.bootstrap = extras.bootstrap;
+    this.ecsCluster = extras.ecsCluster;
+  }
 
   /** Name and channel, e.g. `Flatcar Container Linux (stable)`, for messages. */
   public get displayName(): string {
     return `${this.name} (${this.channel})`;
   }
 
+  /** True when the OS can express `feature` of the host model (the OS table in the README). */
+  public canExpress(feature: OsFeature): boolean {
+    return this._definition.capabilities.features[requireOneOf('feature', feature, Object.values(OsFeature))] === true;
+  }
+
+  /** True when the OS can apply update policies of `kind`. */
+  public supportsPolicy(kind: UpdatePolicyKind): boolean {
+    return this._definition.capabilities.policies[requireOneOf('kind', kind, Object.values(UpdatePolicyKind))] === true;
+  }
+
   /** How to find the OS's AMI for an architecture. */
-  public abstract awsImage(architecture?: Architecture): AwsImageLookup;
+  public awsImage(architecture?: Architecture): AwsImageLookup {
+    return this._aws().image(amiArchitecture(architecture));
+  }
 
   /**
    * The OS's image for libvirt (x86_64), where one can be used as it is. Throws a clear error
    * where there is none (Bottlerocket) or it is published compressed (Fedora CoreOS).
    */
-  public abstract libvirtImage(): LibvirtImageInfo;
+  public libvirtImage(): LibvirtImageInfo {
+    return this._libvirt().image();
+  }
 
   /**
    * Renders the first-boot payload of a host: the HostConfig with this OS's defaults as the
@@ -154,51 +215,64 @@ export abstract class ContainerOs {
    */
   public renderFirstBoot(host: HostConfig, options: RenderFirstBootOptions = {}): FirstBootPayload {
     if (!(host instanceof HostConfig)) throw Errors.notOneOf('host', host, ['a HostConfig (new HostConfig({...}))']);
-    let model = host._toModel();
-    if (options.hostname !== undefined) {
-      model = mergeHostModels(model, { ...emptyHostModel(), hostname: requireHostname('hostname', options.hostname) });
-    }
-    return this._render(model, options);
-  }
-
-  /** @internal */
-  public _render(model: HostModel, options: RenderFirstBootOptions = {}): FirstBootPayload {
     if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
+    const hostname = options.hostname === undefined ? undefined : requireHostname('hostname', options.hostname);
     const platform = options.platform === undefined ? Platform.AWS : requireOneOf('platform', options.platform, [Platform.AWS, Platform.LIBVIRT]);
-    if (!this.platforms.includes(platform)) {
-      throw Errors.unsupportedPlatform(this.displayName, platform, `use ${this.platforms.map((p) => `Platform.${p.toUpperCase()}`).join(' or ')}, or another OS`);
-    }
-    const policy = options.updatePolicy === undefined ? UpdatePolicy.defaultWindow() : requirePolicy(options.updatePolicy);
-    const ctx: RenderContext = { platform, policy, warnings: [] };
-    const content = this._renderContent(model, ctx);
-    return { format: this.firstBootFormat, content, warnings: ctx.warnings };
+    const policy = options.updatePolicy === undefined ? undefined : requirePolicy(options.updatePolicy);
+    return this._render(host._toModel(), host._fragments(), platform, policy, { overrides: hostname === undefined ? undefined : layer({ hostname }) });
   }
-
-  /** @internal */
-  public abstract _renderContent(model: HostModel, ctx: RenderContext): string;
-
-  /** How the payload reaches the host on libvirt. @internal */
-  public abstract _libvirtDelivery(): LibvirtDelivery;
-
-  /** How a Docker data volume is attached and found on EC2. @internal */
-  public abstract _awsDataVolume(): AwsDataVolume;
-
-  /** True when udev gives disks stable /dev/disk/by-id names inside the initramfs. @internal */
-  public abstract readonly _udevDiskNames: boolean;
 
   /**
-   * AWS-managed IAM policies (names after `arn:<partition>:iam::aws:policy/`) the OS's own agents
-   * need on EC2; each a construct-id suffix and a policy name. Empty for most OSes. @internal
+   * The AWS record, or the generic "not on this platform" error.
+   * @internal
    */
-  public _awsManagedPolicies(): Array<[string, string]> {
-    return [];
+  public _aws(): AwsTraits {
+    return this.traitsFor(Platform.AWS) as AwsTraits;
   }
 
-  /** Whether the payload format may be gzip-compressed in EC2 user data. @internal */
-  public abstract readonly _gzipUserData: boolean;
+  /**
+   * The libvirt record, or the generic "not on this platform" error.
+   * @internal
+   */
+  public _libvirt(): LibvirtTraits {
+    return this.traitsFor(Platform.LIBVIRT) as LibvirtTraits;
+  }
 
-  /** Minimum memory for a libvirt host, MiB. @internal */
-  public abstract readonly _minMemoryMiB: number;
+  /**
+   * The render pipeline (see the file comment).
+   * @internal
+   */
+  public _render(user: HostModel, fragments: readonly FirstBootFragment[], platform: Platform, policy: UpdatePolicy | undefined,
+    layers: PlatformLayers = {}): FirstBootPayload {
+    this.traitsFor(platform);
+    const def = this._definition;
+    const ctx: RenderContext = { platform, policy: policy ?? UpdatePolicy.defaultWindow(), displayName: this.displayName, warnings: [] };
+    const defaults = layers.defaults ?? emptyHostModel();
+    const overrides = layers.overrides ?? emptyHostModel();
+    const withPlatform = mergeLayers(defaults, user, overrides);
+    checkCapabilities(this.displayName, def.capabilities, withPlatform, ctx.policy);
+    const model = mergeLayers(defaults, def.osLayer(ctx, withPlatform), user, overrides);
+    def.check?.(model, ctx);
+    fragments.forEach((f, i) => {
+      if (!f._fits(def.format)) throw Errors.fragmentFormat(this.displayName, `fragments[${i}]: ${FORMAT_NAMES[f.format]}`, FORMAT_NAMES[def.format]);
+    });
+    const content = def.render(model, ctx, fragments.map((f) => f._value));
+    return { format: def.format, content, warnings: ctx.warnings };
+  }
+
+  private traitsFor(platform: Platform): AwsTraits | LibvirtTraits {
+    const traits = this._definition.traits[PLATFORM_KEYS[platform]];
+    if (traits === undefined) {
+      throw Errors.unsupportedPlatform(this.displayName, platform, `use ${this.platforms.map((p) => `Platform.${p.toUpperCase()}`).join(' or ')}, or another OS`
+        + (platform === Platform.LIBVIRT ? `; ${this.name} publishes no QEMU/libvirt image (use ContainerOs.flatcar() or ContainerOs.fedoraCoreOs() on libvirt)` : ''));
+    }
+    return traits;
+  }
+}
+
+function requireOptions<T>(options: T): T {
+  if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
+  return options;
 }
 
 /** AMI architecture names per Architecture (EC2 DescribeImages `architecture`). */
@@ -210,16 +284,9 @@ export function amiArchitecture(arch: Architecture | undefined): Architecture {
  * A stream/channel/release/variant from the allowed list (any case, so JavaScript callers may
  * pass 'Stable'), the fallback when unset, or an error listing the allowed ones.
  */
-export function requireChannel(os: string, property: string, value: unknown, allowed: readonly string[], fallback: string): string {
+function requireChannel(os: string, property: string, value: unknown, allowed: readonly string[], fallback: string): string {
   if (value === undefined) return fallback;
   const hit = typeof value === 'string' ? allowed.find((a) => a === value.toLowerCase()) : undefined;
   if (hit === undefined) throw Errors.unknownChannel(os, property, value, allowed);
   return hit;
-}
-
-/** Rejects daemon.json keys the OS's docker.service already sets as flags (dockerd refuses both). */
-export function rejectReservedDaemonKeys(os: string, model: HostModel, reserved: Readonly<Record<string, string>>): void {
-  for (const key of Object.keys(model.dockerDaemonSettings)) {
-    if (reserved[key]) throw Errors.unsupportedFeature(os, `hostConfig.dockerDaemonSettings.${key}`, model.dockerDaemonSettings[key], reserved[key]);
-  }
 }

@@ -19,6 +19,25 @@ export enum Weekday {
   SUNDAY = 'SUNDAY',
 }
 
+/** A validated maintenance window: days in week order, start in minutes after midnight UTC. @internal */
+export interface PolicyWindow {
+  readonly days: readonly Weekday[];
+  readonly startMinute: number;
+  readonly durationMinutes: number;
+}
+
+/**
+ * One handler per kind of update policy: `UpdatePolicy._match` calls the one that fits, and the
+ * compiler makes every OS handle every kind (a new kind cannot render silently wrong).
+ * @internal
+ */
+export interface PolicyCases<T> {
+  immediate(): T;
+  maintenanceWindow(window: PolicyWindow): T;
+  fleetLock(url: string): T;
+  disabled(): T;
+}
+
 /** Three-letter day names, as Zincati (updates-strategy.md) and locksmithd (README) spell them. */
 export const SHORT_DAY: Readonly<Record<Weekday, string>> = {
   MONDAY: 'Mon', TUESDAY: 'Tue', WEDNESDAY: 'Wed', THURSDAY: 'Thu', FRIDAY: 'Fri', SATURDAY: 'Sat', SUNDAY: 'Sun',
@@ -108,30 +127,45 @@ export class UpdatePolicy {
 
   /** Which kind of policy this is. */
   public readonly kind: UpdatePolicyKind;
-  /** @internal */
-  public readonly _window?: { readonly days: readonly Weekday[]; readonly startMinute: number; readonly durationMinutes: number };
-  /** @internal */
-  public readonly _fleetLockUrl?: string;
+  private readonly window?: PolicyWindow;
+  private readonly fleetLockUrl?: string;
 
-  private constructor(kind: UpdatePolicyKind, window?: UpdatePolicy['_window'], fleetLockUrl?: string) {
+  private constructor(kind: UpdatePolicyKind, window?: PolicyWindow, fleetLockUrl?: string) {
     this.kind = kind;
-    this._window = window;
-    this._fleetLockUrl = fleetLockUrl;
+    this.window = window;
+    this.fleetLockUrl = fleetLockUrl;
+  }
+
+  /**
+   * Calls the handler for this policy's kind.
+   * @internal
+   */
+  public _match<T>(cases: PolicyCases<T>): T {
+    switch (this.kind) {
+      case UpdatePolicyKind.IMMEDIATE: return cases.immediate();
+      case UpdatePolicyKind.MAINTENANCE_WINDOW: return cases.maintenanceWindow(this.window!);
+      case UpdatePolicyKind.FLEET_LOCK: return cases.fleetLock(this.fleetLockUrl!);
+      case UpdatePolicyKind.DISABLED: return cases.disabled();
+    }
   }
 
   /** A short description, e.g. `maintenance-window SATURDAY 22:30 +60m`. */
   public toString(): string {
-    if (this._window) return `${this.kind} ${this._window.days.join(',')} ${hhmm(this._window.startMinute)} +${this._window.durationMinutes}m`;
-    if (this._fleetLockUrl) return `${this.kind} ${this._fleetLockUrl}`;
-    return this.kind;
+    return this._match({
+      immediate: () => this.kind,
+      maintenanceWindow: (w) => `${this.kind} ${w.days.join(',')} ${hhmm(w.startMinute)} +${w.durationMinutes}m`,
+      fleetLock: (url) => `${this.kind} ${url}`,
+      disabled: () => this.kind,
+    });
   }
 }
 
+/** Minutes after midnight as 'HH:MM'. @internal */
 export function hhmm(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
 
-/** Accepts an UpdatePolicy from TypeScript or JavaScript callers; anything else is a clear error. */
+/** Accepts an UpdatePolicy from TypeScript or JavaScript callers; anything else is a clear error. @internal */
 export function requirePolicy(value: unknown): UpdatePolicy {
   if (value instanceof UpdatePolicy) return value;
   throw Errors.notOneOf('updatePolicy', value, ['UpdatePolicy.immediate()', 'UpdatePolicy.maintenanceWindow({...})', 'UpdatePolicy.fleetLock({ url })', 'UpdatePolicy.disabled()']);

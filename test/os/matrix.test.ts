@@ -1,7 +1,6 @@
 import {
-  AlpineBootstrap, ContainerOs, FedoraCoreOsStream, FirstBootFormat, FlatcarChannel, Platform, UpdatePolicy, Weekday,
+  AlpineBootstrap, ContainerOs, FedoraCoreOsStream, FirstBootFormat, FlatcarChannel, OsFeature, Platform, UpdatePolicy, Weekday,
 } from '../../lib';
-import { AlpineLinux } from '../../lib/os/alpine';
 import { richHostConfig } from '../helpers/fixtures';
 import { cloudConfig, ignitionFile, ignitionUnit } from '../helpers/payloads';
 import { describeWithValidators, validatePayloads } from '../helpers/validators';
@@ -19,21 +18,25 @@ interface Case { os: ContainerOs; policy: string; platform: Platform }
 const oses: ContainerOs[] = [
   ...Object.values(FedoraCoreOsStream).map((stream) => ContainerOs.fedoraCoreOs({ stream })),
   ...Object.values(FlatcarChannel).map((channel) => ContainerOs.flatcar({ channel })),
-  ...AlpineLinux.SUPPORTED_RELEASES.flatMap((release) => Object.values(AlpineBootstrap).map((bootstrap) => ContainerOs.alpine({ release, bootstrap }))),
+  ...ContainerOs.ALPINE_RELEASES.flatMap((release) => Object.values(AlpineBootstrap).map((bootstrap) => ContainerOs.alpine({ release, bootstrap }))),
   ...['aws-ecs-2', 'aws-ecs-3'].map((variant) => ContainerOs.bottlerocket({ variant })),
 ];
 
-/** What each OS supports; everything else must throw naming the OS, the option and the alternatives. */
+/** What each OS supports, from its capability table; everything else must throw naming the OS, the option and the alternatives. */
 function supported(c: Case): boolean {
-  if (!c.os.platforms.includes(c.platform)) return false;
-  if (c.policy === 'fleetLock') return c.os.name === 'Fedora CoreOS';
-  return true;
+  return c.os.platforms.includes(c.platform) && c.os.supportsPolicy(policies[c.policy].kind);
 }
 
+/** The richest HostConfig the OS can express, from its capability table. */
 function hostFor(os: ContainerOs) {
-  if (os.name === 'Bottlerocket') return richHostConfig({ units: false, files: false, daemon: false, timeZone: false, qualifiedImages: true, containerExtras: false });
-  if (os.name === 'Alpine Linux') return richHostConfig({ units: false });
-  return richHostConfig();
+  return richHostConfig({
+    units: os.canExpress(OsFeature.SYSTEMD_UNITS),
+    files: os.canExpress(OsFeature.FILES),
+    daemon: os.canExpress(OsFeature.DOCKER_DAEMON_SETTINGS),
+    timeZone: os.canExpress(OsFeature.TIME_ZONE),
+    containerExtras: os.canExpress(OsFeature.CONTAINER_PORTS),
+    qualifiedImages: !os.canExpress(OsFeature.CONTAINER_PORTS),
+  });
 }
 
 const cases: Case[] = oses.flatMap((os) => Object.keys(policies).flatMap((policy) => [Platform.AWS, Platform.LIBVIRT].map((platform) => ({ os, policy, platform }))));

@@ -12,7 +12,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import {
   AwsDockerFleet, AwsDockerFleetProps, AwsImage, ContainerOs, HostConfig, LibvirtDockerFleet, LibvirtDockerFleetProps,
-  LibvirtImage, LibvirtProvider, Platform, UpdatePolicy, Weekday,
+  FleetConfigErrors, LibvirtImage, LibvirtProvider, Platform, UpdatePolicy, Weekday,
 } from '../../lib';
 import { FleetConfigError } from '../../lib/core/errors';
 import { ED25519_KEY } from '../helpers/fixtures';
@@ -172,8 +172,14 @@ describe('the bad-input catalogue', () => {
     }
     try {
       expect(error).toBeInstanceOf(FleetConfigError);
+      expect(FleetConfigErrors.isFleetConfigError(error)).toBe(true);
+      expect(FleetConfigErrors.codeOf(error)).toMatch(/^[A-Z][A-Z0-9_]+$/);
+      expect(FleetConfigErrors.propertyOf(error)).toBe(property);
       const msg = (error as Error).message;
-      expect(msg.startsWith(`${property}: got `)).toBe(true);
+      // A fleet names itself first (its construct path), then the property.
+      const path = FleetConfigErrors.constructPathOf(error);
+      expect(msg.startsWith(`${path === undefined ? '' : `${path}: `}${property}: got `)).toBe(true);
+      if (_name.includes('Fleet:')) expect(path).toBe('stack/f');
       expect(msg).toContain(valuePart);
       expect(msg.split('; ').slice(1).join('; ').length).toBeGreaterThan(10); // says what is allowed
       // cdktf makes its (empty) outdir and stacks/ folder when constructed; no file may be written.

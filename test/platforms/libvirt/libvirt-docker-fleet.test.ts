@@ -487,7 +487,8 @@ describe('LibvirtDockerFleet', () => {
     });
 
     test('fails for a hostCount that is not a non-negative whole number', () => {
-      expect(build({ hostCount: -1 })).toThrow(/hostCount: got -1; expected a whole number >= 0/);
+      expect(build({ hostCount: -1 })).toThrow(/hostCount: got -1; expected a whole number from 0 to 4096/);
+      expect(build({ hostCount: 1e9 })).toThrow(/hostCount: got 1000000000; expected a whole number from 0 to 4096/);
       expect(build({ hostCount: 1.5 })).toThrow(/hostCount: got 1\.5/);
     });
 

@@ -1,0 +1,58 @@
+/**
+ * The shared base of the two Ignition OSes (Fedora CoreOS, Flatcar): systemd, Ignition 3.3.0,
+ * Docker preinstalled with docker.service flags the user must not repeat in daemon.json, and an
+ * `ignition.config.replace` pointer for configs above the EC2 user-data limit.
+ */
+import { FirstBootFormat } from '../bootconfig/formats';
+import { renderIgnition, renderIgnitionPointer } from '../bootconfig/ignition';
+import { FileModel, HostModel, layer } from '../bootconfig/model';
+import { expandForSystemd } from '../bootconfig/systemd-host';
+import { Errors } from '../core/errors';
+import { ALL_FEATURES, OsCapabilities } from './capabilities';
+import { OsDefinition, RenderContext } from './os-definition';
+import { AwsTraits, LibvirtTraits } from './platform-traits';
+
+/** What differs between the Ignition OSes. */
+export interface IgnitionOsSpec {
+  readonly name: string;
+  readonly channel: string;
+  readonly policies: OsCapabilities['policies'];
+  /** daemon.json keys docker.service already passes as flags (dockerd refuses a key given twice), with the reason */
+  readonly reservedDaemonKeys: Readonly<Record<string, string>>;
+  /** the OS's daemon.json defaults (the merge parent of the user's settings) */
+  readonly daemonDefaults: Readonly<Record<string, unknown>>;
+  /** files the OS adds: update settings for the policy, Docker wiring */
+  osFiles(ctx: RenderContext, user: HostModel): FileModel[];
+  readonly aws: Omit<AwsTraits, 'gzipUserData' | 'remoteConfigPointer' | 'managedPolicies'>;
+  readonly libvirt: LibvirtTraits;
+}
+
+export function ignitionOs(spec: IgnitionOsSpec): OsDefinition {
+  return {
+    name: spec.name,
+    channel: spec.channel,
+    format: FirstBootFormat.IGNITION,
+    // fedora-coreos-docs provisioning-aws.adoc and flatcar-website deploy/cloud/aws-ec2.md: `core`.
+    defaultUser: 'core',
+    capabilities: { features: ALL_FEATURES, policies: spec.policies },
+    traits: {
+      aws: {
+        ...spec.aws,
+        // Upstream Ignition's AWS provider does not gunzip user data (ignition internal/providers/aws/aws.go);
+        // Flatcar's gunzips only to detect cloud-config (os-facts.md §2.4, UNCERTAIN): not relied on.
+        gzipUserData: false,
+        remoteConfigPointer: renderIgnitionPointer,
+        managedPolicies: [],
+      },
+      libvirt: spec.libvirt,
+    },
+    osLayer: (ctx, user) => layer({ dockerDaemonSettings: { ...spec.daemonDefaults }, files: spec.osFiles(ctx, user) }),
+    check: (model, ctx) => {
+      for (const key of Object.keys(model.dockerDaemonSettings)) {
+        const why = spec.reservedDaemonKeys[key];
+        if (why) throw Errors.unsupportedFeature(ctx.displayName, `hostConfig.dockerDaemonSettings.${key}`, model.dockerDaemonSettings[key], why);
+      }
+    },
+    render: (model, _ctx, fragments) => renderIgnition(expandForSystemd(model, { defaultUser: 'core', dockerBinary: '/usr/bin/docker' }), fragments),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * What one OS (with its channel) is, as data plus three small functions: the record each OS
+ * file builds and `ContainerOs` wraps. No cdktf imports.
+ */
+import { FirstBootFormat } from '../bootconfig/formats';
+import { HostModel } from '../bootconfig/model';
+import { OsCapabilities } from './capabilities';
+import { Platform } from './enums';
+import { PlatformTraits } from './platform-traits';
+import { UpdatePolicy } from './update-policy';
+
+/** What a render knows besides the model. */
+export interface RenderContext {
+  readonly platform: Platform;
+  readonly policy: UpdatePolicy;
+  /** `Name (channel)`, for messages */
+  readonly displayName: string;
+  /** risky-but-legal findings; fleets turn them into warning annotations */
+  readonly warnings: string[];
+}
+
+export interface OsDefinition {
+  readonly name: string;
+  /** stream, channel, release or variant */
+  readonly channel: string;
+  readonly format: FirstBootFormat;
+  /** the login user that receives `sshAuthorizedKeys` */
+  readonly defaultUser: string;
+  readonly capabilities: OsCapabilities;
+  readonly traits: PlatformTraits;
+  /**
+   * The OS layer of the merge: its defaults (daemon settings, files, packages, first-boot
+   * commands) and its update settings for the policy. `user` is the platform and user layers
+   * merged, for facts the settings depend on (e.g. the time zone).
+   */
+  osLayer(ctx: RenderContext, user: HostModel): HostModel;
+  /** Format-specific checks beyond the capability table (e.g. reserved daemon.json keys). */
+  check?(model: HostModel, ctx: RenderContext): void;
+  /** Expands the merged model into the OS's format, with raw fragments merged last. */
+  render(model: HostModel, ctx: RenderContext, fragments: readonly Record<string, unknown>[]): string;
+}

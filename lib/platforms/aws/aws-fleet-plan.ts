@@ -1,0 +1,233 @@
+/**
+ * The plan step of `AwsDockerFleet` (pure: props in, a plain plan out, no resources): every
+ * prop checked (all problems of the fleet reported together), the first-boot payload rendered
+ * once through the OS pipeline, and the user-data delivery decided. `aws-fleet-resources.ts`
+ * maps the plan to Terraform resources.
+ */
+import { Token } from 'cdktf';
+import { HostConfig } from '../../bootconfig/host-config';
+import { defaultDataVolume } from '../../bootconfig/docker-data-volume';
+import { layer } from '../../bootconfig/model';
+import { Errors, Problems } from '../../core/errors';
+import { requireBoolean, requireRecord, requireString } from '../../core/validation';
+import { ContainerOs, FirstBootPayload, amiArchitecture } from '../../os/container-os';
+import { Architecture, Platform } from '../../os/enums';
+import { AwsTraits, EBS_DATA_DEVICE } from '../../os/platform-traits';
+import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
+import { AwsFleetNames, awsFleetNames } from './artefact-names';
+import {
+  instanceTypeArchitecture, isLiteralNumber, requireAwsId, requireAwsIdList, requireBucketName, requireInstanceType,
+  requireIntegerOrToken, splitCidrs,
+} from './aws-checks';
+import type { AwsDockerFleetProps } from './aws-docker-fleet';
+import { AwsImage } from './aws-image';
+import { UserDataPlan, planUserData } from './user-data';
+
+/** One ingress rule of the fleet's security group. */
+export interface IngressRule {
+  readonly description: string;
+  readonly port: number;
+  readonly ipv4: string[];
+  readonly ipv6: string[];
+}
+
+/** Everything the resource step needs, decided. */
+export interface AwsFleetPlan {
+  readonly names: AwsFleetNames;
+  readonly os: ContainerOs;
+  readonly traits: AwsTraits;
+  readonly architecture: Architecture;
+  readonly image: AwsImage;
+  readonly hostCount: number;
+  readonly minSize: number;
+  readonly maxSize: number;
+  readonly instanceType: string;
+  readonly vpcId: string;
+  readonly subnetIds: string[];
+  readonly securityGroupIds: string[];
+  readonly targetGroupArns: string[];
+  readonly ingress: IngressRule[];
+  readonly rootSizeGiB: number;
+  readonly data?: { readonly deviceName: string; readonly sizeGiB: number; readonly deleteOnTermination: boolean };
+  readonly keyName?: string;
+  readonly publicIp: boolean;
+  readonly hopLimit: number;
+  readonly minHealthy: number;
+  readonly grace: number;
+  readonly userTags: Record<string, string>;
+  readonly nameTags: Record<string, string>;
+  readonly managedPolicies: ReadonlyArray<readonly [string, string]>;
+  readonly payload: FirstBootPayload;
+  readonly payloadBytes: number;
+  readonly userData: UserDataPlan;
+  readonly warnings: string[];
+}
+
+/** Checks the props and decides the fleet (see the file comment). `path` is the construct path, for messages. */
+export function planAwsFleet(id: string, path: string, props: AwsDockerFleetProps): AwsFleetPlan {
+  const problems = new Problems(path);
+  const plan = problems.run(() => {
+    if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
+    return checkProps(id, path, props, problems);
+  });
+  problems.throwIfAny();
+  return plan;
+}
+
+function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Problems): AwsFleetPlan {
+  const warnings: string[] = [];
+  const os = p.run(() => {
+    if (!(props.os instanceof ContainerOs)) {
+      throw Errors.notOneOf('os', props.os, ['ContainerOs.fedoraCoreOs()', 'ContainerOs.flatcar()', 'ContainerOs.alpine()', 'ContainerOs.bottlerocket()']);
+    }
+    return props.os;
+  });
+  const traits = p.run(() => os._aws());
+  const host = p.check(() => {
+    if (props.hostConfig !== undefined && !(props.hostConfig instanceof HostConfig)) {
+      throw Errors.notOneOf('hostConfig', props.hostConfig, ['a HostConfig (new HostConfig({...}))']);
+    }
+    return props.hostConfig ?? new HostConfig();
+  }, new HostConfig());
+  const policy: UpdatePolicy | undefined = p.check(() => (props.updatePolicy === undefined ? undefined : requirePolicy(props.updatePolicy)), undefined);
+  const image = p.check(() => {
+    if (props.image !== undefined && !(props.image instanceof AwsImage)) throw Errors.notOneOf('image', props.image, ['AwsImage.latest()', "AwsImage.pinned('ami-...')"]);
+    return props.image ?? AwsImage.latest();
+  }, AwsImage.latest());
+  const architecture = p.check(() => amiArchitecture(props.architecture), Architecture.X86_64);
+
+  // --- sizes and capacities (tokens pass) -------------------------------------------------
+  const hostCount = p.check(() => requireIntegerOrToken('hostCount', props.hostCount, 0), 0);
+  const minSize = p.check(() => (props.minCapacity === undefined ? hostCount : requireIntegerOrToken('minCapacity', props.minCapacity, 0)), hostCount);
+  const maxSize = p.check(() => (props.maxCapacity === undefined ? hostCount : requireIntegerOrToken('maxCapacity', props.maxCapacity, 0)), hostCount);
+  p.check(() => {
+    if (isLiteralNumber(minSize) && isLiteralNumber(hostCount) && minSize > hostCount) throw Errors.capacityOrder('minCapacity', minSize, `must not exceed hostCount (${hostCount})`);
+    if (isLiteralNumber(maxSize) && isLiteralNumber(hostCount) && maxSize < hostCount) throw Errors.capacityOrder('maxCapacity', maxSize, `must be at least hostCount (${hostCount})`);
+  }, undefined);
+  const instanceType = p.check(() => {
+    const t = requireInstanceType('instanceType', props.instanceType);
+    if (!Token.isUnresolved(t)) {
+      const typeArch = instanceTypeArchitecture(t);
+      if (typeArch !== architecture) throw Errors.architectureMismatch('instanceType', t, architecture, typeArch);
+    }
+    return t;
+  }, '');
+  const lookup = traits.image(architecture);
+  const rootSizeGiB = p.check(() => {
+    if (props.rootVolumeSizeGiB === undefined) return lookup.minRootSizeGiB;
+    const size = requireIntegerOrToken('rootVolumeSizeGiB', props.rootVolumeSizeGiB, 1, 16384);
+    if (isLiteralNumber(size) && size < lookup.minRootSizeGiB) throw Errors.rootVolumeTooSmall(os.displayName, size, lookup.minRootSizeGiB);
+    return size;
+  }, lookup.minRootSizeGiB);
+  const dataSize = p.check(() => (props.dockerVolumeSizeGiB === undefined ? undefined : requireIntegerOrToken('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, 1, 16384)), undefined);
+  const deleteData = p.check(() => (props.deleteDataVolumeOnTermination === undefined ? false : requireBoolean('deleteDataVolumeOnTermination', props.deleteDataVolumeOnTermination)), false);
+
+  // --- network -----------------------------------------------------------------------------
+  const vpcId = p.check(() => requireAwsId('vpcId', props.vpcId, 'vpc'), '');
+  const subnetIds = p.check(() => requireAwsIdList('subnetIds', props.subnetIds, 'subnet', 'subnet id', false), []);
+  const extraSgs = p.check(() => (props.additionalSecurityGroupIds === undefined ? []
+    : requireAwsIdList('additionalSecurityGroupIds', props.additionalSecurityGroupIds, 'sg', 'security group id', true)), []);
+  const targetGroupArns = p.check(() => requireArnList('targetGroupArns', props.targetGroupArns), []);
+  const ssh = p.check(() => (props.sshIngressCidrs === undefined ? { ipv4: [], ipv6: [] } : splitCidrs('sshIngressCidrs', props.sshIngressCidrs)), { ipv4: [], ipv6: [] });
+  const ports = p.check(() => (props.ingressPorts === undefined ? [] : requireArrayOrToken('ingressPorts', props.ingressPorts)
+    .map((port, i) => requireIntegerOrToken(`ingressPorts[${i}]`, port, 1, 65535))), []);
+  const appCidrs = p.check(() => (props.ingressCidrs === undefined ? { ipv4: ['0.0.0.0/0'], ipv6: ['::/0'] } : splitCidrs('ingressCidrs', props.ingressCidrs)), { ipv4: [], ipv6: [] });
+  const ingress: IngressRule[] = [];
+  if (ssh.ipv4.length > 0 || ssh.ipv6.length > 0) {
+    ingress.push({ description: 'SSH', port: 22, ...ssh });
+    if (isWorld(ssh)) {
+      warnings.push(`sshIngressCidrs opens SSH (port 22) to the whole internet (${[...ssh.ipv4, ...ssh.ipv6].filter(isWorldCidr).join(', ')}); restrict it to your own ranges or use SSM Session Manager`);
+    }
+  }
+  if (appCidrs.ipv4.length > 0 || appCidrs.ipv6.length > 0) {
+    for (const port of ports) {
+      ingress.push({ description: `TCP ${Token.isUnresolved(port) ? 'port' : port}`, port, ...appCidrs });
+      if (!Token.isUnresolved(port) && isWorld(appCidrs) && [22, 2375, 2376].includes(port)) {
+        warnings.push(`ingressPorts opens port ${port} (${port === 22 ? 'SSH' : 'Docker API'}) to the whole internet; use sshIngressCidrs or ingressCidrs with your own ranges`);
+      }
+    }
+  }
+
+  // --- the rest ------------------------------------------------------------------------------
+  const bucket = p.check(() => (props.userDataBucket === undefined ? undefined : requireBucketName('userDataBucket', props.userDataBucket)), undefined);
+  const keyName = p.check(() => (props.keyName === undefined ? undefined : requireString('keyName', props.keyName)), undefined);
+  const publicIp = p.check(() => (props.associatePublicIpAddress === undefined ? false : requireBoolean('associatePublicIpAddress', props.associatePublicIpAddress)), false);
+  const hopLimit = p.check(() => (props.metadataHopLimit === undefined ? 2 : requireIntegerOrToken('metadataHopLimit', props.metadataHopLimit, 1, 64)), 2);
+  const minHealthy = p.check(() => (props.minHealthyPercentage === undefined ? 90 : requireIntegerOrToken('minHealthyPercentage', props.minHealthyPercentage, 0, 100)), 90);
+  const grace = p.check(() => (props.healthCheckGracePeriod === undefined ? 300 : requireIntegerOrToken('healthCheckGracePeriod', props.healthCheckGracePeriod, 0)), 300);
+  const ssm = p.check(() => (props.ssmSessionPermissions === undefined ? false : requireBoolean('ssmSessionPermissions', props.ssmSessionPermissions)), false);
+  const fleet = p.check(() => fleetName(props.name, id), 'docker-fleet');
+  const userTags = p.check(() => tagsOf(props.tags), {});
+  const names = awsFleetNames(fleet);
+
+  // --- first-boot payload: one render through the OS pipeline ------------------------------
+  const dataVolume = traits.dataVolume;
+  const hostModel = host._toModel();
+  if (dataSize === undefined && hostModel.dockerDataVolume !== undefined) {
+    warnings.push(`hostConfig.dockerDataVolume is set but dockerVolumeSizeGiB is not, so no ${EBS_DATA_DEVICE} volume is attached; first boot waits for a disk that never comes`);
+  }
+  const defaults = dataSize !== undefined && dataVolume.kind === 'mounted'
+    ? layer({ dockerDataVolume: defaultDataVolume({ device: dataVolume.hostDevice, diskModel: dataVolume.diskModel }) })
+    : undefined;
+  const payload = p.run(() => os._render(hostModel, host._fragments(), Platform.AWS, policy, { defaults }));
+  host._consume(path);
+  warnings.push(...payload.warnings);
+  const raw = Buffer.from(payload.content, 'utf8');
+  const userData = p.run(() => planUserData(os.displayName, raw, traits, bucket, names.configKey));
+
+  const managedPolicies = [...traits.managedPolicies];
+  if (ssm && !managedPolicies.some(([, name]) => name === 'AmazonSSMManagedInstanceCore')) managedPolicies.push(['Ssm', 'AmazonSSMManagedInstanceCore']);
+
+  return {
+    names, os, traits, architecture, image, hostCount, minSize, maxSize, instanceType, vpcId, subnetIds,
+    securityGroupIds: extraSgs, targetGroupArns, ingress, rootSizeGiB,
+    data: dataSize === undefined ? undefined : { deviceName: EBS_DATA_DEVICE, sizeGiB: dataSize, deleteOnTermination: deleteData },
+    keyName, publicIp, hopLimit, minHealthy, grace, userTags, nameTags: { ...userTags, Name: fleet },
+    managedPolicies, payload, payloadBytes: raw.length, userData, warnings,
+  };
+}
+
+function requireArrayOrToken(property: string, value: unknown): number[] {
+  if (Token.isUnresolved(value)) return value as number[];
+  if (!Array.isArray(value)) throw Errors.notAnArray(property, value);
+  return value;
+}
+
+function requireArnList(property: string, value: unknown): string[] {
+  if (value === undefined) return [];
+  if (Token.isUnresolved(value)) return value as string[];
+  if (!Array.isArray(value)) throw Errors.notAnArray(property, value);
+  return value.map((v, i) => {
+    if (typeof v === 'string' && (Token.isUnresolved(v) || /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]+\/[0-9a-f]+$/.test(v))) return v;
+    throw Errors.badTargetGroupArn(`${property}[${i}]`, v);
+  });
+}
+
+function isWorldCidr(c: string): boolean {
+  return c === '0.0.0.0/0' || c === '::/0';
+}
+
+function isWorld(c: { ipv4: string[]; ipv6: string[] }): boolean {
+  return [...c.ipv4, ...c.ipv6].some((x) => typeof x === 'string' && isWorldCidr(x));
+}
+
+function fleetName(value: unknown, id: string): string {
+  if (value === undefined) {
+    const n = id.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32);
+    return n || 'docker-fleet';
+  }
+  const s = requireString('name', value);
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/.test(s)) throw Errors.badFleetName('name', value);
+  return s;
+}
+
+function tagsOf(value: unknown): Record<string, string> {
+  if (value === undefined) return {};
+  const r = requireRecord('tags', value);
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(r).sort()) {
+    if (k === 'Name') throw Errors.reservedTag('tags.Name', r[k]);
+    out[k] = requireString(`tags.${k}`, r[k], { allowEmpty: true });
+  }
+  return out;
+}

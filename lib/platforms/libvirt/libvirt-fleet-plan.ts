@@ -1,0 +1,221 @@
+/**
+ * The plan step of `LibvirtDockerFleet` (pure: props in, a plain plan out, no resources): every
+ * prop checked (all problems of the fleet reported together), host names, addresses, MACs and
+ * WWNs derived from the names, and each host's first-boot payload with its hash.
+ *
+ * The payload is rendered once per fleet, with placeholders for what differs per host (its name
+ * and its data disk's WWN), and each host's payload is the template with its own values put in.
+ * A second, real render of the first host proves the substitution exact; if it ever differed
+ * (a placeholder hidden inside compressed content) every host is rendered on its own instead.
+ * So the cost per host is a string replace and a hash, not a render.
+ */
+import { Token } from 'cdktf';
+import { defaultDataVolume } from '../../bootconfig/docker-data-volume';
+import { HostConfig } from '../../bootconfig/host-config';
+import { layer } from '../../bootconfig/model';
+import { Errors, Problems } from '../../core/errors';
+import { fingerprintOf } from '../../core/fingerprint';
+import { requireAbsolutePath, requireArray, requireBoolean, requireInteger } from '../../core/validation';
+import { ContainerOs } from '../../os/container-os';
+import { Platform } from '../../os/enums';
+import { LibvirtTraits } from '../../os/platform-traits';
+import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
+import { LibvirtHostNames, libvirtBaseVolumeName, libvirtHostNames } from './artefact-names';
+import { dataDiskWwn, parseLibvirtCidr, planAddresses, planMacs } from './host-identity';
+import type { LibvirtDockerFleetProps } from './libvirt-docker-fleet';
+import { LibvirtImage } from './libvirt-image';
+
+const DEFAULT_CIDR = '10.17.3.0/24';
+const DNS_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
+const LIBVIRT_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
+/** More hosts than a /8 network holds make no sense on one libvirt host (and would exhaust memory). */
+export const MAX_LIBVIRT_HOSTS = 4096;
+
+/** One host of the plan. */
+export interface LibvirtHostPlan {
+  readonly name: string;
+  readonly mac: string;
+  /** undefined when the network CIDR is a token (DHCP assigns addresses) */
+  readonly address?: string;
+  readonly wwn: string;
+  /** the first-boot payload, as the host receives it */
+  readonly content: string;
+  readonly hash: string;
+  readonly names: LibvirtHostNames;
+}
+
+export interface LibvirtFleetPlan {
+  readonly os: ContainerOs;
+  readonly traits: LibvirtTraits;
+  readonly image: LibvirtImage;
+  readonly baseVolumeName: string;
+  readonly hosts: LibvirtHostPlan[];
+  readonly plannedAddresses: { [hostName: string]: string };
+  readonly memoryMiB: number;
+  readonly vcpus: number;
+  readonly diskSizeGiB: number;
+  readonly dataSizeGiB: number;
+  readonly retainDataVolumes: boolean;
+  readonly autostart: boolean;
+  /** an existing pool to use, or undefined: the fleet creates `createPool` */
+  readonly existingPool?: string;
+  readonly createPool?: { readonly name: string; readonly path: string };
+  readonly networkName: string;
+  readonly domainName: string;
+  readonly cidr: string;
+  readonly warnings: string[];
+  readonly infos: string[];
+}
+
+/** Checks the props and decides the fleet (see the file comment). `path` is the construct path, for messages. */
+export function planLibvirtFleet(id: string, path: string, props: LibvirtDockerFleetProps): LibvirtFleetPlan {
+  const problems = new Problems(path);
+  const plan = problems.run(() => {
+    if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
+    return checkProps(id, path, props, problems);
+  });
+  problems.throwIfAny();
+  return plan;
+}
+
+function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p: Problems): LibvirtFleetPlan {
+  const warnings: string[] = [];
+  const infos: string[] = [];
+  const os = p.run(() => {
+    if (!(props.os instanceof ContainerOs)) throw Errors.notOneOf('os', props.os, ['ContainerOs.fedoraCoreOs()', 'ContainerOs.flatcar()', 'ContainerOs.alpine()']);
+    return props.os;
+  });
+  // The OS decides first: Bottlerocket (no libvirt record) fails here with its own message.
+  const traits = p.run(() => os._libvirt());
+  const image = p.check(() => {
+    if (props.image !== undefined && !(props.image instanceof LibvirtImage)) throw Errors.notOneOf('image', props.image, ['LibvirtImage.fromUrl(url)', 'LibvirtImage.fromPath(path)']);
+    return props.image ?? LibvirtImage.ofOs(os);
+  }, undefined as unknown as LibvirtImage);
+  const host = p.check(() => {
+    if (props.hostConfig !== undefined && !(props.hostConfig instanceof HostConfig)) throw Errors.notOneOf('hostConfig', props.hostConfig, ['a HostConfig (new HostConfig({...}))']);
+    return props.hostConfig ?? new HostConfig();
+  }, new HostConfig());
+  const policy: UpdatePolicy | undefined = p.check(() => (props.updatePolicy === undefined ? undefined : requirePolicy(props.updatePolicy)), undefined);
+
+  // --- sizes ------------------------------------------------------------------------------
+  const hostCount = p.run(() => {
+    if (Token.isUnresolved(props.hostCount)) throw Errors.literalRequired('hostCount', props.hostCount, 'hosts are keyed by name at synth time');
+    return requireInteger('hostCount', props.hostCount, 0, MAX_LIBVIRT_HOSTS);
+  });
+  const memoryMiB = p.check(() => {
+    const m = props.memoryMiB === undefined ? Math.max(2048, traits.minMemoryMiB) : requireInteger('memoryMiB', props.memoryMiB, 1);
+    if (m < traits.minMemoryMiB) throw Errors.memoryBelowMinimum(os.displayName, props.memoryMiB, traits.minMemoryMiB);
+    return m;
+  }, 2048);
+  const vcpus = p.check(() => (props.vcpus === undefined ? 2 : requireInteger('vcpus', props.vcpus, 1, 256)), 2);
+  const diskSizeGiB = p.check(() => (props.diskSizeGiB === undefined ? 20 : requireInteger('diskSizeGiB', props.diskSizeGiB, 1, 65536)), 20);
+  const dataSizeGiB = p.check(() => (props.dockerVolumeSizeGiB === undefined ? 20 : requireInteger('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, 1, 65536)), 20);
+  const retainDataVolumes = p.check(() => (props.retainDataVolumes === undefined ? false : requireBoolean('retainDataVolumes', props.retainDataVolumes)), false);
+  const autostart = p.check(() => (props.autostart === undefined ? true : requireBoolean('autostart', props.autostart)), true);
+
+  // --- names ------------------------------------------------------------------------------
+  const hostNames = p.run(() => resolveHostNames(id, hostCount, props.hostNames));
+  const existingPool = p.check(() => (props.poolName === undefined ? undefined : requireLibvirtName('poolName', props.poolName)), undefined);
+  const createPool = p.check(() => {
+    if (existingPool !== undefined && props.poolPath !== undefined) {
+      throw Errors.conflictingProps('poolPath', props.poolPath, 'poolName', 'poolPath is the directory of the pool the fleet creates, and with poolName the fleet uses an existing pool');
+    }
+    if (existingPool !== undefined) return undefined;
+    const poolPath = props.poolPath === undefined ? `/var/lib/libvirt/images/${id}` : requireAbsolutePath('poolPath', props.poolPath);
+    return { name: requireLibvirtName('poolName (default: the construct id)', id), path: poolPath };
+  }, undefined);
+  const networkName = p.check(() => (props.networkName === undefined ? requireLibvirtName('networkName (default: the construct id)', id) : requireLibvirtName('networkName', props.networkName)), id);
+  const domainName = p.check(() => {
+    const d = props.domainName === undefined ? `${id.toLowerCase()}.internal` : props.domainName;
+    if (!Token.isUnresolved(d) && (typeof d !== 'string' || d.length > 253 || !d.split('.').every((l) => DNS_LABEL.test(l)))) {
+      throw Errors.badDnsDomain(props.domainName === undefined ? 'domainName (default: <construct id>.internal)' : 'domainName', d);
+    }
+    return d;
+  }, '');
+
+  // --- network and addresses ------------------------------------------------------------
+  const cidr = props.networkCidr === undefined ? DEFAULT_CIDR : props.networkCidr;
+  const plannedAddresses: { [hostName: string]: string } = {};
+  p.check(() => {
+    if (Token.isUnresolved(cidr)) return;
+    const net = parseLibvirtCidr('networkCidr', cidr);
+    if (hostCount > net.usable) throw Errors.cidrTooSmall('networkCidr', cidr, hostCount, net.usable);
+    const addressPlan = planAddresses(hostNames, net);
+    for (const name of hostNames) plannedAddresses[name] = addressPlan.addresses.get(name)!;
+    for (const [name, first] of addressPlan.collisions) {
+      infos.push(`host ${name}'s hashed address was taken by ${first}, so it got the next free one (${plannedAddresses[name]}); it moves if ${first} is removed`);
+    }
+  }, undefined);
+  const macs = planMacs(hostNames);
+  p.throwIfAny();
+
+  // --- first-boot payloads: one render per fleet ------------------------------------------
+  const userModel = host._toModel();
+  if (userModel.hostname !== undefined) {
+    warnings.push(`hostConfig.hostname '${userModel.hostname}' is replaced by each host's own name (${hostNames.slice(0, 3).join(', ')}${hostNames.length > 3 ? ', …' : ''})`);
+  }
+  const render = (name: string, wwn: string) => os._render(userModel, host._fragments(), Platform.LIBVIRT, policy, {
+    defaults: layer({ dockerDataVolume: defaultDataVolume({ device: traits.udevDiskNames ? `/dev/disk/by-id/wwn-0x${wwn}` : undefined }) }),
+    overrides: layer({ hostname: name }),
+  });
+  const payloadOf = p.run(() => perHostRenderer(render, warnings, hostNames[0]));
+  host._consume(path);
+
+  const hosts = hostNames.map((name) => {
+    const wwn = dataDiskWwn(name);
+    const content = payloadOf(name, wwn);
+    const hash = fingerprintOf(content);
+    return { name, mac: macs.get(name)!, address: plannedAddresses[name], wwn, content, hash, names: libvirtHostNames(name, hash) };
+  });
+  return {
+    os, traits, image, baseVolumeName: libvirtBaseVolumeName(id, os.name, os.channel, image.format), hosts, plannedAddresses,
+    memoryMiB, vcpus, diskSizeGiB, dataSizeGiB, retainDataVolumes, autostart, existingPool, createPool,
+    networkName, domainName, cidr, warnings, infos,
+  };
+}
+
+// Placeholders: a valid host name and a WWN-shaped token that no real value takes.
+const HOST_MARK = 'hxq7placeholderzq';
+const WWN_MARK = 'wxq7placeholderzq';
+
+/**
+ * Renders the fleet's payload once as a template and returns a function giving each host's
+ * payload; falls back to rendering each host when the template is not exact (see the file comment).
+ */
+function perHostRenderer(render: (name: string, wwn: string) => { content: string; warnings: string[] }, warnings: string[], first?: string):
+(name: string, wwn: string) => string {
+  const template = render(HOST_MARK, WWN_MARK);
+  warnings.push(...template.warnings);
+  const fill = (name: string, wwn: string) => template.content.split(HOST_MARK).join(name).split(WWN_MARK).join(wwn);
+  if (first === undefined) return fill;
+  const firstWwn = dataDiskWwn(first);
+  if (render(first, firstWwn).content === fill(first, firstWwn)) return fill;
+  return (name, wwn) => render(name, wwn).content;
+}
+
+function requireLibvirtName(property: string, value: unknown): string {
+  if (typeof value === 'string' && Token.isUnresolved(value)) throw Errors.literalRequired(property, value, 'the fleet derives names from it at synth time');
+  if (typeof value !== 'string' || !LIBVIRT_NAME.test(value)) throw Errors.badLibvirtName(property, value);
+  return value;
+}
+
+function resolveHostNames(id: string, hostCount: number, names: string[] | undefined): string[] {
+  if (names === undefined) {
+    const out = Array.from({ length: hostCount }, (_, i) => `${id}-${i}`);
+    const bad = out.find((n) => !DNS_LABEL.test(n));
+    if (bad !== undefined) throw Errors.badDefaultHostName(id, bad);
+    return out;
+  }
+  const list = requireArray('hostNames', names);
+  if (list.length !== hostCount) throw Errors.hostNamesCount(list, hostCount);
+  const seen = new Map<string, string>();
+  return list.map((n, i) => {
+    const p = `hostNames[${i}]`;
+    if (typeof n === 'string' && Token.isUnresolved(n)) throw Errors.literalRequired(p, n, 'hosts are keyed by name at synth time');
+    if (typeof n !== 'string' || !DNS_LABEL.test(n)) throw Errors.badHostLabel(p, n);
+    const first = seen.get(n.toLowerCase());
+    if (first !== undefined) throw Errors.duplicateHostName(p, n, first);
+    seen.set(n.toLowerCase(), p);
+    return n;
+  });
+}
