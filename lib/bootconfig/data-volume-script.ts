@@ -92,7 +92,7 @@ while :; do
 done
 if [ "$(echo "$found" | wc -l)" -ne 1 ]; then log "more than one blank disk qualifies ($(echo $found)); refusing to guess; Docker stays on the root disk"; exit 1; fi
 if ! blank "$found" "/sys/class/block/\${found##*/}"; then
-  log "$found is not provably blank (a file system, partitions, holders, a mount, or it cannot be read); leaving it alone; Docker stays on the root disk"; exit 1
+  log "$found already holds a file system that is not labelled $LABEL; leaving it alone (or it is not provably blank: partitions, holders, a mount, unreadable); Docker stays on the root disk"; exit 1
 fi
 log "formatting blank disk $found as ${v.fileSystem} labelled $LABEL"
 ${mkfs} "$found"

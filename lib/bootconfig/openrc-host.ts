@@ -2,6 +2,7 @@ import { stableStringify } from '../core/fingerprint';
 import { CloudConfigDocument, CloudConfigFile } from './cloud-config';
 import { containerEnvFile, dockerRunArgs, pullWithRetries, renderEnvFile, shQuote } from './container-run';
 import { DATA_VOLUME_SCRIPT, renderDataVolumeScript } from './data-volume-script';
+import { openRcContainerService } from './openrc-container';
 import { mergeLayers } from './merge';
 import { DAEMON_JSON, FileModel, HostModel, SYSCTL_FILE, layer, textFile } from './model';
 
@@ -30,26 +31,7 @@ function containerServiceFiles(c: HostModel['containers'][number]): FileModel[] 
  * exits (openrc-run(8), supervise-daemon(8): `respawn_max=0` retries for ever).
  */
 function containerService(c: HostModel['containers'][number]): string {
-  const args = dockerRunArgs(c).map(shQuote).join(' ');
-  return `#!/sbin/openrc-run
-# Container ${c.name} (${c.image}), managed by cdktf-docker-fleet.
-description=${shQuote(`Container ${c.name} (${c.image})`)}
-supervisor=supervise-daemon
-command=${DOCKER}
-command_args=${shQuote(args)}
-respawn_delay=10
-respawn_max=0
-
-depend() {
-\tneed docker
-\tafter net
-}
-
-start_pre() {
-\t${DOCKER} rm --force ${shQuote(c.name)} >/dev/null 2>&1 || true
-\t/bin/sh -c ${shQuote(pullWithRetries(DOCKER, c.image))}
-}
-`;
+  return openRcContainerService({ name: c.name, image: c.image, docker: DOCKER, runArgs: dockerRunArgs(c), pullScript: pullWithRetries(DOCKER, c.image) });
 }
 
 /**

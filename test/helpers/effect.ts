@@ -46,7 +46,10 @@ export const TOOLS = {
 export function scratch(prefix: string): string {
   const base = path.join(os.tmpdir() === '/tmp' ? '/var/tmp' : os.tmpdir(), 'cdktf-docker-fleet-effect');
   fs.mkdirSync(base, { recursive: true });
-  return fs.mkdtempSync(path.join(base, `${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(base, `${prefix}-`));
+  // 0755: Ignition writes users' SSH keys as the user, who must be able to reach the root.
+  fs.chmodSync(dir, 0o755);
+  return dir;
 }
 
 export function rmrf(p: string): void {
