@@ -1,17 +1,45 @@
 #!/usr/bin/env bash
-# Installs the real validators the tests run every rendered payload through:
-# Debian's ignition (ignition-validate) and cloud-init (cloud-init schema), plus genisoimage,
-# which the libvirt provider uses to build cloud-init ISOs on the machine running terraform.
+# Installs the real validators and engines the tests run every rendered payload through:
+# Debian's ignition (ignition-validate, and the engine itself for the effect layer), cloud-init
+# (cloud-init schema; the engine), and what the effect layer (test/effect/) needs: systemd-nspawn
+# (systemd-container), debootstrap, shellcheck, xfsprogs, e2fsprogs, util-linux, fdisk (sfdisk),
+# python3-yaml. Then it builds the effect layer's cached Debian root (scripts/effect-root.sh;
+# /var/cache/cdktf-docker-fleet, built once per machine). genisoimage is what the libvirt
+# provider uses to build cloud-init ISOs on the machine running terraform.
 # Without root it prints the one apt-get line you need and exits 1.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 missing=()
-command -v ignition-validate >/dev/null 2>&1 || missing+=(ignition)
-command -v cloud-init >/dev/null 2>&1 || missing+=(cloud-init)
-[ ${#missing[@]} -eq 0 ] && exit 0
-if [ "$(id -u)" -ne 0 ]; then
-  echo "The tests need Debian's validators. Run: sudo apt-get install -y ${missing[*]}" >&2
-  exit 1
+need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
+need ignition-validate ignition
+[ -x /usr/lib/dracut/modules.d/30ignition/ignition ] || missing+=(ignition)
+need cloud-init cloud-init
+need systemd-nspawn systemd-container
+need systemd-analyze systemd
+need debootstrap debootstrap
+need shellcheck shellcheck
+need mkfs.xfs xfsprogs
+need mkfs.ext4 e2fsprogs
+need unshare util-linux
+need wipefs util-linux
+need losetup mount
+need sfdisk fdisk
+need python3 python3
+python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
+# one name once
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++')
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "The tests need Debian's validators and engines. Run: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "installing ${missing[*]} (apt-get)" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "installing ${missing[*]} (apt-get)" >&2
-apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The effect layer's Debian root (about 70 s the first time; reused after). Needs root.
+if [ "$(id -u)" -eq 0 ]; then
+  bash scripts/effect-root.sh >/dev/null
+else
+  echo "not root: the effect layer (test/effect/) needs root and is skipped outside CI" >&2
+fi

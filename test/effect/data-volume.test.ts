@@ -266,6 +266,14 @@ describeWithTools(CHECKS)('data-volume script on real loop devices', () => {
     expectFormatted(o, 1, 'ext4');
   });
 
+  test('without any data disk warns and exits 0 under dash and busybox ash, so Docker stays on the root disk (bug 4)', async () => {
+    for (const shell of ['/bin/dash', `${effectRoot()}/bin/busybox sh`]) {
+      const o = await runScript([], EXT4, { shell });
+      expect([shell, o.code]).toEqual([shell, 0]);
+      expect(o.log).toBe('docker-fleet data volume: WARNING: no blank data disk appeared after 2 s; Docker stays on the root disk\n');
+    }
+  });
+
   test('fails to choose between two blank disks and formats neither', async () => {
     const o = await runScript([{ kind: 'blank' }, { kind: 'blank' }], EXT4);
     expect(o.code).toBe(1);

@@ -19,7 +19,7 @@ const OSES: Array<[IgnitionOs, () => ContainerOs]> = [['fcos', () => ContainerOs
 
 let work: string;
 beforeAll(() => { work = scratch('ignition'); });
-afterAll(() => rmrf(work));
+afterAll(() => { if (!process.env.EFFECT_KEEP) rmrf(work); });
 
 interface Applied { root: string; relabeled: string[]; config: any }
 const applied = new Map<IgnitionOs, Promise<Applied>>();

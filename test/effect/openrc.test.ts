@@ -18,7 +18,7 @@ jest.setTimeout(300_000);
 
 let work: string;
 beforeAll(() => { work = scratch('openrc'); });
-afterAll(() => rmrf(work));
+afterAll(() => { if (!process.env.EFFECT_KEEP) rmrf(work); });
 
 /** A stand-in for Alpine's docker service: supervises the fake dockerd. */
 const DOCKER_INIT = `#!/sbin/openrc-run
