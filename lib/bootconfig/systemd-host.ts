@@ -48,13 +48,20 @@ function containerUnit(c: HostModel['containers'][number], docker: string, needs
 
 const PREPARE_UNIT = 'docker-fleet-data-volume.service';
 
+/**
+ * Runs the data-volume script before the mount and Docker. Without a data disk the script warns
+ * (in the journal) and exits 0; when it refuses (a non-blank or ambiguous disk) the unit fails
+ * visibly. Either way Docker is only `Wants=`-linked to it and to the mount, so Docker and the
+ * containers still start, on the root disk (systemd.unit(5): Wants= "a weaker version of
+ * Requires=": a failed or skipped unit does not stop the units that want it).
+ */
 function dataVolumePrepareUnit(): UnitModel {
   const contents = [
     '[Unit]',
     'Description=Find and format (only when blank) the Docker data volume',
     'DefaultDependencies=no',
     'After=systemd-udev-settle.service local-fs-pre.target',
-    `Before=${DATA_MOUNT_UNIT}`,
+    `Before=${DATA_MOUNT_UNIT} docker.service containerd.service`,
     '',
     '[Service]',
     'Type=oneshot',
@@ -62,27 +69,41 @@ function dataVolumePrepareUnit(): UnitModel {
     `ExecStart=${DATA_VOLUME_SCRIPT}`,
     '',
     '[Install]',
-    `RequiredBy=${DATA_MOUNT_UNIT}`,
+    'WantedBy=docker.service containerd.service',
     '',
   ].join('\n');
   return { name: PREPARE_UNIT, contents, enabled: true, dropIns: [], origin: 'dockerDataVolume' };
 }
 
+/**
+ * Mounts the data volume when a file system with its label exists, and is skipped (not failed)
+ * when none does, so Docker stays on the root disk ("nofail" semantics).
+ * `What=LABEL=…` is resolved by mount(8) through libblkid; unlike a /dev path it gives the unit
+ * no automatic BindsTo= on a device unit (systemd.mount(5) "Automatic Dependencies": only block
+ * device paths do), which would otherwise wait 90 s for a disk that is not there and then fail
+ * the mount. The condition is evaluated after the prepare unit (which runs `udevadm settle`).
+ * Only Docker and containerd want it (with After=/Before= ordering), never with Requires=.
+ */
 function dataVolumeUnit(v: DataVolumeModel): UnitModel {
   const contents = [
     '[Unit]',
     'Description=Docker data volume (formatted only when blank; survives re-provisioning)',
-    'Before=docker.service docker.socket containerd.service',
+    ...(v.device ? [] : [`After=${PREPARE_UNIT}`]),
+    // Not before docker.socket: that would hold sockets.target (and the boot) for the prepare
+    // unit's wait; docker.service, which the socket activates, is ordered after the mount.
+    'Before=docker.service containerd.service',
+    `ConditionPathExists=/dev/disk/by-label/${v.label}`,
     '',
     '[Mount]',
-    `What=/dev/disk/by-label/${v.label}`,
+    `What=LABEL=${v.label}`,
     `Where=${v.mountPoint}`,
     `Type=${v.fileSystem}`,
-    'Options=defaults,noatime',
+    // nofail: no Before=local-fs.target default dependency, so a host without the disk does
+    // not hold up local-fs.target (and the whole boot) while the prepare unit waits for one.
+    'Options=defaults,noatime,nofail',
     '',
     '[Install]',
-    'RequiredBy=docker.service containerd.service',
-    'WantedBy=local-fs.target',
+    'WantedBy=docker.service containerd.service',
     '',
   ].join('\n');
   return { name: DATA_MOUNT_UNIT, contents, enabled: true, dropIns: [], origin: 'dockerDataVolume' };
