@@ -59,6 +59,9 @@ step "fresh app in $work/app: the README's Installation commands"
 app="$work/app"
 mkdir -p "$app"
 cp -r "$here/app/." "$app/"
+for f in package.json tsconfig.json cdktf.json jest.config.js setup.js main.ts main.test.ts; do
+  test -s "$app/$f" || { echo "the fixture app has no $f (scripts/consumer/app: is it committed?)" >&2; exit 1; }
+done
 node "$here/readme.js" same-as "$repo/README.md" "$here/app/jest.config.js" "$here/app/setup.js"
 node "$here/readme.js" install "$repo/README.md" "$tarball" > "$work/install.sh"
 cat "$work/install.sh"
