@@ -26,6 +26,8 @@ need losetup mount
 need sfdisk fdisk
 need python3 python3
 python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
+# busybox: the Alpine scripts also run under busybox sh (Alpine's shell) in test/os/alpine-upgrade.test.ts
+need busybox busybox
 # one name once
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++')
 if [ ${#missing[@]} -gt 0 ]; then

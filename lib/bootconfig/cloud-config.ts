@@ -4,10 +4,18 @@ import { mergeFragment } from './fragment';
 
 /**
  * The cloud-config keys this library emits. Every one is implemented by both cloud-init and
- * tiny-cloud's `#alpine-config` handler (tiny-cloud lib/tiny-cloud/user-data/alpine-config,
- * tags 3.0.0 and 3.0.7), so one document serves both.
+ * tiny-cloud's `#alpine-config` handler, so one document serves both: tiny-cloud
+ * lib/tiny-cloud/user-data/alpine-config at tags 3.0.0 (bootcmd, write_files, package_update,
+ * package_upgrade, packages, runcmd) and 3.0.7 (ssh_authorized_keys); Alpine 3.22-3.24 ship
+ * tiny-cloud 3.2.x (aports main/tiny-cloud APKBUILD), so every supported branch has them all.
+ *
+ * Decided (review-2026-11.md A8): the tiny images get `#alpine-config`, not `#cloud-config`:
+ * tiny-cloud's `#cloud-config` handler was a stub (`# TODO`) through 3.0.7 and on main in
+ * 2024-06; the current docs (docs/cloud-config.5.scd, shipped from 3.3.0) describe a real one, but
+ * its first release is not established for the 3.2.x the supported branches ship, while
+ * `#alpine-config` has carried every key above since 3.0.7.
  */
-export const CLOUD_CONFIG_KEYS = ['ssh_authorized_keys', 'write_files', 'package_update', 'packages', 'bootcmd', 'runcmd'] as const;
+export const CLOUD_CONFIG_KEYS = ['ssh_authorized_keys', 'write_files', 'package_update', 'package_upgrade', 'packages', 'bootcmd', 'runcmd'] as const;
 
 export interface CloudConfigFile {
   readonly path: string;
@@ -20,6 +28,8 @@ export interface CloudConfigDocument {
   readonly sshAuthorizedKeys: readonly string[];
   readonly files: readonly CloudConfigFile[];
   readonly packageUpdate: boolean;
+  /** upgrade the image's packages at first boot, before anything runs */
+  readonly packageUpgrade?: boolean;
   readonly packages: readonly string[];
   readonly bootcmd: readonly string[];
   readonly runcmd: readonly string[];
@@ -55,6 +65,7 @@ export function renderCloudConfig(doc: CloudConfigDocument, header: CloudConfigH
     ssh_authorized_keys: doc.sshAuthorizedKeys.length ? [...doc.sshAuthorizedKeys] : undefined,
     write_files: files.length ? files.map(writeFile) : undefined,
     package_update: doc.packageUpdate || undefined,
+    package_upgrade: doc.packageUpgrade || undefined,
     packages: doc.packages.length ? [...new Set(doc.packages)].sort() : undefined,
     bootcmd: doc.bootcmd.length ? [...doc.bootcmd] : undefined,
     runcmd: doc.runcmd.length ? [...doc.runcmd] : undefined,

@@ -29,7 +29,8 @@ export const DATA_DISK_WAIT_SECONDS = 60;
  * on Alpine the script installs the `blkid` and `wipefs` packages (util-linux subpackages in
  * Alpine main) and refuses to format anything when they are still missing.
  *
- * `DATA_DISK_WAIT_SECONDS` in the environment shortens the wait (tests); systemd and cloud-init
+ * `DATA_DISK_WAIT_SECONDS` in the environment shortens the wait and `DATA_DISK_SYS_BLOCK` points
+ * at another sysfs block directory (tests); systemd and cloud-init
  * do not set it.
  */
 export function renderDataVolumeScript(v: DataVolumeModel, model?: string): string {
@@ -41,6 +42,7 @@ LABEL=${shQuote(v.label)}
 DEVICE=${shQuote(v.device ?? '')}
 MODEL=${shQuote(model ?? '')}
 WAIT=\${DATA_DISK_WAIT_SECONDS:-${DATA_DISK_WAIT_SECONDS}}
+SYS_BLOCK=\${DATA_DISK_SYS_BLOCK:-/sys/block}
 log() { echo "docker-fleet data volume: $*" >&2; }
 util_linux() { blkid -V 2>/dev/null | grep -q util-linux && command -v wipefs >/dev/null 2>&1; }
 if ! util_linux && command -v apk >/dev/null 2>&1; then apk add --quiet blkid wipefs >&2 || true; fi
@@ -60,7 +62,7 @@ blank() {
   [ -z "$b_out" ]
 }
 candidates() {
-  for d in /sys/block/*; do
+  for d in "$SYS_BLOCK"/*; do
     name=\${d##*/}
     case "$name" in '*'|loop*|ram*|zram*|sr*|fd*|dm-*|md*) continue ;; esac
     [ "$(cat "$d/ro" 2>/dev/null || echo 1)" = 0 ] || continue
@@ -68,7 +70,10 @@ candidates() {
     [ "$(cat "$d/size" 2>/dev/null || echo 0)" != 0 ] || continue
     if [ -n "$MODEL" ]; then
       m=$(cat "$d/device/model" 2>/dev/null || true)
-      case "$m" in "$MODEL"*) ;; *) continue ;; esac
+      # Xen instance types (t2, m4, c4, ...): xen-blkfront disks have no model attribute; their
+      # xenbus device has devtype "vbd" (linux drivers/xen/xenbus/xenbus_probe.c, devtype_show),
+      # and EBS is the only block storage attached that way, so a blank one qualifies too.
+      case "$m" in "$MODEL"*) ;; *) { [ -z "$m" ] && [ "$(cat "$d/device/devtype" 2>/dev/null || true)" = vbd ]; } || continue ;; esac
     fi
     if blank "/dev/$name" "$d"; then echo "/dev/$name"; fi
   done
@@ -91,7 +96,7 @@ while :; do
   if has_label; then log "found file system labelled $LABEL"; exit 0; fi
 done
 if [ "$(echo "$found" | wc -l)" -ne 1 ]; then log "more than one blank disk qualifies ($(echo $found)); refusing to guess; Docker stays on the root disk"; exit 1; fi
-if ! blank "$found" "/sys/class/block/\${found##*/}"; then
+if ! blank "$found" "$SYS_BLOCK/\${found##*/}"; then
   log "$found already holds a file system that is not labelled $LABEL; leaving it alone (or it is not provably blank: partitions, holders, a mount, unreadable); Docker stays on the root disk"; exit 1
 fi
 log "formatting blank disk $found as ${v.fileSystem} labelled $LABEL"

@@ -74,7 +74,10 @@ export function expandForOpenRc(model: HostModel): CloudConfigDocument {
     runcmd.push(`ln -sf ${shQuote(`/usr/share/zoneinfo/${model.timeZone}`)} /etc/localtime`);
   }
   for (const u of model.users) {
-    runcmd.push(`id ${u.name} >/dev/null 2>&1 || adduser -D -s /bin/sh ${u.name}`);
+    // busybox `adduser -D` leaves the password field `!` (locked), and Alpine's non-PAM sshd refuses
+    // locked accounts even for key logins; `*` (no password, not locked) is what tiny-cloud itself
+    // writes for its users (tiny-cloud lib/tiny-cloud/init: `echo "$user:*" | chpasswd -e`).
+    runcmd.push(`id ${u.name} >/dev/null 2>&1 || { adduser -D -s /bin/sh ${u.name} && echo '${u.name}:*' | chpasswd -e; }`);
     for (const g of u.groups) runcmd.push(`addgroup ${g} 2>/dev/null || true; addgroup ${u.name} ${g}`);
     if (u.sshAuthorizedKeys.length) {
       runcmd.push(`install -d -m 700 -o ${u.name} -g ${u.name} /home/${u.name}/.ssh && `
@@ -99,6 +102,10 @@ export function expandForOpenRc(model: HostModel): CloudConfigDocument {
     // What the model derives is the parent of what its layers wrote themselves (same merge rule).
     files: mergeLayers(layer({ files }), layer({ files: model.files })).files.map(cloudFile),
     packageUpdate: true,
+    // Hosts start from the image's packages; upgrading them first means a new host never runs
+    // older packages than the branch has (cloud-init cc_package_update_upgrade_install;
+    // tiny-cloud alpine-config `package_upgrade`, since 3.0.0).
+    packageUpgrade: true,
     packages,
     bootcmd: [],
     runcmd,

@@ -10,12 +10,15 @@ import { expandForOpenRc } from '../bootconfig/openrc-host';
 import { ALL_FEATURES, OsFeature } from './capabilities';
 import { AlpineBootstrap, Architecture } from './enums';
 import { OsDefinition, RenderContext } from './os-definition';
-import { hhmm } from './update-policy';
+import { PolicyWindow, WEEKDAYS } from './update-policy';
 
 /**
  * Supported branches and the point release whose cloud images the libvirt default uses.
- * Branches get ~2 years of main-repository fixes, cut each May and November (wiki.alpinelinux.org
- * Repositories); 3.21 left support on 2026-11-01. Point releases: os-facts-2.md §1d. Cloud images
+ * Branches get ~2 years of main-repository fixes, cut each May and November; but Docker is in
+ * `community`, which is supported only until the next stable branch (wiki.alpinelinux.org
+ * "Repositories": "community ... supported until the next stable release"). So only the newest
+ * branch (3.24 since 2026-05) gets Docker fixes: the older ones stay selectable (a fleet may be
+ * mid-migration) with a warning. Point releases: os-facts-2.md §1d. Cloud images
  * for every point release: UNCERTAIN (3.22.4 tiny seen in jumpstarter PR #809; 3.23.4 and 3.24.1
  * seen in public code); pass LibvirtImage.fromUrl() for another one.
  */
@@ -27,9 +30,6 @@ export const ALPINE_RELEASES: readonly string[] = Object.keys(RELEASES);
 export const ALPINE_NEWEST = '3.24';
 
 export const ALPINE_UPGRADE_SCRIPT = '/etc/docker-fleet/apk-upgrade';
-
-// busybox crond day-of-week numbers (0 = Sunday).
-const CRON_DAY: Record<string, number> = { SUNDAY: 0, MONDAY: 1, TUESDAY: 2, WEDNESDAY: 3, THURSDAY: 4, FRIDAY: 5, SATURDAY: 6 };
 
 /** Alpine Linux on a release branch with a first-boot agent. */
 export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinition {
@@ -88,6 +88,10 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
       },
     },
     osLayer: (ctx, user) => {
+      if (release !== ALPINE_NEWEST) {
+        ctx.warnings.push(`${ctx.displayName}: Docker comes from the community repository, which Alpine supports only until the next stable branch; `
+          + `${release} gets no Docker fixes any more, so prefer release '${ALPINE_NEWEST}'`);
+      }
       const repos = textFile('/etc/apk/repositories',
         `# Managed by cdktf-docker-fleet: pinned to the ${release} branch\n`
         + `https://dl-cdn.alpinelinux.org/alpine/v${release}/main\nhttps://dl-cdn.alpinelinux.org/alpine/v${release}/community\n`);
@@ -106,43 +110,72 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
 /**
  * Alpine has no update agent: a root cron job runs `apk upgrade` and reboots when the running
  * kernel's modules were replaced (crond is not enabled in cloud images: configs/version/base/1.conf).
+ *
+ * busybox crond reads its schedule in the host's local time, and windows are UTC whatever
+ * `timeZone` says; so with a window the job runs every 10 minutes and the script itself decides,
+ * from `date -u`, whether it is inside a window and has not run in it yet.
  */
 function updateJob(ctx: RenderContext, user: HostModel): { files: FileModel[]; commands: string[] } {
-  const schedule = ctx.policy._match<{ cron: string; windowMinutes: number } | undefined>({
+  void user;
+  const job = ctx.policy._match<{ cron: string; window?: PolicyWindow } | undefined>({
     disabled: () => {
       ctx.warnings.push(`${ctx.displayName}: updates are disabled (no apk upgrade job); hosts get no security fixes until replaced`);
       return undefined;
     },
     fleetLock: () => undefined,
-    immediate: () => ({ cron: '17 * * * *', windowMinutes: 0 }),
-    maintenanceWindow: (w) => {
-      const days = w.days.length === 7 ? '*' : w.days.map((d) => CRON_DAY[d]).sort().join(',');
-      const tz = user.timeZone;
-      if (tz && tz !== 'UTC' && tz !== 'Etc/UTC') {
-        ctx.warnings.push(`${ctx.displayName}: crond reads the window (${hhmm(w.startMinute)}) in the host's local time (${tz}), not UTC`);
-      }
-      return { cron: `${w.startMinute % 60} ${Math.floor(w.startMinute / 60)} * * ${days}`, windowMinutes: w.durationMinutes };
-    },
+    immediate: () => ({ cron: '17 * * * *' }),
+    maintenanceWindow: (w) => ({ cron: '*/10 * * * *', window: w }),
   });
-  if (!schedule) return { files: [], commands: [] };
-  const { cron, windowMinutes } = schedule;
-  const script = `#!/bin/sh
-# Managed by cdktf-docker-fleet: update policy ${ctx.policy.toString()}
-# Upgrades packages within the pinned branch; reboots only when the running kernel was replaced
-# and${windowMinutes ? ` only while still inside the ${windowMinutes}-minute window` : ' at once'}.
-started=$(date +%s)
-apk update -q && apk upgrade -q || exit 1
-[ -d "/lib/modules/$(uname -r)" ] && exit 0
-${windowMinutes ? `[ $(( $(date +%s) - started )) -lt ${windowMinutes * 60} ] || { logger -t docker-fleet "kernel updated; reboot waits for the next window"; exit 0; }\n` : ''}logger -t docker-fleet "kernel updated; rebooting"
-reboot
-`;
-  const line = `${cron} ${ALPINE_UPGRADE_SCRIPT} # docker-fleet`;
+  if (!job) return { files: [], commands: [] };
+  const line = `${job.cron} ${ALPINE_UPGRADE_SCRIPT} # docker-fleet`;
   return {
-    files: [textFile(ALPINE_UPGRADE_SCRIPT, script, 0o755)],
+    files: [textFile(ALPINE_UPGRADE_SCRIPT, upgradeScript(ctx.policy.toString(), job.window), 0o755)],
     commands: [
       `grep -q 'docker-fleet' /etc/crontabs/root || echo '${line}' >> /etc/crontabs/root`,
       'rc-update add crond default',
       'rc-service crond start',
     ],
   };
+}
+
+/** Minutes after Monday 00:00 of each window start (Monday = 0, as `date -u +%u` - 1). */
+function windowStarts(w: PolicyWindow): number[] {
+  return w.days.map((d) => WEEKDAYS.indexOf(d) * 1440 + w.startMinute);
+}
+
+/**
+ * The upgrade script (POSIX sh: busybox ash and dash). With a window it exits unless now (UTC) is
+ * inside one and the window's start has not been handled yet (a stamp), so each window upgrades
+ * once; it reboots only when the running kernel was replaced and the window is still open.
+ * FLEET_NOW (seconds since the epoch), FLEET_STATE_DIR and FLEET_MODULES_DIR override the clock,
+ * the stamp directory and /lib/modules, for tests.
+ */
+export function upgradeScript(policy: string, w: PolicyWindow | undefined): string {
+  const windowCheck = w === undefined ? '' : `now=\${FLEET_NOW:-$(date -u +%s)}
+# minutes since Monday 00:00 UTC (1970-01-01 was a Thursday: +3 days)
+week=$(( (now / 60 + 3 * 1440) % 10080 ))
+start=
+for s in ${windowStarts(w).join(' ')}; do
+  if [ $(( (week - s + 10080) % 10080 )) -lt ${w.durationMinutes} ]; then start=$s; fi
+done
+[ -n "$start" ] || exit 0
+# the window's start, as an absolute minute: run once per window
+opened=$(( now / 60 - (week - start + 10080) % 10080 ))
+state=\${FLEET_STATE_DIR:-/var/lib/docker-fleet}
+mkdir -p "$state"
+[ "$(cat "$state/last-window" 2>/dev/null)" = "$opened" ] && exit 0
+echo "$opened" > "$state/last-window"
+`;
+  const stillOpen = w === undefined ? '' : `now=\${FLEET_NOW:-$(date -u +%s)}
+[ $(( now / 60 - opened )) -lt ${w.durationMinutes} ] || { logger -t docker-fleet "kernel updated; reboot waits for the next window"; exit 0; }
+`;
+  return `#!/bin/sh
+# Managed by cdktf-docker-fleet: update policy ${policy}
+# Upgrades packages within the pinned branch; reboots only when the running kernel was replaced
+# and${w ? ` only while still inside the ${w.durationMinutes}-minute window (UTC)` : ' at once'}.
+${windowCheck}apk update -q && apk upgrade -q || exit 1
+[ -d "\${FLEET_MODULES_DIR:-/lib/modules}/$(uname -r)" ] && exit 0
+${stillOpen}logger -t docker-fleet "kernel updated; rebooting"
+reboot
+`;
 }

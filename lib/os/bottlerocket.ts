@@ -80,8 +80,12 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined): O
           ctx.warnings.push(`${ctx.displayName}: ${external}`);
           return { 'version-lock': 'latest', 'ignore-waves': true };
         },
+        // The stock updater is not window-aware: bottlerocket-ecs-updater's template schedules it with
+        // `ScheduleExpression: "rate(12 hours)"` and takes no schedule parameter (review-2026-11.md A6).
         maintenanceWindow: () => {
-          ctx.warnings.push(`${ctx.displayName}: ${external}; the window (${ctx.policy.toString()}) is the updater's schedule, not a host setting`);
+          ctx.warnings.push(`${ctx.displayName}: the window (${ctx.policy.toString()}) is NOT enforced on Bottlerocket: the hosts never update `
+            + 'by themselves, and the stock Bottlerocket ECS updater runs every 12 hours and ignores windows, so hosts update whenever it runs; '
+            + 'pass UpdatePolicy.immediate() to say so, or UpdatePolicy.disabled()');
           return { 'version-lock': 'latest', 'ignore-waves': false };
         },
         fleetLock: () => undefined,

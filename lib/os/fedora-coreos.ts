@@ -2,7 +2,7 @@
  * Fedora CoreOS: Ignition, moby-engine preinstalled and socket-activated, Zincati updates.
  * Facts: shared/reference/os-facts.md §1 (sources named per fact below).
  */
-import { textFile } from '../bootconfig/model';
+import { HostModel, UnitModel, textFile } from '../bootconfig/model';
 import { renderToml } from '../bootconfig/toml';
 import { Errors } from '../core/errors';
 import { Architecture } from './enums';
@@ -26,11 +26,12 @@ export function fedoraCoreOs(stream: string): OsDefinition {
       'hosts': 'docker.service already listens on the local socket (fd://); the TCP socket stays off',
       'exec-opts': 'docker.service sets native.cgroupdriver=systemd on its command line',
     },
-    // We own /etc/sysconfig/docker so daemon.json is the one place for daemon settings. Fedora's
-    // file sets --selinux-enabled --log-driver=journald --live-restore --default-ulimit
-    // nofile=1024:1024 and the init/proxy paths (UNCERTAIN: seen in a public copy of Fedora's
-    // moby-engine docker.sysconfig, not in Fedora's own repository); we keep the paths as flags
-    // and move the rest into daemon.json, where users may override them.
+    // daemon.json is the one place for daemon settings. Fedora's /etc/sysconfig/docker sets
+    // OPTIONS="--selinux-enabled --log-driver=journald --live-restore --default-ulimit
+    // nofile=1024:1024 --init-path ... --userland-proxy-path ..." (UNCERTAIN: seen in a public copy
+    // of Fedora's moby-engine docker.sysconfig, not in Fedora's own repository), and dockerd refuses
+    // a key set both as a flag and in daemon.json; so OPTIONS keeps only the paths (see
+    // DOCKER_OPTIONS_DROPIN) and the rest moves here, where users may override it.
     daemonDefaults: {
       'selinux-enabled': true,
       'log-driver': 'journald',
@@ -38,11 +39,12 @@ export function fedoraCoreOs(stream: string): OsDefinition {
       'default-ulimits': { nofile: { Name: 'nofile', Hard: 1024, Soft: 1024 } },
     },
     osFiles: (ctx) => [
-      textFile('/etc/sysconfig/docker',
+      textFile(DOCKER_OPTIONS_FILE,
         '# Managed by cdktf-docker-fleet: daemon settings live in /etc/docker/daemon.json.\n'
         + 'OPTIONS="--init-path /usr/libexec/docker/docker-init --userland-proxy-path /usr/libexec/docker/docker-proxy"\n'),
       textFile(ZINCATI_DROPIN, zincati(ctx)),
     ],
+    osUnits: (_ctx, user) => [dockerOptionsDropIn(), ...(user.dockerDataVolume ? [selinuxRelabel(user)] : [])],
     aws: {
       image: (architecture: Architecture) => ({
         // Owner 125523088429 (Fedora), stream in the description: poseidon/typhoon aws/fedora-coreos/kubernetes/ami.tf.
@@ -71,6 +73,61 @@ export function fedoraCoreOs(stream: string): OsDefinition {
       udevDiskNames: true,
     },
   });
+}
+
+/** An environment file read after Fedora's /etc/sysconfig/docker, which stays Fedora's. */
+const DOCKER_OPTIONS_FILE = '/etc/docker-fleet/docker.env';
+
+/**
+ * Overrides only OPTIONS, without owning Fedora's /etc/sysconfig/docker (so Fedora's later
+ * changes to that file still arrive): moby-engine's docker.service reads
+ * `EnvironmentFile=-/etc/sysconfig/docker`, and a later EnvironmentFile= (this drop-in's) overrides
+ * variables set by an earlier one (systemd.exec(5) "EnvironmentFile=": "Settings from these files
+ * override settings made with Environment=. If the same variable is set twice from these files,
+ * the files will be read in the order they are specified and the later setting will override the
+ * earlier setting").
+ */
+function dockerOptionsDropIn(): UnitModel {
+  return {
+    name: 'docker.service',
+    dropIns: [{ name: '10-docker-fleet-options.conf', contents: `[Service]\nEnvironmentFile=${DOCKER_OPTIONS_FILE}\n` }],
+    origin: 'docker',
+  };
+}
+
+const RELABEL_UNIT = 'docker-fleet-selinux-relabel.service';
+
+/**
+ * FCOS runs SELinux enforcing, and container-selinux labels `/var/lib/docker(/.*)?` as
+ * container_var_lib_t (container-selinux container.fc). A file system the library formats (by a
+ * first-boot script on AWS, or Ignition without a mount path on libvirt) is mounted unlabelled:
+ * Ignition relabels only what it mounts itself (ignition internal/exec/stages/mount/mount.go).
+ * So a oneshot after the mount and before Docker relabels it once, as container-storage-setup
+ * does for its own volumes ("restorecon -R MOUNTPOINT", projectatomic/container-storage-setup#252).
+ * A stamp file inside the volume makes it run once per file system, not on every boot.
+ */
+function selinuxRelabel(user: HostModel): UnitModel {
+  const dir = user.dockerDataVolume!.mountPoint;
+  const stamp = `${dir}/.docker-fleet-selinux-relabelled`;
+  const contents = [
+    '[Unit]',
+    `Description=Relabel ${dir} for SELinux (container_var_lib_t) once after it was formatted`,
+    'After=var-lib-docker.mount',
+    'Before=docker.service containerd.service',
+    `ConditionPathIsMountPoint=${dir}`,
+    `ConditionPathExists=!${stamp}`,
+    '',
+    '[Service]',
+    'Type=oneshot',
+    'RemainAfterExit=yes',
+    `ExecStart=/usr/sbin/restorecon -R ${dir}`,
+    `ExecStart=/usr/bin/touch ${stamp}`,
+    '',
+    '[Install]',
+    'WantedBy=docker.service containerd.service',
+    '',
+  ].join('\n');
+  return { name: RELABEL_UNIT, contents, enabled: true, dropIns: [], origin: 'dockerDataVolume' };
 }
 
 /** Zincati settings for the policy (coreos/zincati docs/usage/updates-strategy.md, auto-updates.md). */

@@ -2,7 +2,7 @@
  * Flatcar Container Linux: Ignition, Docker as a built-in sysext (socket-activated),
  * update_engine + locksmithd. Facts: shared/reference/os-facts.md §2.
  */
-import { textFile } from '../bootconfig/model';
+import { DropInModel, UnitModel, textFile } from '../bootconfig/model';
 import { Errors } from '../core/errors';
 import { Architecture } from './enums';
 import { ignitionOs } from './ignition-os';
@@ -24,12 +24,21 @@ export function flatcar(channel: string): OsDefinition {
       'fleet-lock': "UpdatePolicy.maintenanceWindow() or immediate(): locksmithd coordinates only through etcd (REBOOT_STRATEGY=etcd-lock), not FleetLock; for FleetLock use ContainerOs.fedoraCoreOs()",
       'disabled': true,
     },
+    // The docker sysext's docker.service runs `dockerd --host=fd:// --containerd=/run/docker/libcontainerd/docker-containerd.sock
+    // $DOCKER_SELINUX ...` (flatcar/scripts sdk_container/src/third_party/coreos-overlay/app-containers/docker
+    // files/docker.service; review-2026-11.md A9): a key given both as a flag and in daemon.json stops dockerd.
     reservedDaemonKeys: {
       'hosts': 'docker.service already listens on the local socket (--host=fd://); the TCP socket stays off',
       'selinux-enabled': 'docker.service sets it on its command line ($DOCKER_SELINUX)',
+      'containerd': 'docker.service already passes --containerd on its command line',
     },
     daemonDefaults: { 'log-driver': 'journald', 'live-restore': true },
-    osFiles: (ctx, user) => [textFile(FLATCAR_UPDATE_CONF, updateConf(channel, ctx, user.timeZone), 0o644)],
+    osFiles: (ctx) => [textFile(FLATCAR_UPDATE_CONF, updateConf(channel, ctx), 0o644)],
+    // Docker is a sysext on current Flatcar: its unit is not visible when Ignition applies presets,
+    // so "enabled" alone does nothing; Flatcar documents linking it into multi-user.target.wants
+    // (flatcar-website docs/latest/container-runtimes/getting-started-with-docker.md, since 3761).
+    osLinks: () => [{ path: '/etc/systemd/system/multi-user.target.wants/docker.service', target: '/usr/lib/systemd/system/docker.service', origin: 'docker' }],
+    osUnits: () => [locksmithdInUtc()],
     aws: {
       image: (architecture: Architecture) => ({
         // Owner 075585003325 and `Flatcar-<channel>-*`, which matches both arches, so the
@@ -39,8 +48,11 @@ export function flatcar(channel: string): OsDefinition {
         nameFilter: `Flatcar-${channel}-*`,
         architecture,
         rootDeviceName: '/dev/xvda',
-        // UNCERTAIN: the AMI's root snapshot is 8 GiB (Flatcar's disk image size), not in the reference.
-        minRootSizeGiB: 8,
+        // mantle registers Flatcar AMIs with ContainerLinuxDiskSizeGiB = 16 (flatcar/mantle
+        // platform/api/aws); the snapshot of current stable needs >= 13 GB since the disk layout grew
+        // (flatcar/scripts f0c94a9107, 07cc8512ef; kubernetes-sigs/image-builder#1992: "Volume of size
+        // 8GB is smaller than snapshot, expect size >= 13GB"). 16 GiB launches on every channel.
+        minRootSizeGiB: 16,
       }),
       // flatcar/init udev/rules.d/90-cloud-storage.rules + cloud_aws_ebs_nvme_id link the block-device
       // mapping name (/dev/xvdb) for NVMe EBS volumes, also in the initramfs where Ignition runs
@@ -59,8 +71,18 @@ export function flatcar(channel: string): OsDefinition {
   });
 }
 
+/**
+ * locksmithd reads its reboot window in the host's local time (locksmith README "Reboot windows"),
+ * and it is a Go program, whose local time zone is $TZ when set (Go `time` package, "Local").
+ * This drop-in makes the window UTC whatever `timeZone` the host has, as the library documents.
+ */
+function locksmithdInUtc(): UnitModel {
+  const dropIn: DropInModel = { name: '10-docker-fleet-utc.conf', contents: '[Service]\n# Managed by cdktf-docker-fleet: reboot windows are UTC.\nEnvironment=TZ=UTC\n' };
+  return { name: 'locksmithd.service', dropIns: [dropIn], origin: 'updatePolicy' };
+}
+
 /** update.conf for the policy (update-conf.md, update-strategies.md, locksmith README). */
-function updateConf(channel: string, ctx: RenderContext, timeZone: string | undefined): string {
+function updateConf(channel: string, ctx: RenderContext): string {
   const lines = [`# Managed by cdktf-docker-fleet: update policy ${ctx.policy.toString()}`, `GROUP=${channel}`];
   lines.push(...ctx.policy._match<string[]>({
     immediate: () => ['REBOOT_STRATEGY=reboot'],
@@ -81,9 +103,6 @@ function updateConf(channel: string, ctx: RenderContext, timeZone: string | unde
       } else {
         throw Errors.unsupportedPolicy(ctx.displayName, ctx.policy.toString(),
           'a window on one weekday or on every day: locksmithd has a single window that opens daily or on one day of the week');
-      }
-      if (timeZone && timeZone !== 'UTC' && timeZone !== 'Etc/UTC') {
-        ctx.warnings.push(`${ctx.displayName}: locksmithd reads the reboot window in the host's local time (${timeZone}), not UTC`);
       }
       const h = Math.floor(w.durationMinutes / 60);
       const m = w.durationMinutes % 60;

@@ -5,7 +5,7 @@
  */
 import { FirstBootFormat } from '../bootconfig/formats';
 import { renderIgnition, renderIgnitionPointer } from '../bootconfig/ignition';
-import { FileModel, HostModel, layer } from '../bootconfig/model';
+import { FileModel, HostModel, LinkModel, UnitModel, layer } from '../bootconfig/model';
 import { expandForSystemd } from '../bootconfig/systemd-host';
 import { Errors } from '../core/errors';
 import { ALL_FEATURES, OsCapabilities } from './capabilities';
@@ -23,6 +23,10 @@ export interface IgnitionOsSpec {
   readonly daemonDefaults: Readonly<Record<string, unknown>>;
   /** files the OS adds: update settings for the policy, Docker wiring */
   osFiles(ctx: RenderContext, user: HostModel): FileModel[];
+  /** units and drop-ins the OS adds */
+  osUnits?(ctx: RenderContext, user: HostModel): UnitModel[];
+  /** links the OS adds */
+  osLinks?(ctx: RenderContext, user: HostModel): LinkModel[];
   readonly aws: Omit<AwsTraits, 'gzipUserData' | 'remoteConfigPointer' | 'managedPolicies'>;
   readonly libvirt: LibvirtTraits;
 }
@@ -46,7 +50,12 @@ export function ignitionOs(spec: IgnitionOsSpec): OsDefinition {
       },
       libvirt: spec.libvirt,
     },
-    osLayer: (ctx, user) => layer({ dockerDaemonSettings: { ...spec.daemonDefaults }, files: spec.osFiles(ctx, user) }),
+    osLayer: (ctx, user) => layer({
+      dockerDaemonSettings: { ...spec.daemonDefaults },
+      files: spec.osFiles(ctx, user),
+      units: spec.osUnits?.(ctx, user) ?? [],
+      links: spec.osLinks?.(ctx, user) ?? [],
+    }),
     check: (model, ctx) => {
       for (const key of Object.keys(model.dockerDaemonSettings)) {
         const why = spec.reservedDaemonKeys[key];

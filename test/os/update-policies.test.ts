@@ -71,13 +71,16 @@ describe('Alpine renders a cron job and pinned repositories', () => {
     expect(cloudConfigFile(render(saturday).content, '/etc/apk/repositories')).toBe('# Managed by cdktf-docker-fleet: pinned to the 3.22 branch\n'
       + 'https://dl-cdn.alpinelinux.org/alpine/v3.22/main\nhttps://dl-cdn.alpinelinux.org/alpine/v3.22/community\n');
   });
-  test('a window becomes a cron line at its start and a reboot only while inside it', () => {
+  test('a window becomes a job every 10 minutes whose script checks the UTC window itself, and a reboot only while inside it', () => {
     const doc = render(weekend).content;
     expect(cloudConfig(doc).runcmd).toEqual(expect.arrayContaining([
-      "grep -q 'docker-fleet' /etc/crontabs/root || echo '0 2 * * 0,6 /etc/docker-fleet/apk-upgrade # docker-fleet' >> /etc/crontabs/root",
+      "grep -q 'docker-fleet' /etc/crontabs/root || echo '*/10 * * * * /etc/docker-fleet/apk-upgrade # docker-fleet' >> /etc/crontabs/root",
       'rc-update add crond default',
     ]));
-    expect(cloudConfigFile(doc, '/etc/docker-fleet/apk-upgrade')).toContain('-lt 3600 ]');
+    // Saturday and Sunday 02:00 as minutes after Monday 00:00, 60 minutes long (run by test/os/alpine-upgrade.test.ts)
+    const script = cloudConfigFile(doc, '/etc/docker-fleet/apk-upgrade')!;
+    expect(script).toContain(`for s in ${5 * 1440 + 120} ${6 * 1440 + 120}; do`);
+    expect(script).toContain('-lt 60 ]');
   });
   test('immediate runs hourly and reboots at once', () => {
     const doc = render(UpdatePolicy.immediate()).content;

@@ -1,7 +1,8 @@
 /**
  * No data loss on change: a HostConfig change replaces hosts, never their Docker data. On AWS the
- * data volume mapping (and its keep-on-termination default) stays the same while the launch
- * template's user data changes and the ASG refreshes with 90% kept healthy; on libvirt the data
+ * data volume mapping stays the same while the launch template's user data changes and the ASG
+ * refreshes with 90% kept healthy (an ASG gives every replacement a fresh volume, so the volume
+ * goes with its instance by default: a kept one would only be orphaned); on libvirt the data
  * volumes keep their Terraform addresses and names. In every payload the data disk is formatted
  * only when blank.
  */
@@ -13,13 +14,13 @@ import { cloudConfigFile } from '../helpers/payloads';
 const only = (json: any, type: string) => Object.values(json.resource[type])[0] as any;
 
 describe('on AWS', () => {
-  test('a HostConfig change changes the user data but not the kept data volume, and refreshes 90%-healthy', () => {
+  test('a HostConfig change changes the user data but not the data volume mapping, and refreshes 90%-healthy', () => {
     const a = synthFleet({ ...baseProps('flatcar'), hostConfig: hostFor('flatcar', { marker: 'v1' }), dockerVolumeSizeGiB: 50 }).json;
     const b = synthFleet({ ...baseProps('flatcar'), hostConfig: hostFor('flatcar', { marker: 'v2' }), dockerVolumeSizeGiB: 50 }).json;
     const [lta, ltb] = [only(a, 'aws_launch_template'), only(b, 'aws_launch_template')];
     expect(lta.user_data).not.toBe(ltb.user_data);
     expect(lta.block_device_mappings).toEqual(ltb.block_device_mappings);
-    expect(lta.block_device_mappings[1]).toMatchObject({ device_name: '/dev/xvdb', ebs: { delete_on_termination: 'false', encrypted: 'true' } });
+    expect(lta.block_device_mappings[1]).toMatchObject({ device_name: '/dev/xvdb', ebs: { delete_on_termination: 'true', encrypted: 'true' } });
     const asg = only(b, 'aws_autoscaling_group');
     expect(asg.instance_refresh).toEqual({ strategy: 'Rolling', preferences: { min_healthy_percentage: 90 } });
     expect(asg.launch_template.version).toMatch(/latest_version/);

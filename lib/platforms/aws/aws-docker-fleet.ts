@@ -106,10 +106,11 @@ export interface AwsDockerFleetProps {
    */
   readonly dockerVolumeSizeGiB?: number;
   /**
-   * Delete the Docker data volume when its host terminates. Kept volumes are detached, not
-   * reattached to the replacement host (an Auto Scaling group launches fresh volumes), so they
-   * are a safety copy you clean up yourself.
-   * @default false - data volumes are kept
+   * Delete the Docker data volume when its host terminates. An Auto Scaling group launches every
+   * replacement host with a fresh, blank volume and never reattaches an old one: with `false` the
+   * old volume is only orphaned (detached, still billed, still holding its data) for you to clean
+   * up or inspect, never reused. Data survives reboots and OS updates either way.
+   * @default true - the volume goes with its instance
    */
   readonly deleteDataVolumeOnTermination?: boolean;
   /**

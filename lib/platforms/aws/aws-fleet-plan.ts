@@ -120,7 +120,10 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
     return size;
   }, lookup.minRootSizeGiB);
   const dataSize = p.check(() => (props.dockerVolumeSizeGiB === undefined ? undefined : requireIntegerOrToken('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, 1, 16384)), undefined);
-  const deleteData = p.check(() => (props.deleteDataVolumeOnTermination === undefined ? false : requireBoolean('deleteDataVolumeOnTermination', props.deleteDataVolumeOnTermination)), false);
+  // An Auto Scaling group launches every replacement with a fresh volume and never reattaches an
+  // old one, so a kept volume is only orphaned (cost, residual data): delete by default
+  // (review-2026-11.md A11).
+  const deleteData = p.check(() => (props.deleteDataVolumeOnTermination === undefined ? true : requireBoolean('deleteDataVolumeOnTermination', props.deleteDataVolumeOnTermination)), true);
 
   // --- network -----------------------------------------------------------------------------
   const vpcId = p.check(() => requireAwsId('vpcId', props.vpcId, 'vpc'), '');

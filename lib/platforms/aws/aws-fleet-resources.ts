@@ -121,7 +121,7 @@ export function launchTemplateFor(scope: Construct, plan: AwsFleetPlan, imageId:
     blockDeviceMappings,
     tagSpecifications: [{ resourceType: 'instance', tags: plan.nameTags }, { resourceType: 'volume', tags: plan.nameTags }],
     tags: tagsOrNone(plan),
-    lifecycle: { ignoreChanges: ['image_id'] },
+    lifecycle: plan.image.rollsOnChange ? undefined : { ignoreChanges: ['image_id'] },
     dependsOn: configObject ? [configObject] : undefined,
   });
 }

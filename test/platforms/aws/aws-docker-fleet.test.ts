@@ -146,19 +146,19 @@ describe('AwsDockerFleet images', () => {
 });
 
 describe('AwsDockerFleet Docker data volume', () => {
-  test('attaches an encrypted gp3 /dev/xvdb that Flatcar formats by name and keeps on termination', () => {
+  test('attaches an encrypted gp3 /dev/xvdb that Flatcar formats by name and that goes with its instance', () => {
     const { json } = synthFleet({ ...baseProps('flatcar'), dockerVolumeSizeGiB: 100 });
     expect(only(json, 'aws_launch_template').block_device_mappings[1]).toEqual({
       device_name: '/dev/xvdb',
-      ebs: { delete_on_termination: 'false', encrypted: 'true', volume_size: 100, volume_type: 'gp3' },
+      ebs: { delete_on_termination: 'true', encrypted: 'true', volume_size: 100, volume_type: 'gp3' },
     });
     const ign = JSON.parse(userDataOf(json).toString('utf8'));
     expect(ign.storage.filesystems).toEqual([expect.objectContaining({ device: '/dev/xvdb', format: 'ext4', label: 'docker-data' })]);
   });
 
-  test('deletes the data volume on termination when asked', () => {
-    const { json } = synthFleet({ ...baseProps('flatcar'), dockerVolumeSizeGiB: 20, deleteDataVolumeOnTermination: true });
-    expect(only(json, 'aws_launch_template').block_device_mappings[1].ebs.delete_on_termination).toBe('true');
+  test('keeps (orphans) the data volume on termination when asked', () => {
+    const { json } = synthFleet({ ...baseProps('flatcar'), dockerVolumeSizeGiB: 20, deleteDataVolumeOnTermination: false });
+    expect(only(json, 'aws_launch_template').block_device_mappings[1].ebs.delete_on_termination).toBe('false');
   });
 
   test.each(['fcos', 'alpine'] as const)('lets %s find the data volume at boot by its EBS model', (kind) => {
@@ -175,7 +175,7 @@ describe('AwsDockerFleet Docker data volume', () => {
     const { json } = synthFleet({ ...baseProps('bottlerocket'), dockerVolumeSizeGiB: 60 });
     expect(only(json, 'aws_launch_template').block_device_mappings[1]).toEqual({
       device_name: '/dev/xvdb',
-      ebs: { delete_on_termination: 'false', encrypted: 'true', volume_size: 60, volume_type: 'gp3' },
+      ebs: { delete_on_termination: 'true', encrypted: 'true', volume_size: 60, volume_type: 'gp3' },
     });
     expect(userDataOf(json).toString('utf8')).toBe(osOf('bottlerocket').renderFirstBoot(hostFor('bottlerocket')).content);
   });
