@@ -1,5 +1,6 @@
 import { gzipSync } from 'zlib';
 import { sortKeys } from '../core/fingerprint';
+import { LONE_SURROGATE } from '../core/validation';
 import { mergeFragment } from './fragment';
 
 /**
@@ -72,9 +73,66 @@ export function renderCloudConfig(doc: CloudConfigDocument, header: CloudConfigH
   };
   let data = sortKeys(body) as Record<string, unknown>;
   for (const f of fragments) data = sortKeys(mergeFragment(data, f)) as Record<string, unknown>;
-  // Loaded on first use: apps without Alpine hosts never load the YAML library.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { stringify } = require('yaml') as typeof import('yaml');
-  const yaml = stringify(data, { lineWidth: 0, minContentWidth: 0, blockQuote: 'literal' });
-  return `${header}\n${yaml}`;
+  return `${header}\n${emitYaml(data)}`;
+}
+
+/**
+ * Characters written as escapes in a double-quoted scalar: everything outside the printable set
+ * that YAML 1.1 and 1.2 share (C0 and C1 controls, DEL, U+FFFE/FFFF, lone surrogates) plus the
+ * characters that YAML 1.1 alone reads as line breaks (U+0085, U+2028, U+2029), tabs, and the
+ * BOM. What is left is printable in both, so libyaml accepts it and both read the same text.
+ */
+// eslint-disable-next-line no-control-regex
+const ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+
+/** A string as a double-quoted scalar that YAML 1.1 (PyYAML, libyaml) and YAML 1.2 read alike. */
+export function quoteYaml(s: string): string {
+  // A lone surrogate has no escape libyaml accepts; validation refuses them in user input.
+  if (LONE_SURROGATE.test(s)) throw new Error(`a lone UTF-16 surrogate cannot be written as YAML: ${JSON.stringify(s)}`);
+  // JSON's escapes (\" \\ \n \t \uXXXX ...) are all YAML double-quoted escapes; JSON never writes `\/`.
+  return JSON.stringify(s).replace(ESCAPE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function scalar(v: unknown): string {
+  if (typeof v === 'string') return quoteYaml(v);
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return '.nan';
+    if (!Number.isFinite(v)) return v > 0 ? '.inf' : '-.inf';
+    if (Number.isSafeInteger(v)) return String(v);
+    // YAML 1.1 floats need a '.' and a signed exponent: 1.0e+21, 2.5e-7.
+    const [m, e] = v.toExponential().split('e');
+    return `${m.includes('.') ? m : `${m}.0`}e${e}`;
+  }
+  if (typeof v === 'bigint') return String(v);
+  throw new Error(`cannot write ${typeof v} as YAML`);
+}
+
+/**
+ * Writes JSON-shaped data as block YAML with every string double-quoted and escaped (keys too),
+ * so that YAML 1.1 parsers (cloud-init's PyYAML, tiny-cloud's libyaml `yx`) and YAML 1.2 parsers
+ * read the same data: no `off`/`yes`/`1:20`/`=`/`<<` becomes a boolean, number or merge key, and no
+ * U+2028 in a value becomes a line break that starts a new key (review-2026-11.md C1-C3).
+ */
+export function emitYaml(data: unknown): string {
+  const lines: string[] = [];
+  const walk = (v: unknown, indent: string, lead: string): void => {
+    if (Array.isArray(v)) {
+      if (!v.length) return void lines.push(`${lead}[]`);
+      if (lead.trim()) lines.push(lead.trimEnd());
+      for (const item of v) walk(item, `${indent}  `, `${indent}- `);
+      return;
+    }
+    if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) {
+      const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+      if (!entries.length) return void lines.push(`${lead}{}`);
+      if (lead.trim()) lines.push(lead.trimEnd());
+      for (const [k, x] of entries) walk(x, `${indent}  `, `${indent}${quoteYaml(k)}: `);
+      return;
+    }
+    lines.push(`${lead}${scalar(v)}`);
+  };
+  walk(data, '', '');
+  return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { Errors } from '../core/errors';
-import { requireArray, requireRecord, requireSingleLine, requireString, isUnresolved } from '../core/validation';
+import { requireArray, requireOneLineText, requireRecord, requireSingleLine, requireString, isUnresolved } from '../core/validation';
 import { ContainerModel } from './model';
 
 /**
@@ -39,11 +39,16 @@ const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const DOMAIN = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)';
 const IMAGE = new RegExp(`^${DOMAIN}?${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$`);
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Docker env files take any name without '=' or whitespace; '.' is common (Java-style `spring.profiles.active`).
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 const IPV4 = '(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)';
-const PORT = new RegExp(`^(?:(${IPV4}|\\[[0-9a-fA-F:]+\\]):)?(?:(\\d+)(?:-(\\d+))?:)?(\\d+)(?:-(\\d+))?(?:/(tcp|udp|sctp))?$`);
+// [ip:][hostPort[-end]:]containerPort[-end][/proto], and ip::containerPort (a random host port on ip).
+const RANGE = '(\\d+)(?:-(\\d+))?';
+const PORT = new RegExp(`^(?:(?:${IPV4}|\\[[0-9a-fA-F:]+\\]):(?:${RANGE})?:|${RANGE}:)?${RANGE}(?:/(tcp|udp|sctp))?$`);
 const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
-const VOLUME_OPTS = /^(ro|rw|z|Z)(,(ro|rw|z|Z))*$/;
+// docker run -v options: access mode, SELinux label, bind propagation (docs.docker.com "Bind propagation"), nocopy.
+const VOLUME_OPT = '(?:ro|rw|z|Z|shared|rshared|slave|rslave|private|rprivate|nocopy)';
+const VOLUME_OPTS = new RegExp(`^${VOLUME_OPT}(?:,${VOLUME_OPT})*$`);
 
 export function validateImage(property: string, value: unknown): string {
   const s = requireString(property, value, { literal: true });
@@ -55,9 +60,9 @@ export function validatePort(property: string, value: unknown): string {
   const s = requireString(property, value, { literal: true });
   const m = PORT.exec(s);
   if (!m) throw Errors.badPort(property, value);
-  const nums = [m[2], m[3], m[4], m[5]].filter((x) => x !== undefined).map(Number);
+  const nums = m.slice(1, 7).filter((x) => x !== undefined).map(Number);
   if (nums.some((n) => n < 1 || n > 65535)) throw Errors.badPort(property, value);
-  if ((m[3] && Number(m[3]) < Number(m[2])) || (m[5] && Number(m[5]) < Number(m[4]))) throw Errors.badPort(property, value);
+  for (const i of [1, 3, 5]) if (m[i + 1] && Number(m[i + 1]) < Number(m[i])) throw Errors.badPort(property, value);
   return s;
 }
 
@@ -90,7 +95,7 @@ export function toContainerModel(o: ContainerOptions, origin: string): Container
   const command = o.command === undefined ? [] : requireArray(`${origin}.command`, o.command).map((c, i) => {
     const s = requireString(`${origin}.command[${i}]`, c, { allowEmpty: true, literal: true });
     if (s.includes('\n') || s.includes('\0')) throw Errors.controlCharacters(`${origin}.command[${i}]`, c);
-    return s;
+    return requireOneLineText(`${origin}.command[${i}]`, s);
   });
   const environment: Record<string, string> = {};
   if (o.environment !== undefined) {
@@ -100,6 +105,7 @@ export function toContainerModel(o: ContainerOptions, origin: string): Container
       const v = env[key];
       if (typeof v !== 'string') throw Errors.notAString(`${origin}.environment.${key}`, v);
       if (/[\r\n\0]/.test(v)) throw Errors.badEnvValue(`${origin}.environment.${key}`, v);
+      requireOneLineText(`${origin}.environment.${key}`, v);
       if (isUnresolved(v)) throw Errors.unresolvedToken(`${origin}.environment.${key}`, v);
       environment[key] = v;
     }

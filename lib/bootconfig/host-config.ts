@@ -82,7 +82,7 @@ export class HostConfig {
     if (props.sysctls !== undefined) {
       const s = requireRecord('sysctls', props.sysctls);
       for (const key of Object.keys(s).sort()) {
-        if (!/^[a-z0-9_][a-z0-9_./-]*$/.test(key) || key.includes('..')) throw Errors.badSysctl('sysctls', key);
+        if (!/^[A-Za-z0-9_][A-Za-z0-9_./-]*$/.test(key) || key.includes('..')) throw Errors.badSysctl('sysctls', key);
         const v = s[key];
         if (typeof v !== 'string') throw Errors.badSysctlValue(`sysctls.${key}`, v);
         requireSingleLine(`sysctls.${key}`, v);
@@ -99,6 +99,9 @@ export class HostConfig {
   public addFile(file: HostFileOptions): void {
     this.assertOpen('addFile');
     const model = toFileModel(file, `files[${this.files.length}]`);
+    if (model.path === '/etc/localtime' && this.timeZone !== undefined) {
+      throw Errors.conflictingProps(`${model.origin}.path`, model.path, `timeZone '${this.timeZone}'`, 'timeZone already makes /etc/localtime a link to its zone file; set one or the other');
+    }
     const clash = this.files.find((f) => f.path === model.path);
     if (clash) throw Errors.duplicatePath(`${model.origin}.path`, model.path, clash.origin);
     this.files.push(model);

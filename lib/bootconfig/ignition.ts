@@ -111,7 +111,7 @@ export function renderIgnition(plan: IgnitionPlan, fragments: readonly Record<st
       })),
     } : undefined,
   };
-  if (fragments.length === 0) return stableStringify(config);
+  if (fragments.length === 0) return stableStringify(checkNoDuplicates(config));
   let merged = JSON.parse(stableStringify(config)) as Record<string, unknown>;
   for (const f of fragments) {
     const version = (f.ignition as Record<string, unknown> | undefined)?.version;
@@ -120,7 +120,36 @@ export function renderIgnition(plan: IgnitionPlan, fragments: readonly Record<st
     }
     merged = mergeFragment(merged, f);
   }
-  return stableStringify(merged);
+  return stableStringify(checkNoDuplicates(merged));
+}
+
+/**
+ * Ignition refuses a config with two entries for one path (files, directories and links
+ * together), one unit name, one user name or one filesystem device ("duplicate entry defined"),
+ * and then no host boots: refused at synth instead (review-2026-11.md C12).
+ */
+function checkNoDuplicates<T>(config: T): T {
+  const c = config as any;
+  const seen = new Map<string, string>();
+  const check = (kind: string, list: unknown, key: string, group: string) => {
+    if (!Array.isArray(list)) return;
+    for (const e of list) {
+      const k = e?.[key];
+      if (typeof k !== 'string') continue;
+      const id = `${group}:${k}`;
+      const first = seen.get(id);
+      if (first !== undefined) throw Errors.duplicateIgnitionEntry(kind, k, first);
+      seen.set(id, kind);
+    }
+  };
+  check('storage.files', c.storage?.files, 'path', 'path');
+  check('storage.directories', c.storage?.directories, 'path', 'path');
+  check('storage.links', c.storage?.links, 'path', 'path');
+  check('storage.filesystems', c.storage?.filesystems, 'device', 'device');
+  check('systemd.units', c.systemd?.units, 'name', 'unit');
+  check('passwd.users', c.passwd?.users, 'name', 'user');
+  check('passwd.groups', c.passwd?.groups, 'name', 'group');
+  return config;
 }
 
 /**

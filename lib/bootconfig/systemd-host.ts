@@ -153,8 +153,17 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
   units.push({ name: 'docker.service', enabled: true, dropIns: [], origin: 'docker' });
 
   const users = [];
-  if (model.sshAuthorizedKeys.length) users.push({ name: opts.defaultUser, sshAuthorizedKeys: model.sshAuthorizedKeys, groups: [] });
-  for (const u of model.users) users.push({ name: u.name, sshAuthorizedKeys: u.sshAuthorizedKeys, groups: u.groups });
+  // addUser({ name: 'core' }) with keys for the default user: one entry (Ignition refuses two
+  // users of one name at boot: C12); the keys accumulate, the user's groups apply.
+  const asDefault = model.users.find((u) => u.name === opts.defaultUser);
+  if (model.sshAuthorizedKeys.length || asDefault) {
+    users.push({
+      name: opts.defaultUser,
+      sshAuthorizedKeys: [...new Set([...model.sshAuthorizedKeys, ...(asDefault?.sshAuthorizedKeys ?? [])])],
+      groups: asDefault?.groups ?? [],
+    });
+  }
+  for (const u of model.users) if (u !== asDefault) users.push({ name: u.name, sshAuthorizedKeys: u.sshAuthorizedKeys, groups: u.groups });
 
   // What the model derives is the parent of what its layers wrote themselves (same merge rule).
   const out = mergeLayers(layer({ files, links, units }), layer({ files: model.files, links: model.links, units: model.units, directories: model.directories }));

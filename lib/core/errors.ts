@@ -188,6 +188,9 @@ export function show(value: unknown): string {
       text = String(value);
     }
   }
+  // Invisible characters and line separators are shown as escapes, so the message shows them.
+  // eslint-disable-next-line no-control-regex
+  text = text.replace(/[\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
@@ -228,7 +231,7 @@ const builders = {
   emptyUnit: (p: string, v: unknown) =>
     new FleetConfigError(p, v, 'expected unit contents (a [Unit]/[Service] text), or mask: true'),
   badSshKey: (p: string, v: unknown) =>
-    new FleetConfigError(p, v, "expected one OpenSSH public key line such as 'ssh-ed25519 AAAAC3Nza... comment' (types: ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521, sk-ssh-ed25519@openssh.com, sk-ecdsa-sha2-nistp256@openssh.com)"),
+    new FleetConfigError(p, v, "expected one OpenSSH public key line such as 'ssh-ed25519 AAAAC3Nza... comment', optionally after authorized_keys options such as 'from=\"10.0.0.0/8\",no-pty' (types: ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521, sk-ssh-ed25519@openssh.com, sk-ecdsa-sha2-nistp256@openssh.com)"),
   badUserName: (p: string, v: unknown) =>
     new FleetConfigError(p, v, "expected a user name of 1-32 lower-case letters, digits, '_' or '-', starting with a letter or '_'"),
   badContainerName: (p: string, v: unknown) =>
@@ -238,15 +241,15 @@ const builders = {
   badImage: (p: string, v: unknown) =>
     new FleetConfigError(p, v, "expected an image reference such as 'nginx:1.27' or 'ghcr.io/org/app@sha256:...' (no spaces, no upper-case repository)"),
   badPort: (p: string, v: unknown) =>
-    new FleetConfigError(p, v, "expected '[hostIp:]hostPort:containerPort[/tcp|/udp|/sctp]' or 'containerPort[/proto]' with ports from 1 to 65535 (e.g. '80:8080', '127.0.0.1:53:53/udp')"),
+    new FleetConfigError(p, v, "expected '[hostIp:]hostPort:containerPort[/tcp|/udp|/sctp]' or 'containerPort[/proto]' or 'hostIp::containerPort' with ports from 1 to 65535 (e.g. '80:8080', '127.0.0.1:53:53/udp', '127.0.0.1::8080')"),
   badVolume: (p: string, v: unknown) =>
-    new FleetConfigError(p, v, "expected 'source:/container/path[:ro|:rw|:z|:Z]' where source is an absolute host path or a volume name (e.g. '/srv/data:/data:ro', 'cache:/cache')"),
+    new FleetConfigError(p, v, "expected 'source:/container/path[:options]' (options comma-separated from ro, rw, z, Z, shared, rshared, slave, rslave, private, rprivate, nocopy) where source is an absolute host path or a volume name (e.g. '/srv/data:/data:ro', 'cache:/cache')"),
   badEnvName: (p: string, v: unknown) =>
-    new FleetConfigError(p, v, 'expected an environment variable name matching [A-Za-z_][A-Za-z0-9_]*'),
+    new FleetConfigError(p, v, 'expected an environment variable name matching [A-Za-z_][A-Za-z0-9_.]*'),
   badEnvValue: (p: string, v: unknown) =>
     new FleetConfigError(p, v, 'expected a single-line string (Docker env files cannot hold newlines)'),
   badSysctl: (p: string, v: unknown) =>
-    new FleetConfigError(p, v, "expected a sysctl key like 'net.ipv4.ip_forward' (lower-case letters, digits, '_', '-', '.', '/')"),
+    new FleetConfigError(p, v, "expected a sysctl key like 'net.ipv4.ip_forward' or 'net.ipv4.conf.enX0.rp_filter' (letters, digits, '_', '-', '.', '/')"),
   badSysctlValue: (p: string, v: unknown) =>
     new FleetConfigError(p, v, 'expected a single-line string value, e.g. "1"'),
   badTimeZone: (p: string, v: unknown) =>
@@ -347,6 +350,12 @@ const builders = {
     new FleetConfigError(p, v, `cannot be combined with ${other}: ${why}`),
   badDnsDomain: (p: string, v: unknown) =>
     new FleetConfigError(p, v, "expected a DNS domain of labels (letters, digits, hyphens), e.g. 'fleet.internal'"),
+  lineSeparatorCharacters: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'must be a single line: U+0085, U+2028 and U+2029 are line breaks for YAML 1.1 parsers (cloud-init, tiny-cloud) and would split it; remove them'),
+  duplicateIgnitionEntry: (p: string, v: unknown, first: string) =>
+    new FleetConfigError(p, v, `the rendered Ignition config would hold this entry twice (also in ${first}), which Ignition refuses at boot ("duplicate entry defined"); give it one path/name (e.g. drop the fragment's entry or the file that clashes)`),
+  invalidUnicode: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'must be valid Unicode: it holds a lone UTF-16 surrogate, which has no UTF-8 encoding'),
 };
 
 type Builders = typeof builders;

@@ -27,10 +27,26 @@ export function requireString(property: string, value: unknown, opts: { allowEmp
   return value;
 }
 
+/** U+0085 (NEL), U+2028 and U+2029: line breaks for YAML 1.1 parsers (cloud-init, tiny-cloud) and some editors. */
+export const LINE_SEPARATORS = /[\u0085\u2028\u2029]/;
+/** A UTF-16 surrogate without its pair: no UTF-8 encoding, no YAML or JSON parser reads it back. */
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Refuses what cannot sit in one line of text: U+0085/U+2028/U+2029 (line separators) and lone
+ * surrogates. For fields that allow other control characters (env values, command arguments).
+ */
+export function requireOneLineText(property: string, value: string): string {
+  if (LINE_SEPARATORS.test(value)) throw Errors.lineSeparatorCharacters(property, value);
+  if (LONE_SURROGATE.test(value)) throw Errors.invalidUnicode(property, value);
+  return value;
+}
+
 export function requireSingleLine(property: string, value: unknown): string {
   const s = requireString(property, value);
+  requireOneLineText(property, s);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(s)) throw Errors.controlCharacters(property, value);
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(s)) throw Errors.controlCharacters(property, value);
   return s;
 }
 
@@ -86,7 +102,12 @@ const SSH_KEY_TYPES = new Set([
  */
 export function requireSshPublicKey(property: string, value: unknown): string {
   const s = requireSingleLine(property, value).trim();
-  const [type, blob] = s.split(/\s+/);
+  // authorized_keys options before the key (sshd(8) AUTHORIZED_KEYS FILE FORMAT), e.g.
+  // `from="10.0.0.0/8",no-agent-forwarding ssh-ed25519 AAAA…` or `cert-authority ssh-ed25519 AAAA…`:
+  // comma-separated names, each optionally `="…"` with `\"` for a quote inside.
+  const opts = /^[A-Za-z][A-Za-z0-9-]*(?:="(?:[^"\\]|\\.)*")?(?:,[A-Za-z][A-Za-z0-9-]*(?:="(?:[^"\\]|\\.)*")?)*\s+/.exec(s);
+  const keyPart = opts && !SSH_KEY_TYPES.has(s.split(/\s+/)[0]) ? s.slice(opts[0].length) : s;
+  const [type, blob] = keyPart.split(/\s+/);
   if (!SSH_KEY_TYPES.has(type) || !blob || !/^[A-Za-z0-9+/]+={0,2}$/.test(blob)) throw Errors.badSshKey(property, value);
   const raw = Buffer.from(blob, 'base64');
   if (raw.length < 4) throw Errors.badSshKey(property, value);

@@ -17,26 +17,27 @@ const doc = {
 };
 
 describe('renderCloudConfig', () => {
-  test('renders an exact #alpine-config document with sorted keys and files', () => {
+  test('renders an exact #alpine-config document with sorted keys and files, every string double-quoted', () => {
     expect(renderCloudConfig(doc, CloudConfigHeader.ALPINE_CONFIG)).toBe(`#alpine-config
-package_update: true
-packages:
-  - docker
-  - tzdata
-runcmd:
-  - rc-update add docker default
-  - rc-service docker start
-ssh_authorized_keys:
-  - ssh-ed25519 AAAA k
-write_files:
-  - content: H4sIAAAAAAACA2NgZAIAf4lUCAMAAAA=
-    encoding: gz+b64
-    path: /etc/a.bin
-    permissions: "0600"
-  - content: |
-      b = 1
-    path: /etc/b.conf
-    permissions: "0644"
+"package_update": true
+"packages":
+  - "docker"
+  - "tzdata"
+"runcmd":
+  - "rc-update add docker default"
+  - "rc-service docker start"
+"ssh_authorized_keys":
+  - "ssh-ed25519 AAAA k"
+"write_files":
+  -
+    "content": "H4sIAAAAAAACA2NgZAIAf4lUCAMAAAA="
+    "encoding": "gz+b64"
+    "path": "/etc/a.bin"
+    "permissions": "0600"
+  -
+    "content": "b = 1\\n"
+    "path": "/etc/b.conf"
+    "permissions": "0644"
 `);
   });
 

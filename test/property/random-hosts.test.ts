@@ -34,6 +34,10 @@ const host = fc.record({
   sysctls: fc.dictionary(fc.stringMatching(/^[a-z]{2,8}\.[a-z_]{2,12}$/), fc.integer({ min: 0, max: 1 << 20 }).map(String), { maxKeys: 4 }),
   daemon: fc.dictionary(fc.stringMatching(/^[a-z][a-z-]{1,15}$/).filter((k) => !['hosts', 'exec-opts', 'selinux-enabled'].includes(k)), fc.oneof(fc.boolean(), fc.integer(), fc.string({ maxLength: 20 })), { maxKeys: 3 }),
   timeZone: fc.constantFrom(undefined, 'UTC', 'Europe/Berlin', 'America/Argentina/Buenos_Aires'),
+  // Duplicates that Ignition refuses at boot unless merged (C12): a user named like the OS's default
+  // user next to default keys, and user files at paths the library derives itself.
+  defaultUser: fc.option(fc.record({ keys: fc.subarray([ED25519_KEY, RSA_KEY]), groups: fc.subarray(['docker', 'wheel']) }), { nil: undefined }),
+  clashes: fc.subarray(['/etc/hostname', '/etc/docker/daemon.json', '/etc/sysctl.d/90-docker-fleet.conf', '/etc/docker-fleet/containers/app.env']),
 });
 
 type Spec = typeof host extends fc.Arbitrary<infer T> ? T : never;
@@ -46,6 +50,8 @@ function build(s: Spec, opts: { systemd: boolean; bottlerocket: boolean }): Host
     timeZone: opts.bottlerocket ? undefined : s.timeZone,
   });
   if (!opts.bottlerocket) s.files.forEach((f) => h.addFile({ path: f.path, mode: f.mode, ...f.body }));
+  if (!opts.bottlerocket) s.clashes.forEach((p) => h.addFile({ path: p, content: '{}\n' }));
+  if (s.defaultUser && opts.systemd) h.addUser({ name: 'core', sshAuthorizedKeys: s.defaultUser.keys, groups: s.defaultUser.groups });
   if (opts.systemd) {
     s.units.forEach((u) => h.addSystemdUnit({ name: `${u}.service`, contents: `[Unit]\nDescription=${u}\n\n[Service]\nExecStart=/usr/bin/true\n\n[Install]\nWantedBy=multi-user.target\n` }));
   }
@@ -72,5 +78,16 @@ describeWithValidators('random valid HostConfigs through the real validators', (
       .filter(Boolean);
     expect(failures).toEqual([]);
     expect(payloads).toHaveLength(RUNS);
+    if (opts.systemd) {
+      // ignition-validate refuses duplicates; say it here too, per kind, so a miss names itself.
+      const dupes = payloads.map((p, i) => {
+        const c = JSON.parse(p.content);
+        const paths = ['files', 'directories', 'links'].flatMap((k) => (c.storage?.[k] ?? []).map((e: any) => e.path));
+        const users = (c.passwd?.users ?? []).map((u: any) => u.name);
+        const units = (c.systemd?.units ?? []).map((u: any) => u.name);
+        return [paths, users, units].some((l) => new Set(l).size !== l.length) ? `case ${i}: duplicate entries` : null;
+      }).filter(Boolean);
+      expect(dupes).toEqual([]);
+    }
   });
 });

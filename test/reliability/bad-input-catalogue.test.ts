@@ -12,7 +12,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import {
   AwsDockerFleet, AwsDockerFleetProps, AwsImage, ContainerOs, HostConfig, LibvirtDockerFleet, LibvirtDockerFleetProps,
-  FleetConfigErrors, LibvirtImage, LibvirtProvider, Platform, UpdatePolicy, Weekday,
+  FirstBootFragment, FleetConfigErrors, LibvirtImage, LibvirtProvider, Platform, UpdatePolicy, Weekday,
 } from '../../lib';
 import { FleetConfigError } from '../../lib/core/errors';
 import { ED25519_KEY } from '../helpers/fixtures';
@@ -150,6 +150,16 @@ const cases: Case[] = [
   ['LibvirtDockerFleet: 0 vcpus', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), vcpus: 0 }), 'vcpus', '0'],
   ['LibvirtDockerFleet: duplicate host names', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), hostNames: ['a', 'a'] }), 'hostNames[1]', '"a"'],
   ['LibvirtDockerFleet: host names and count differ', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), hostNames: ['a'] }), 'hostNames', '["a"]'],
+  // Hostile input (issue 17, review-2026-11.md §C)
+  ['HostConfig: U+2028 in an SSH key comment (a line break for YAML 1.1)', () => new HostConfig({ sshAuthorizedKeys: [`${ED25519_KEY}\u2028bootcmd: [reboot]`] }), 'sshAuthorizedKeys[0]', '\\u2028bootcmd'],
+  ['HostConfig: U+0085 in a sysctl value', () => new HostConfig({ sysctls: { 'vm.swappiness': '1\u00852' } }), 'sysctls.vm.swappiness', '1\\u00852'],
+  ['HostConfig: a C1 control in a sysctl value', () => new HostConfig({ sysctls: { 'vm.swappiness': '1\u009b2' } }), 'sysctls.vm.swappiness', '1\\u009b2'],
+  ['addContainer: U+2029 in an env value', () => new HostConfig().addContainer({ name: 'web', image: 'nginx:1.27', environment: { A: 'x\u2029y' } }), 'containers[0].environment.A', 'x\\u2029y'],
+  ['addContainer: U+2028 in a command argument', () => new HostConfig().addContainer({ name: 'web', image: 'nginx:1.27', command: ['a\u2028b'] }), 'containers[0].command[0]', 'a\\u2028b'],
+  ['addContainer: a lone surrogate in an env value', () => new HostConfig().addContainer({ name: 'web', image: 'nginx:1.27', environment: { A: 'x\ud800' } }), 'containers[0].environment.A', 'x\\ud800'],
+  ['addFile: /etc/localtime next to timeZone (two Ignition entries)', () => new HostConfig({ timeZone: 'UTC' }).addFile({ path: '/etc/localtime', content: 'x' }), 'files[0].path', '/etc/localtime'],
+  ['renderFirstBoot: a fragment link where the config has a file', () => { const h = new HostConfig({ hostname: 'a' }); h.addFirstBootFragment(FirstBootFragment.ignition('{"storage":{"links":[{"path":"/etc/hostname","target":"/x"}]}}')); return ContainerOs.flatcar().renderFirstBoot(h); }, 'storage.links', '/etc/hostname'],
+  ['addFile: U+2028 in a path', () => new HostConfig().addFile({ path: '/etc/a\u2028b' }), 'files[0].path', '/etc/a\\u2028b'],
 ];
 
 describe('the bad-input catalogue', () => {
