@@ -33,7 +33,7 @@ async function prepareAndBoot(os: IgnitionOs, make: () => ContainerOs): Promise<
   fs.mkdirSync(root);
   await copyRoot(root);
   await addOsUsers(root);
-  writeVendorUnits(root, { daemons: true });
+  writeVendorUnits(root, { daemons: true, os });
   await applyIgnition(root, make().renderFirstBoot(effectHost({ systemd: true })).content, path.join(work, `${os}-ignition`));
   // every unit the payload wrote, verified inside the root it will run in
   const written = fs.readdirSync(path.join(root, 'etc/systemd/system')).filter((u) => /\.(service|mount)$/.test(u)).map((u) => `/etc/systemd/system/${u}`);
@@ -45,6 +45,9 @@ async function prepareAndBoot(os: IgnitionOs, make: () => ContainerOs): Promise<
   // The container has only loopback (--private-network): Debian's networkd wait-online would
   // hold network-online.target for its 120 s timeout; a real host has a network.
   fs.symlinkSync('/dev/null', path.join(root, 'etc/systemd/system/systemd-networkd-wait-online.service'));
+  // Bound the power-off too: a unit that ignores SIGTERM must not hold the test for 90 s.
+  fs.mkdirSync(path.join(root, 'etc/systemd/system.conf.d'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'etc/systemd/system.conf.d/effect.conf'), '[Manager]\nDefaultTimeoutStopSec=10s\n');
   // first boot: systemd applies the presets (Ignition's 20-ignition.preset) as FCOS/Flatcar do
   fs.writeFileSync(path.join(root, 'etc/machine-id'), 'uninitialized\n');
   const b = await run('systemd-nspawn', ['-q', '--register=no', '--keep-unit', '--private-network', '--console=pipe', '-D', root, '--boot'],

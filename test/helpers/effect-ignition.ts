@@ -23,13 +23,16 @@ function write(root: string, p: string, text: string, mode = 0o644): void {
  * `After=network-online.target docker.socket containerd.service`), and both OSes' vendor presets
  * end in `disable *` (fedora-release 99-default-disable.preset; Flatcar's 99-default.preset).
  */
-export function writeVendorUnits(root: string, opts: { daemons: boolean }): void {
+export function writeVendorUnits(root: string, opts: { daemons: boolean; os?: IgnitionOs }): void {
   const dockerd = opts.daemons ? '/usr/bin/dockerd' : '/bin/true';
   write(root, 'usr/lib/systemd/system/docker.socket', '[Unit]\nDescription=Docker Socket for the API\n\n[Socket]\nListenStream=/run/docker.sock\nSocketMode=0660\nSocketUser=root\nSocketGroup=docker\n\n[Install]\nWantedBy=sockets.target\n');
   write(root, 'usr/lib/systemd/system/docker.service', `[Unit]\nDescription=Docker Application Container Engine (effect-test stand-in)\nAfter=network-online.target docker.socket containerd.service\nWants=network-online.target containerd.service\nRequires=docker.socket\n\n[Service]\nType=simple\nExecStart=${dockerd} -H fd://\n\n[Install]\nWantedBy=multi-user.target\n`);
   write(root, 'usr/lib/systemd/system/containerd.service', `[Unit]\nDescription=containerd container runtime (effect-test stand-in)\nAfter=network.target local-fs.target\n\n[Service]\nType=simple\nExecStart=${opts.daemons ? '/usr/bin/containerd' : '/bin/true'}\n\n[Install]\nWantedBy=multi-user.target\n`);
   write(root, 'usr/lib/systemd/system-preset/99-default-disable.preset', 'disable *\n');
   if (opts.daemons) {
+    // Binaries the OS ships that payload units call, as recording stand-ins where the Debian
+    // root lacks them: FCOS has restorecon (policycoreutils) for the SELinux relabel unit.
+    if (opts.os === 'fcos') write(root, 'usr/sbin/restorecon', '#!/bin/sh\necho "$*" >>/var/log/fake-restorecon\n', 0o755);
     write(root, 'usr/bin/docker', FAKE_DOCKER, 0o755);
     write(root, 'usr/bin/dockerd', fakeDaemon('dockerd'), 0o755);
     write(root, 'usr/bin/containerd', fakeDaemon('containerd'), 0o755);
