@@ -76,6 +76,29 @@ step "cdktf synth"
 for s in consumer-aws consumer-libvirt; do test -s "$app/cdktf.out/stacks/$s/cdk.tf.json" || { echo "no $s stack synthesized" >&2; exit 1; }; done
 cp -r "$app/cdktf.out" "$work/synth-aws20"
 
+step "npx cdktf-docker-fleet explain, and diff against a synth with another container image"
+(cd "$app" && npx cdktf-docker-fleet explain) > "$work/explain.txt" || { cat "$work/explain.txt"; exit 1; }
+for want in '== consumer-aws/web ==' '== consumer-libvirt/lab ==' 'OS: Flatcar Container Linux (stable)' 'image: docker.io/library/nginx:1.27' \
+  'key 256 SHA256:SXN/yQnBh3yyRuECu3vcvijtHiO+okPWakKVQMB7RFY ops@example (ED25519)' 'LOCKSMITHD_REBOOT_WINDOW_START="Sat 22:00"' \
+  'differs between hosts:'; do
+  grep -qF -- "$want" "$work/explain.txt" || { cat "$work/explain.txt"; echo "explain does not print: $want" >&2; exit 1; }
+done
+(cd "$app" && CONSUMER_WEB_IMAGE=docker.io/library/nginx:1.28 npx cdktf synth --output "$work/synth-image")
+rc=0; (cd "$app" && npx cdktf-docker-fleet diff cdktf.out "$work/synth-image") > "$work/fleet-diff.txt" || rc=$?
+cat "$work/fleet-diff.txt"
+[ "$rc" = 1 ] || { echo "cdktf-docker-fleet diff exited $rc, expected 1 (hosts change)" >&2; exit 1; }
+# exactly one change: the container's image, on the AWS fleet only, and what it does
+[ "$(grep -c '^== ' "$work/fleet-diff.txt")" = 1 ] && [ "$(grep -cE '^[~+-] ' "$work/fleet-diff.txt")" = 1 ] \
+  && grep -qx '== consumer-aws/web ==' "$work/fleet-diff.txt" \
+  && grep -qx 'effect: new launch-template version → rolling instance refresh of 3 hosts' "$work/fleet-diff.txt" \
+  && grep -qx '~ container web' "$work/fleet-diff.txt" \
+  && [ "$(grep -cE '^    [-+]' "$work/fleet-diff.txt")" = 2 ] \
+  && grep -qx '    -image: docker.io/library/nginx:1.27' "$work/fleet-diff.txt" \
+  && grep -qx '    +image: docker.io/library/nginx:1.28' "$work/fleet-diff.txt" \
+  || { echo "cdktf-docker-fleet diff did not say exactly: container web's image changed, rolling instance refresh of 3 hosts" >&2; exit 1; }
+rc=0; (cd "$app" && npx cdktf-docker-fleet diff cdktf.out "$work/synth-aws20") > /dev/null || rc=$?
+[ "$rc" = 0 ] || { echo "cdktf-docker-fleet diff of two equal synths exited $rc, expected 0" >&2; exit 1; }
+
 step "jest (cdktf matchers, snapshot): a first run writes the snapshot, a second one (--ci) must match it"
 # The snapshot is not committed: what the library synthesizes is the repository's own tests'
 # business; here a user's snapshot workflow must work and synthesis must repeat exactly.

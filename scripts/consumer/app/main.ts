@@ -17,9 +17,9 @@ import {
 
 const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKBunUBgAyKha6U6Hmuj/wlEBWhfpTlxciaPbg7ZIrWG ops@example';
 
-function webHost(): HostConfig {
+function webHost(image = 'docker.io/library/nginx:1.27'): HostConfig {
   const host = new HostConfig({ sshAuthorizedKeys: [SSH_KEY] });
-  host.addContainer({ name: 'web', image: 'docker.io/library/nginx:1.27', ports: ['80:80'] });
+  host.addContainer({ name: 'web', image, ports: ['80:80'] });
   return host;
 }
 
@@ -44,7 +44,8 @@ export class WebStack extends TerraformStack {
       instanceType: 't3.small',
       vpcId: 'vpc-0123456789abcdef0',
       subnetIds: ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'],
-      hostConfig: webHost(),
+      // CONSUMER_WEB_IMAGE: run.sh synthesizes a second app with another image and diffs the two.
+      hostConfig: webHost(process.env.CONSUMER_WEB_IMAGE),
       image: AwsImage.pinned('ami-0123456789abcdef0'),
       updatePolicy: UpdatePolicy.maintenanceWindow({ days: [Weekday.SATURDAY], startTime: '22:00', durationMinutes: 120 }),
       ingressPorts: [80],

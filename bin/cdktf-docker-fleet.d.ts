@@ -1,0 +1,2 @@
+// The `cdktf-docker-fleet` command's launcher (bin/cdktf-docker-fleet.js) exports nothing.
+export {};

@@ -1,0 +1,62 @@
+/**
+ * `cdktf-docker-fleet`: reviewable first-boot payloads of a synthesized app.
+ *
+ *   cdktf-docker-fleet explain [DIR] [--json]   what each fleet's hosts receive (DIR: cdktf.out)
+ *   cdktf-docker-fleet diff OLD_DIR NEW_DIR     what changes on the hosts; exit 0 none, 1 some, 2 error
+ *
+ * Not part of the library's API (lib/index.ts does not export it); bin/cdktf-docker-fleet.js runs it.
+ */
+import { diffApps, explainJson, explainText } from './commands';
+import { CliError, oneLine } from './errors';
+
+export const USAGE = `usage: cdktf-docker-fleet explain [DIR] [--json]
+       cdktf-docker-fleet diff OLD_DIR NEW_DIR
+
+  explain  prints each fleet's decoded first-boot payload (DIR: a synthesized app, default cdktf.out;
+           a stack directory or a cdk.tf.json file also works); --json prints it as JSON
+  diff     prints what changes on the hosts between two synthesized apps and what that does
+           to each fleet; exit code 0: no host change, 1: hosts change, 2: error
+`;
+
+export interface Io {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+}
+
+/** Runs the command line `args` (after the program name); returns the exit code. */
+export function run(args: string[], io: Io): number {
+  try {
+    const [command, ...rest] = args;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      (command === undefined ? io.err : io.out)(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    const flags = rest.filter((a) => a.startsWith('-'));
+    const positional = rest.filter((a) => !a.startsWith('-'));
+    if (command === 'explain') {
+      const unknown = flags.filter((f) => f !== '--json');
+      if (unknown.length) throw new CliError(`explain: unknown option ${unknown[0]} (explain [DIR] [--json])`);
+      if (positional.length > 1) throw new CliError(`explain: one directory expected, got ${positional.length}`);
+      const dir = positional[0] ?? 'cdktf.out';
+      io.out(flags.includes('--json') ? explainJson(dir) : explainText(dir));
+      return 0;
+    }
+    if (command === 'diff') {
+      if (flags.length) throw new CliError(`diff: unknown option ${flags[0]} (diff OLD_DIR NEW_DIR)`);
+      if (positional.length !== 2) throw new CliError(`diff: two directories expected (diff OLD_DIR NEW_DIR), got ${positional.length}`);
+      const r = diffApps(positional[0], positional[1]);
+      io.out(r.text);
+      return r.hostChange ? 1 : 0;
+    }
+    throw new CliError(`unknown command ${JSON.stringify(command)}; commands: explain, diff (see --help)`);
+  } catch (e) {
+    io.err(`cdktf-docker-fleet: ${e instanceof CliError ? e.message : `internal error: ${oneLine(e)}`}\n`);
+    return 2;
+  }
+}
+
+/** The process entry point (bin/cdktf-docker-fleet.js). */
+export function main(): void {
+  const code = run(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+  process.exitCode = code;
+}
