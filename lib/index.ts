@@ -4,6 +4,7 @@ export { FirstBootFragment } from './bootconfig/fragment';
 export type { HostFileOptions } from './bootconfig/host-file';
 export type { SystemdUnitOptions, SystemdDropInOptions } from './bootconfig/systemd-unit';
 export type { ContainerOptions } from './bootconfig/container';
+export { ContainerSecret, type SecretsManagerSecretOptions } from './bootconfig/container-secret';
 export type { HostUserOptions } from './bootconfig/host-user';
 export { type DockerDataVolumeOptions, DataVolumeFileSystem } from './bootconfig/docker-data-volume';
 export * from './os/enums';

@@ -10,10 +10,20 @@ export function renderEnvFile(c: ContainerModel): string {
   return Object.keys(c.environment).sort().map((k) => `${k}=${c.environment[k]}\n`).join('');
 }
 
+/**
+ * Where the fetched secrets of a container live: tmpfs (/run), a root-only directory, the file
+ * mode 0600, rewritten by the fetcher before each start (lib/bootconfig/secret-fetch.ts).
+ */
+export const SECRETS_DIR = '/run/docker-fleet/secrets';
+export function containerSecretsFile(c: ContainerModel): string {
+  return `${SECRETS_DIR}/${c.name}.env`;
+}
+
 /** The `docker run` arguments (after `docker`) for a container managed by a supervisor. */
 export function dockerRunArgs(c: ContainerModel): string[] {
   const args = ['run', '--rm', '--name', c.name];
   if (Object.keys(c.environment).length) args.push('--env-file', containerEnvFile(c));
+  if (c.secrets.length) args.push('--env-file', containerSecretsFile(c));
   for (const p of c.ports) args.push('--publish', p);
   for (const v of c.volumes) args.push('--volume', v);
   args.push(c.image, ...c.command);

@@ -1,6 +1,7 @@
 import { Errors } from '../core/errors';
 import { requireArray, requireOneLineText, requireRecord, requireSingleLine, requireString, isUnresolved } from '../core/validation';
-import { ContainerModel } from './model';
+import { ContainerSecret, isContainerSecret } from './container-secret';
+import { ContainerModel, ContainerSecretModel } from './model';
 
 /**
  * A container the host runs from boot on: pulled with retries while the network comes up,
@@ -31,6 +32,14 @@ export interface ContainerOptions {
    * @default - the image's own CMD
    */
   readonly command?: string[];
+  /**
+   * Environment variables whose values are fetched on the host right before each start of the
+   * container, with the instance role, from SSM Parameter Store or Secrets Manager, into a
+   * root-only file on tmpfs that docker reads with `--env-file`. Only the names/ARNs are in the
+   * first-boot payload. AWS only; Fedora CoreOS, Flatcar and Alpine.
+   * @default - none
+   */
+  readonly secrets?: { [envName: string]: ContainerSecret };
 }
 
 // Docker container names: [a-zA-Z0-9][a-zA-Z0-9_.-]+ (moby daemon/names.go RestrictedNamePattern).
@@ -110,5 +119,16 @@ export function toContainerModel(o: ContainerOptions, origin: string): Container
       environment[key] = v;
     }
   }
-  return { name, image, ports, environment, volumes, command, origin };
+  const secrets: ContainerSecretModel[] = [];
+  if (o.secrets !== undefined) {
+    const rec = requireRecord(`${origin}.secrets`, o.secrets);
+    for (const key of Object.keys(rec).sort()) {
+      if (!ENV_NAME.test(key)) throw Errors.badEnvName(`${origin}.secrets`, key);
+      if (Object.prototype.hasOwnProperty.call(environment, key)) throw Errors.secretShadowsEnvironment(`${origin}.secrets.${key}`, key);
+      const s = rec[key];
+      if (!isContainerSecret(s)) throw Errors.notContainerSecret(`${origin}.secrets.${key}`, s);
+      secrets.push({ env: key, ...s._ref });
+    }
+  }
+  return { name, image, ports, environment, volumes, command, secrets, origin };
 }

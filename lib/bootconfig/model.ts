@@ -56,7 +56,20 @@ export interface ContainerModel {
   readonly environment: Readonly<Record<string, string>>;
   readonly volumes: readonly string[];
   readonly command: readonly string[];
+  /** secrets fetched on the host at each start (names/ARNs only, never values), sorted by env name */
+  readonly secrets: readonly ContainerSecretModel[];
   readonly origin: string;
+}
+
+/** One container secret: the variable it becomes and where the host fetches it (never a value). */
+export interface ContainerSecretModel {
+  readonly env: string;
+  readonly source: 'ssm' | 'secretsmanager';
+  /** SSM: the parameter name; Secrets Manager: the secret's full ARN */
+  readonly id: string;
+  readonly jsonKey?: string;
+  /** Secrets Manager: the ARN's region */
+  readonly region?: string;
 }
 
 export interface DataVolumeModel {

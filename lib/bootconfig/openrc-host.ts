@@ -3,6 +3,7 @@ import { CloudConfigDocument, CloudConfigFile } from './cloud-config';
 import { containerEnvFile, dockerRunArgs, pullWithRetries, renderEnvFile, shQuote } from './container-run';
 import { DATA_VOLUME_SCRIPT, renderDataVolumeScript } from './data-volume-script';
 import { openRcContainerService } from './openrc-container';
+import { SECRET_FETCHER, renderSecretFetcher, secretFetchArgv, secretPackages } from './secret-fetch';
 import { mergeLayers } from './merge';
 import { DAEMON_JSON, FileModel, HostModel, SYSCTL_FILE, layer, textFile } from './model';
 
@@ -31,7 +32,10 @@ function containerServiceFiles(c: HostModel['containers'][number]): FileModel[] 
  * exits (openrc-run(8), supervise-daemon(8): `respawn_max=0` retries for ever).
  */
 function containerService(c: HostModel['containers'][number]): string {
-  return openRcContainerService({ name: c.name, image: c.image, docker: DOCKER, runArgs: dockerRunArgs(c), pullScript: pullWithRetries(DOCKER, c.image) });
+  return openRcContainerService({
+    name: c.name, image: c.image, docker: DOCKER, runArgs: dockerRunArgs(c), pullScript: pullWithRetries(DOCKER, c.image),
+    fetchSecrets: c.secrets.length ? secretFetchArgv(c) : undefined,
+  });
 }
 
 /**
@@ -42,7 +46,7 @@ function containerService(c: HostModel['containers'][number]): string {
  */
 export function expandForOpenRc(model: HostModel): CloudConfigDocument {
   const files: FileModel[] = [];
-  const packages = ['docker', ...model.packages];
+  const packages = ['docker', ...secretPackages(model.containers), ...model.packages];
   const runcmd: string[] = [];
 
   if (model.dockerDataVolume) {
@@ -96,6 +100,7 @@ export function expandForOpenRc(model: HostModel): CloudConfigDocument {
     files.push(...containerServiceFiles(c));
     runcmd.push(`rc-update add ${svc} default`, `rc-service ${svc} start`);
   }
+  if (model.containers.some((c) => c.secrets.length)) files.push(textFile(SECRET_FETCHER, renderSecretFetcher({ kind: 'packaged', aws: '/usr/bin/aws' }), 0o700));
   runcmd.push(...model.bootCommands);
   return {
     sshAuthorizedKeys: model.sshAuthorizedKeys,

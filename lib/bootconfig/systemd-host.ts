@@ -1,5 +1,6 @@
 import { DAEMON_JSON, DataVolumeModel, FileModel, HostModel, LinkModel, SYSCTL_FILE, UnitModel, layer, textFile } from './model';
-import { containerEnvFile, dockerRunArgs, pullWithRetries, renderEnvFile, systemdQuote } from './container-run';
+import { containerEnvFile, containerSecretsFile, dockerRunArgs, pullWithRetries, renderEnvFile, systemdQuote } from './container-run';
+import { SECRET_FETCHER, renderSecretFetcher, secretFetchArgv } from './secret-fetch';
 import { mergeLayers } from './merge';
 import { IgnitionPlan } from './ignition';
 import { stableStringify } from '../core/fingerprint';
@@ -36,8 +37,12 @@ function containerUnit(c: HostModel['containers'][number], docker: string, needs
     'RestartSec=10s',
     `ExecStartPre=-${docker} rm --force ${systemdQuote(c.name)}`,
     `ExecStartPre=/bin/sh -c ${systemdQuote(pullWithRetries(docker, c.image))}`,
+    // Secrets: fetched again before every start (a rotated value arrives with the next restart);
+    // a failed fetch fails the start and Restart=always retries it (secret-fetch.ts).
+    ...(c.secrets.length ? [`ExecStartPre=${secretFetchArgv(c).map(systemdQuote).join(' ')}`] : []),
     `ExecStart=${run}`,
     `ExecStop=${docker} stop ${systemdQuote(c.name)}`,
+    ...(c.secrets.length ? [`ExecStopPost=-/bin/rm -f ${systemdQuote(containerSecretsFile(c))}`] : []),
     '',
     '[Install]',
     'WantedBy=multi-user.target',
@@ -134,6 +139,9 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
   for (const c of model.containers) {
     if (Object.keys(c.environment).length) files.push(textFile(containerEnvFile(c), renderEnvFile(c), 0o600, `${c.origin}.environment`));
     units.push(containerUnit(c, opts.dockerBinary, !!model.dockerDataVolume));
+  }
+  if (model.containers.some((c) => c.secrets.length)) {
+    files.push(textFile(SECRET_FETCHER, renderSecretFetcher({ kind: 'image', docker: opts.dockerBinary }), 0o700, 'containers[].secrets'));
   }
   const filesystems = [];
   if (model.dockerDataVolume) {

@@ -356,6 +356,21 @@ const builders = {
     new FleetConfigError(p, v, `the rendered Ignition config would hold this entry twice (also in ${first}), which Ignition refuses at boot ("duplicate entry defined"); give it one path/name (e.g. drop the fragment's entry or the file that clashes)`),
   invalidUnicode: (p: string, v: unknown) =>
     new FleetConfigError(p, v, 'must be valid Unicode: it holds a lone UTF-16 surrogate, which has no UTF-8 encoding'),
+  // --- container secrets (issue 16) ---------------------------------------------------------
+  notContainerSecret: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a ContainerSecret (ContainerSecret.fromSsmParameter('/prod/db/password') or ContainerSecret.fromSecretsManager('arn:aws:secretsmanager:...'))"),
+  badSsmParameterName: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected an SSM parameter name of 1-1011 characters from [A-Za-z0-9_.-/], e.g. '/prod/db/password' or 'db-password' (the name, not its ARN)"),
+  badSecretArn: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected the full ARN of a Secrets Manager secret, 'arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 characters>' (the secret's `arn` attribute)"),
+  secretNameToken: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "the host fetches the secret by this name at boot, and the first-boot payload is rendered (and hashed, and for Alpine gzipped) at synth time, so a value known only at apply time cannot reach it; pass the literal name or ARN (for a parameter or secret created in the same app, the literal `name` you gave it, e.g. a shared constant)"),
+  secretShadowsEnvironment: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'this name is also in the container\'s environment; give each variable either a value (environment) or a ContainerSecret (secrets), not both'),
+  secretsWithoutInstanceRole: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'libvirt hosts have no instance role to fetch secrets with, so container secrets are AWS only; on libvirt put the values in a root-only file you provision on the host yourself (e.g. with your configuration management) and pass it to the container with a volume, or use environment (which is stored in the first-boot payload and Terraform state in plain text)'),
+  badKmsKeyArn: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a KMS key ARN, 'arn:<partition>:kms:<region>:<account>:key/<key id>'"),
 };
 
 type Builders = typeof builders;

@@ -37,6 +37,7 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined): O
         [OsFeature.CONTAINER_ENVIRONMENT]: 'host containers take no environment; bake it into the image or read it from the host-container user-data',
         [OsFeature.CONTAINER_VOLUMES]: 'host containers take no volumes; each gets a persistent /.bottlerocket/host-containers/<name> directory',
         [OsFeature.CONTAINER_COMMAND]: "host containers run the image's own entrypoint; build an image with the command you need",
+        [OsFeature.CONTAINER_SECRETS]: 'host containers take no environment, so there is nothing to put a secret into; run the workload as an ECS task with `secrets` (valueFrom) once this library manages Bottlerocket ECS tasks, or use ContainerOs.flatcar(), fedoraCoreOs() or alpine()',
       },
       policies: {
         'immediate': true,

@@ -29,6 +29,8 @@ export enum OsFeature {
   CONTAINER_VOLUMES = 'container-volumes',
   /** A container command that replaces the image's CMD. */
   CONTAINER_COMMAND = 'container-command',
+  /** Container secrets fetched at boot with the instance role (`secrets`, `ContainerSecret`). */
+  CONTAINER_SECRETS = 'container-secrets',
   /** Kernel parameters. */
   SYSCTLS = 'sysctls',
   /** The host's time zone. */
@@ -59,6 +61,7 @@ export const FEATURE_LABELS: ReadonlyArray<readonly [OsFeature, string]> = [
   [OsFeature.CONTAINER_ENVIRONMENT, 'container environment'],
   [OsFeature.CONTAINER_VOLUMES, 'container volumes'],
   [OsFeature.CONTAINER_COMMAND, 'container command'],
+  [OsFeature.CONTAINER_SECRETS, 'container secrets (AWS)'],
   [OsFeature.SYSCTLS, 'sysctls'],
   [OsFeature.TIME_ZONE, 'time zone'],
   [OsFeature.DOCKER_DAEMON_SETTINGS, 'Docker daemon settings'],
@@ -97,6 +100,7 @@ export function checkCapabilities(os: string, caps: OsCapabilities, model: HostM
     if (Object.keys(c.environment).length) reject(f[OsFeature.CONTAINER_ENVIRONMENT], `${p}.environment`, c.environment);
     if (c.volumes.length) reject(f[OsFeature.CONTAINER_VOLUMES], `${p}.volumes`, c.volumes);
     if (c.command.length) reject(f[OsFeature.CONTAINER_COMMAND], `${p}.command`, c.command);
+    if (c.secrets.length) reject(f[OsFeature.CONTAINER_SECRETS], `${p}.secrets`, c.secrets.map((s) => s.env));
   }
   const p = caps.policies[policy.kind];
   if (p !== true) throw Errors.unsupportedPolicy(os, policy.toString(), p);

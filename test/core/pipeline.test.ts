@@ -8,7 +8,7 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import {
-  AwsDockerFleet, AwsImage, ContainerOs, FirstBootFormat, FirstBootFragment, FleetConfigErrors, HostConfig, LibvirtDockerFleet,
+  ContainerSecret, AwsDockerFleet, AwsImage, ContainerOs, FirstBootFormat, FirstBootFragment, FleetConfigErrors, HostConfig, LibvirtDockerFleet,
   LibvirtImage, LibvirtProvider, OsFeature, Platform, UpdatePolicy, UpdatePolicyKind,
 } from '../../lib';
 import { FleetConfigError, codeOf } from '../../lib/core/errors';
@@ -188,6 +188,7 @@ describe('the capability table', () => {
     [OsFeature.TIME_ZONE]: () => new HostConfig({ timeZone: 'Europe/Berlin' }),
     [OsFeature.DOCKER_DAEMON_SETTINGS]: () => new HostConfig({ dockerDaemonSettings: { debug: true } }),
     [OsFeature.DATA_VOLUME]: () => new HostConfig({ dockerDataVolume: {} }),
+    [OsFeature.CONTAINER_SECRETS]: () => { const h = new HostConfig(); h.addContainer({ name: 'web', image: 'docker.io/library/nginx:1.27', secrets: { A: ContainerSecret.fromSsmParameter('/a') } }); return h; },
   };
 
   test.each(oses.flatMap((os) => Object.values(OsFeature).map((f) => [os.displayName, f, os] as const)))(

@@ -8,7 +8,7 @@
  */
 import { Testing, TerraformStack } from 'cdktf';
 import { ContainerOs, HostConfig, LibvirtDockerFleet, LibvirtProvider } from '../../lib';
-import { baseProps, hostFor, synthFleet } from '../platforms/aws/aws-fixtures';
+import { baseProps, hostFor, synthFleet, unsensitive } from '../platforms/aws/aws-fixtures';
 import { cloudConfigFile } from '../helpers/payloads';
 
 const only = (json: any, type: string) => Object.values(json.resource[type])[0] as any;
@@ -27,9 +27,9 @@ describe('on AWS', () => {
   });
 
   test('the data disk is never wiped: Ignition reuses an existing file system, the discovery script formats only blank disks', () => {
-    const flatcar = JSON.parse(Buffer.from(only(synthFleet({ ...baseProps('flatcar'), dockerVolumeSizeGiB: 20 }).json, 'aws_launch_template').user_data, 'base64').toString());
+    const flatcar = JSON.parse(Buffer.from(unsensitive(only(synthFleet({ ...baseProps('flatcar'), dockerVolumeSizeGiB: 20 }).json, 'aws_launch_template').user_data), 'base64').toString());
     expect(flatcar.storage.filesystems).toEqual([{ device: '/dev/xvdb', format: 'ext4', label: 'docker-data', wipeFilesystem: false }]);
-    const alpine = Buffer.from(only(synthFleet({ ...baseProps('alpine'), dockerVolumeSizeGiB: 20 }).json, 'aws_launch_template').user_data, 'base64').toString();
+    const alpine = Buffer.from(unsensitive(only(synthFleet({ ...baseProps('alpine'), dockerVolumeSizeGiB: 20 }).json, 'aws_launch_template').user_data), 'base64').toString();
     const script = cloudConfigFile(alpine, '/etc/docker-fleet/prepare-data-volume')!;
     expect(script).toContain('already holds a file system that is not labelled $LABEL; leaving it alone');
     expect(script).toContain('refusing to guess');

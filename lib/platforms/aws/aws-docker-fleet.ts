@@ -12,7 +12,7 @@ import { Architecture } from '../../os/enums';
 import { EBS_DATA_DEVICE } from '../../os/platform-traits';
 import { UpdatePolicy } from '../../os/update-policy';
 import { planAwsFleet } from './aws-fleet-plan';
-import { autoScalingGroupFor, instanceRoleFor, launchTemplateFor, partitionOf, remoteConfigFor, securityGroupFor } from './aws-fleet-resources';
+import { autoScalingGroupFor, instanceRoleFor, launchTemplateFor, partitionOf, remoteConfigFor, secretsPolicyFor, securityGroupFor } from './aws-fleet-resources';
 import { AwsImage } from './aws-image';
 import { USER_DATA_LIMIT_BYTES, UserDataDelivery } from './user-data';
 
@@ -151,11 +151,20 @@ export interface AwsDockerFleetProps {
    */
   readonly ssmSessionPermissions?: boolean;
   /**
-   * IMDSv2 PUT response hop limit. 2 lets containers on Docker's bridge network reach
-   * instance metadata; 1 blocks them.
-   * @default 2
+   * IMDSv2 PUT response hop limit. 1 keeps instance metadata (the role's credentials, the user
+   * data) from containers on Docker's bridge network; host-networked processes, such as the
+   * container-secret fetcher, still reach it. Raise it to 2 only for a container that must call
+   * AWS with the instance role itself: every bridge-networked container then can.
+   * @default 1
    */
   readonly metadataHopLimit?: number;
+  /**
+   * A customer-managed KMS key (ARN; may be a token) that encrypts the SecureString parameters or
+   * secrets of `ContainerSecret`s: the role gets `kms:Decrypt` on it, only through SSM or Secrets
+   * Manager (`kms:ViaService`). Not needed for the AWS-managed keys (aws/ssm, aws/secretsmanager).
+   * @default - no kms:Decrypt permission
+   */
+  readonly secretsKmsKeyArn?: string;
   /**
    * Minimum healthy percentage during a rolling instance refresh.
    * @default 90
@@ -256,6 +265,7 @@ export class AwsDockerFleet extends Construct {
     this.instanceRole = role;
     this.instanceProfile = profile;
     this.configObject = remoteConfigFor(this, plan, role, partition);
+    secretsPolicyFor(this, plan, role, partition);
     const imageId = plan.image._bind(this, plan.os, plan.architecture).imageId;
     this.launchTemplate = launchTemplateFor(this, plan, imageId, this.securityGroup, profile, this.configObject);
     this.autoScalingGroup = autoScalingGroupFor(this, plan, this.launchTemplate);

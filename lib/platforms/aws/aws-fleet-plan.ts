@@ -31,6 +31,16 @@ export interface IngressRule {
   readonly ipv6: string[];
 }
 
+/** The container secrets of the fleet, as the IAM policy needs them. */
+export interface SecretAccess {
+  /** SSM parameter names (in the provider's region and account) */
+  readonly ssmParameters: string[];
+  /** full Secrets Manager secret ARNs */
+  readonly secretArns: string[];
+  /** the customer-managed KMS key the values are encrypted with, when the user names one */
+  readonly kmsKeyArn?: string;
+}
+
 /** Everything the resource step needs, decided. */
 export interface AwsFleetPlan {
   readonly names: AwsFleetNames;
@@ -57,6 +67,8 @@ export interface AwsFleetPlan {
   readonly userTags: Record<string, string>;
   readonly nameTags: Record<string, string>;
   readonly managedPolicies: ReadonlyArray<readonly [string, string]>;
+  /** what the instance role may read for container secrets (names/ARNs, sorted, unique) */
+  readonly secrets: SecretAccess;
   readonly payload: FirstBootPayload;
   readonly payloadBytes: number;
   readonly userData: UserDataPlan;
@@ -155,7 +167,10 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   const bucket = p.check(() => (props.userDataBucket === undefined ? undefined : requireBucketName('userDataBucket', props.userDataBucket)), undefined);
   const keyName = p.check(() => (props.keyName === undefined ? undefined : requireString('keyName', props.keyName)), undefined);
   const publicIp = p.check(() => (props.associatePublicIpAddress === undefined ? false : requireBoolean('associatePublicIpAddress', props.associatePublicIpAddress)), false);
-  const hopLimit = p.check(() => (props.metadataHopLimit === undefined ? 2 : requireIntegerOrToken('metadataHopLimit', props.metadataHopLimit, 1, 64)), 2);
+  // 1: containers on Docker's bridge network cannot reach IMDS (the role's credentials, user
+  // data); the secret fetcher runs with host networking (review-2026-11.md C5, checkov CKV_AWS_341).
+  const hopLimit = p.check(() => (props.metadataHopLimit === undefined ? 1 : requireIntegerOrToken('metadataHopLimit', props.metadataHopLimit, 1, 64)), 1);
+  const kmsKeyArn = p.check(() => (props.secretsKmsKeyArn === undefined ? undefined : requireKmsKeyArn('secretsKmsKeyArn', props.secretsKmsKeyArn)), undefined);
   const minHealthy = p.check(() => (props.minHealthyPercentage === undefined ? 90 : requireIntegerOrToken('minHealthyPercentage', props.minHealthyPercentage, 0, 100)), 90);
   const grace = p.check(() => (props.healthCheckGracePeriod === undefined ? 300 : requireIntegerOrToken('healthCheckGracePeriod', props.healthCheckGracePeriod, 0)), 300);
   const ssm = p.check(() => (props.ssmSessionPermissions === undefined ? false : requireBoolean('ssmSessionPermissions', props.ssmSessionPermissions)), false);
@@ -178,6 +193,14 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   const raw = Buffer.from(payload.content, 'utf8');
   const userData = p.run(() => planUserData(os.displayName, raw, traits, bucket, names.configKey));
 
+  const secretRefs = hostModel.containers.flatMap((c) => c.secrets);
+  const secrets: SecretAccess = {
+    ssmParameters: [...new Set(secretRefs.filter((x) => x.source === 'ssm').map((x) => x.id))].sort(),
+    secretArns: [...new Set(secretRefs.filter((x) => x.source === 'secretsmanager').map((x) => x.id))].sort(),
+    kmsKeyArn,
+  };
+  if (kmsKeyArn !== undefined && secretRefs.length === 0) warnings.push('secretsKmsKeyArn is set but no container has secrets, so the role gets no kms:Decrypt');
+
   const managedPolicies = [...traits.managedPolicies];
   if (ssm && !managedPolicies.some(([, name]) => name === 'AmazonSSMManagedInstanceCore')) managedPolicies.push(['Ssm', 'AmazonSSMManagedInstanceCore']);
 
@@ -186,7 +209,7 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
     securityGroupIds: extraSgs, targetGroupArns, ingress, rootSizeGiB,
     data: dataSize === undefined ? undefined : { deviceName: EBS_DATA_DEVICE, sizeGiB: dataSize, deleteOnTermination: deleteData },
     keyName, publicIp, hopLimit, minHealthy, grace, userTags, nameTags: { ...userTags, Name: fleet },
-    managedPolicies, payload, payloadBytes: raw.length, userData, warnings,
+    managedPolicies, secrets, payload, payloadBytes: raw.length, userData, warnings,
   };
 }
 
@@ -204,6 +227,13 @@ function requireArnList(property: string, value: unknown): string[] {
     if (typeof v === 'string' && (Token.isUnresolved(v) || /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]+\/[0-9a-f]+$/.test(v))) return v;
     throw Errors.badTargetGroupArn(`${property}[${i}]`, v);
   });
+}
+
+function requireKmsKeyArn(property: string, value: unknown): string {
+  const s = requireString(property, value);
+  if (Token.isUnresolved(s)) return s;
+  if (!/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/.test(s)) throw Errors.badKmsKeyArn(property, value);
+  return s;
 }
 
 function isWorldCidr(c: string): boolean {

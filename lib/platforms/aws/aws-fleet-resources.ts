@@ -2,10 +2,11 @@
  * The resource step of `AwsDockerFleet`: maps an `AwsFleetPlan` to Terraform resources, one
  * function per resource family. No decisions are made here; they are in the plan.
  */
-import { Token } from 'cdktf';
+import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -17,8 +18,46 @@ import { AwsFleetPlan } from './aws-fleet-plan';
 
 /** The partition of the provider's region (`aws`, `aws-cn`, `aws-us-gov`), looked up once per fleet. */
 export function partitionOf(scope: Construct): () => string {
-  let partition: DataAwsPartition | undefined;
-  return () => (partition ??= new DataAwsPartition(scope, 'Partition', {})).partition;
+  return () => partitionDataOf(scope).partition;
+}
+
+function partitionDataOf(scope: Construct): DataAwsPartition {
+  return (scope.node.tryFindChild('Partition') as DataAwsPartition | undefined) ?? new DataAwsPartition(scope, 'Partition', {});
+}
+
+/**
+ * The role's read access to exactly the fleet's container secrets (issue 16): ssm:GetParameter
+ * on each named parameter of the provider's region and account, secretsmanager:GetSecretValue on
+ * each named secret ARN, and kms:Decrypt on the user's key only through those services.
+ */
+export function secretsPolicyFor(scope: Construct, plan: AwsFleetPlan, role: IamRole, partition: () => string): IamRolePolicy | undefined {
+  const { ssmParameters, secretArns, kmsKeyArn } = plan.secrets;
+  if (!ssmParameters.length && !secretArns.length) return undefined;
+  const region = ssmParameters.length || kmsKeyArn !== undefined ? new DataAwsRegion(scope, 'Region', {}).name : undefined;
+  const statements: Record<string, unknown>[] = [];
+  if (ssmParameters.length) {
+    // The account from the role's own ARN (arn:<partition>:iam::<account>:role/<name>): no STS call
+    // (an aws_caller_identity lookup needs credentials even for a plan).
+    const account = Fn.element(Fn.split(':', role.arn), 4);
+    // A parameter's ARN is arn:…:parameter/<name without its leading '/'> (SSM user guide, IAM access).
+    statements.push({ Sid: 'ReadParameters', Effect: 'Allow', Action: 'ssm:GetParameter',
+      Resource: ssmParameters.map((n) => `arn:${partition()}:ssm:${region}:${account}:parameter/${n.replace(/^\//, '')}`) });
+  }
+  if (secretArns.length) statements.push({ Sid: 'ReadSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secretArns });
+  if (kmsKeyArn !== undefined) {
+    const dns = partitionDataOf(scope).dnsSuffix;
+    const services = [
+      ...(ssmParameters.length ? [`ssm.${region}.${dns}`] : []),
+      ...[...new Set(secretArns.map((a) => a.split(':')[3]))].sort().map((r) => `secretsmanager.${r}.${dns}`),
+    ];
+    statements.push({ Sid: 'DecryptThroughSecretStores', Effect: 'Allow', Action: 'kms:Decrypt', Resource: kmsKeyArn,
+      Condition: { StringEquals: { 'kms:ViaService': services } } });
+  }
+  return new IamRolePolicy(scope, 'ReadContainerSecrets', {
+    role: role.id,
+    name: 'read-container-secrets',
+    policy: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
+  });
 }
 
 export function securityGroupFor(scope: Construct, plan: AwsFleetPlan): SecurityGroup {
@@ -68,7 +107,9 @@ export function remoteConfigFor(scope: Construct, plan: AwsFleetPlan, role: IamR
   const object = new S3Object(scope, 'IgnitionConfig', {
     bucket: remote.bucket,
     key: remote.key,
-    contentBase64: remote.content.toString('base64'),
+    // sensitive: plans show (sensitive value), not the config (it holds no secret values, but
+    // the environment and files of the hosts).
+    contentBase64: Fn.sensitive(remote.content.toString('base64')),
     contentType: 'application/json',
     serverSideEncryption: 'AES256',
     tags: tagsOrNone(plan),
@@ -108,7 +149,9 @@ export function launchTemplateFor(scope: Construct, plan: AwsFleetPlan, imageId:
     imageId,
     instanceType: plan.instanceType,
     keyName: plan.keyName,
-    userData: plan.userData.userData.toString('base64'),
+    // sensitive: plans (e.g. `cdktf diff` on pull requests) show (sensitive value). It is still in
+    // state and readable with ec2:DescribeLaunchTemplateVersions: it is not a secret store.
+    userData: Fn.sensitive(plan.userData.userData.toString('base64')),
     updateDefaultVersion: true,
     iamInstanceProfile: { arn: profile.arn },
     metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: plan.hopLimit },

@@ -151,6 +151,11 @@ function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p:
 
   // --- first-boot payloads: one render per fleet ------------------------------------------
   const userModel = host._toModel();
+  // No instance role on libvirt: nothing on the host could fetch a ContainerSecret (issue 16).
+  p.check(() => userModel.containers.forEach((c) => {
+    if (c.secrets.length) throw Errors.secretsWithoutInstanceRole(`hostConfig.${c.origin}.secrets`, c.secrets.map((s) => s.env));
+  }), undefined);
+  p.throwIfAny();
   if (userModel.hostname !== undefined) {
     warnings.push(`hostConfig.hostname '${userModel.hostname}' is replaced by each host's own name (${hostNames.slice(0, 3).join(', ')}${hostNames.length > 3 ? ', …' : ''})`);
   }

@@ -87,7 +87,14 @@ export function only(json: any, type: string): any {
 }
 
 export function userDataOf(json: any): Buffer {
-  return Buffer.from(only(json, 'aws_launch_template').user_data, 'base64');
+  return Buffer.from(unsensitive(only(json, 'aws_launch_template').user_data), 'base64');
+}
+
+/** The literal inside `${sensitive("…")}` (user data and the S3 config are marked sensitive). */
+export function unsensitive(value: string): string {
+  const m = /^\$\{sensitive\("([A-Za-z0-9+/=]*)"\)\}$/.exec(value);
+  if (!m) throw new Error(`expected \${sensitive("<base64>")}, got ${value.slice(0, 60)}`);
+  return m[1];
 }
 
 /** Deterministic pseudo-random text from the base64 alphabet (gzip cannot shrink it much). */

@@ -114,7 +114,7 @@ maybe('AwsDockerFleet through terraform and the real validators', () => {
     const userData = Buffer.from(lt!.values.user_data, 'base64');
     const payload = userData[0] === 0x1f && userData[1] === 0x8b ? gunzipSync(userData) : userData;
     expect(lt!.values.image_id).toBe('ami-0123456789abcdef0');
-    expect(lt!.values.metadata_options[0]).toEqual(expect.objectContaining({ http_tokens: 'required', http_put_response_hop_limit: 2 }));
+    expect(lt!.values.metadata_options[0]).toEqual(expect.objectContaining({ http_tokens: 'required', http_put_response_hop_limit: 1 }));
     validatePayload(kind, payload.toString('utf8'));
     const counts = planActionCounts(result.plan);
     // eslint-disable-next-line no-console
