@@ -66,7 +66,7 @@ export function explainText(dir: string): string {
       continue;
     }
     const { common, differing } = splitCommon(f.payloads, false);
-    if (payloads.length > 1) out.push(`(the same on all ${payloads.length} hosts, except what is listed under "differs between hosts")`);
+    if (payloads.length > 1) out.push(`(the same on ${payloads.length === 2 ? 'both' : `all ${payloads.length}`} hosts, except what is listed under "differs between hosts")`);
     for (const i of common) out.push(i.key, ...indent(i.lines));
     if (differing.length) {
       out.push('differs between hosts:');

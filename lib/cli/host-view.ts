@@ -496,7 +496,7 @@ function fromCloudConfig(text: string, format: PayloadFormat, where: string, osH
     const lines: string[] = [];
     if (cron) {
       const f = cron[1].split(/\s+/);
-      lines.push(`crond (root crontab): ${cron[1]}`, `schedule: minute ${f[0]}, hour ${f[1]}, day-of-month ${f[2]}, month ${f[3]}, weekday ${f[4]} (host local time)`);
+      lines.push(`crond (root crontab): ${cron[1]}`, `schedule: minute ${f[0]}, hour ${f[1]}, day-of-month ${f[2]}, month ${f[3]}, weekday ${f[4]}`);
     } else lines.push('no cron line: the upgrade script is not scheduled');
     if (script) lines.push(`# ${script.path}`, ...textLines(script));
     policy = { agent: 'apk upgrade job (crond)', lines };
