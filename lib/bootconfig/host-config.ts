@@ -244,10 +244,14 @@ export function validateDaemonSettings(property: string, value: unknown): Record
     throw Errors.badDockerSettings(property, value);
   }
   if (isUnresolved(json)) throw Errors.unresolvedToken(property, value);
-  const hosts = r.hosts;
+  // Checked as written: daemon.json is this JSON, and an object's toJSON() may say other things
+  // than its own fields (review-2026-11.md C8).
+  const written = json === undefined ? undefined : JSON.parse(json);
+  if (written === null || typeof written !== 'object' || Array.isArray(written)) throw Errors.badDockerSettings(property, value);
+  const hosts = written.hosts;
   if (hosts !== undefined) {
     const list = Array.isArray(hosts) ? hosts : [hosts];
     if (list.some((h) => typeof h !== 'string' || !h.startsWith('unix://'))) throw Errors.dockerTcpSocket(`${property}.hosts`, hosts);
   }
-  return JSON.parse(json);
+  return written;
 }

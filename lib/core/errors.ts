@@ -312,7 +312,7 @@ const builders = {
   badBucketName: (p: string, v: unknown) =>
     new FleetConfigError(p, v, "expected a literal S3 bucket name (3-63 characters of lower-case letters, digits, '.' and '-'; no 's3://' prefix): it is written into the user-data pointer at synth time"),
   badFleetName: (p: string, v: unknown) =>
-    new FleetConfigError(p, v, 'expected a literal name of 1-32 letters, digits and hyphens, starting with a letter or digit (it prefixes resource names)'),
+    new FleetConfigError(p, v, 'expected a literal name of 2-32 letters, digits and hyphens, starting with a letter or digit (it prefixes resource names; a launch template name_prefix needs at least 3 characters)'),
   reservedTag: (p: string, v: unknown) =>
     new FleetConfigError(p, v, 'the Name tag is set from the fleet name; pass name: ... instead'),
   userDataTooLarge: (os: string, bytes: number, limit: number, fix: string) =>
@@ -354,6 +354,10 @@ const builders = {
     new FleetConfigError(p, v, 'must be a single line: U+0085, U+2028 and U+2029 are line breaks for YAML 1.1 parsers (cloud-init, tiny-cloud) and would split it; remove them'),
   duplicateIgnitionEntry: (p: string, v: unknown, first: string) =>
     new FleetConfigError(p, v, `the rendered Ignition config would hold this entry twice (also in ${first}), which Ignition refuses at boot ("duplicate entry defined"); give it one path/name (e.g. drop the fragment's entry or the file that clashes)`),
+  duplicateIngressPort: (p: string, v: unknown, first: string) =>
+    new FleetConfigError(p, v, `the port is already listed as ${first}; list each port once (two identical security group rules fail at apply)`),
+  badTag: (p: string, v: unknown, why: string) =>
+    new FleetConfigError(p, v, why),
   invalidUnicode: (p: string, v: unknown) =>
     new FleetConfigError(p, v, 'must be valid Unicode: it holds a lone UTF-16 surrogate, which has no UTF-8 encoding'),
   // --- container secrets (issue 16) ---------------------------------------------------------

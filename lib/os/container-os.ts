@@ -11,7 +11,7 @@ import { HostConfig } from '../bootconfig/host-config';
 import { mergeLayers } from '../bootconfig/merge';
 import { HostModel, emptyHostModel, layer } from '../bootconfig/model';
 import { Errors } from '../core/errors';
-import { requireHostname, requireOneOf, requireString } from '../core/validation';
+import { isUnresolved, requireHostname, requireOneOf, requireString } from '../core/validation';
 import { alpine, ALPINE_NEWEST, ALPINE_RELEASES } from './alpine';
 import { bottlerocket, BOTTLEROCKET_VARIANTS } from './bottlerocket';
 import { OsFeature, checkCapabilities } from './capabilities';
@@ -256,7 +256,16 @@ export class ContainerOs {
     fragments.forEach((f, i) => {
       if (!f._fits(def.format)) throw Errors.fragmentFormat(this.displayName, `fragments[${i}]: ${FORMAT_NAMES[f.format]}`, FORMAT_NAMES[def.format]);
     });
+    ctx.policy._match({
+      disabled: () => undefined, immediate: () => undefined, maintenanceWindow: () => undefined,
+      fleetLock: (url) => {
+        if (isUnresolved(url)) throw Errors.literalRequired('updatePolicy.fleetLock.url', url, 'the lock URL is written into the first-boot payload at synth time; a token would reach the hosts as the text ${TfToken[...]}, so they never take the lock');
+      },
+    });
     const content = def.render(model, ctx, fragments.map((f) => f._value));
+    // Last guard (C9): no value known only at apply time may reach a payload as its placeholder text.
+    const token = /\$\{TfToken\[[^\]]*\]\}|#\{TfToken\[[^\]]*\]\}/.exec(content);
+    if (token) throw Errors.unresolvedToken('hostConfig', content.slice(Math.max(0, token.index - 40), token.index + token[0].length));
     return { format: def.format, content, warnings: ctx.warnings };
   }
 

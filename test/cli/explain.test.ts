@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { App, TerraformStack } from 'cdktf';
 import {
-  AlpineBootstrap, AwsDockerFleet, AwsImage, ContainerOs, FedoraCoreOsStream, FlatcarChannel, HostConfig, LibvirtDockerFleet, LibvirtProvider,
+  AlpineBootstrap, AwsDockerFleet, AwsImage, ContainerOs, ContainerSecret, FedoraCoreOsStream, FlatcarChannel, HostConfig, LibvirtDockerFleet, LibvirtProvider,
   UpdatePolicy, Weekday,
 } from '../../lib';
 import { ED25519_KEY, richHostConfig } from '../helpers/fixtures';
@@ -244,5 +244,30 @@ describe('cdktf-docker-fleet explain', () => {
       '  defined by: unit container-api.service',
     ].join('\n'));
     expect(r.stdout).toContain('platform: AWS (launch template + auto scaling group), 2 hosts\nOS: Fedora CoreOS (stable)');
+  });
+
+  test('shows the secrets of a synthesized fleet by name on systemd and OpenRC hosts, never a value', () => {
+    const secretHost = () => {
+      const h = new HostConfig({ sshAuthorizedKeys: [ED25519_KEY] });
+      h.addContainer({
+        name: 'api', image: 'ghcr.io/example/api:2.4.1', environment: { LOG_LEVEL: 'info' },
+        secrets: { DB_PASSWORD: ContainerSecret.fromSsmParameter('/prod/db/password') },
+      });
+      return h;
+    };
+    const out = synthApp((app) => {
+      const s = awsStack(app, 'sec');
+      for (const [id, os] of [['fcos', ContainerOs.fedoraCoreOs()], ['alpine', ContainerOs.alpine()]] as const) {
+        new AwsDockerFleet(s, id, { os, hostCount: 1, instanceType: 't3.small', image: AMI, ...NETWORK, hostConfig: secretHost() });
+      }
+    });
+    const r = runCli(['explain', out]);
+    expect(r.code).toBe(0);
+    for (const [fleet, source] of [['sec/fcos', 'unit container-api.service'], ['sec/alpine', 'OpenRC service /etc/init.d/container-api']]) {
+      expect(block(r.stdout, fleet)).toContain([
+        'container api', '  image: ghcr.io/example/api:2.4.1', '  env:', '    LOG_LEVEL=info',
+        '  secrets (fetched by the host at each start; names only):', '    DB_PASSWORD ← ssm /prod/db/password', `  defined by: ${source}`,
+      ].join('\n'));
+    }
   });
 });

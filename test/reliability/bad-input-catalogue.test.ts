@@ -12,7 +12,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import {
   AwsDockerFleet, AwsDockerFleetProps, AwsImage, ContainerOs, HostConfig, LibvirtDockerFleet, LibvirtDockerFleetProps,
-  FirstBootFragment, FleetConfigErrors, LibvirtImage, LibvirtProvider, Platform, UpdatePolicy, Weekday,
+  FirstBootFragment, FleetConfigErrors, FleetSecurityChecks, LibvirtImage, LibvirtProvider, Platform, UpdatePolicy, Weekday,
 } from '../../lib';
 import { FleetConfigError } from '../../lib/core/errors';
 import { ED25519_KEY } from '../helpers/fixtures';
@@ -159,6 +159,17 @@ const cases: Case[] = [
   ['addContainer: a lone surrogate in an env value', () => new HostConfig().addContainer({ name: 'web', image: 'nginx:1.27', environment: { A: 'x\ud800' } }), 'containers[0].environment.A', 'x\\ud800'],
   ['addFile: /etc/localtime next to timeZone (two Ignition entries)', () => new HostConfig({ timeZone: 'UTC' }).addFile({ path: '/etc/localtime', content: 'x' }), 'files[0].path', '/etc/localtime'],
   ['renderFirstBoot: a fragment link where the config has a file', () => { const h = new HostConfig({ hostname: 'a' }); h.addFirstBootFragment(FirstBootFragment.ignition('{"storage":{"links":[{"path":"/etc/hostname","target":"/x"}]}}')); return ContainerOs.flatcar().renderFirstBoot(h); }, 'storage.links', '/etc/hostname'],
+  ['HostConfig: daemon settings whose toJSON() opens a TCP socket', () => new HostConfig({ dockerDaemonSettings: { toJSON: () => ({ hosts: 'tcp://0.0.0.0:2375' }) } as any }), 'dockerDaemonSettings.hosts', 'tcp://'],
+  ['renderFirstBoot: a fleetLock URL known only at apply time', (s) => ContainerOs.fedoraCoreOs().renderFirstBoot(new HostConfig(), { updatePolicy: UpdatePolicy.fleetLock({ url: new TerraformVariable(s, 'lock', { type: 'string' }).stringValue }) }), 'updatePolicy.fleetLock.url', 'TfToken'],
+  ['bottlerocket: ECS cluster known only at apply time', (s) => ContainerOs.bottlerocket({ ecsCluster: new TerraformVariable(s, 'c', { type: 'string' }).stringValue }), 'ecsCluster', 'TfToken'],
+  ['AwsDockerFleet: a 1-character name (launch template name_prefix below 3)', (s) => new AwsDockerFleet(s, 'f', { ...aws(), name: 'a' }), 'name', '"a"'],
+  ['AwsDockerFleet: an aws: tag key', (s) => new AwsDockerFleet(s, 'f', { ...aws(), tags: { 'aws:cloudformation:stack-name': 'x' } }), 'tags.aws:cloudformation:stack-name', 'aws:cloudformation'],
+  ['AwsDockerFleet: 50 user tags (the fleet adds Name)', (s) => new AwsDockerFleet(s, 'f', { ...aws(), tags: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`t${i}`, 'v'])) }), 'tags', '50 tags'],
+  ['AwsDockerFleet: a tag value over 256 characters', (s) => new AwsDockerFleet(s, 'f', { ...aws(), tags: { team: 'x'.repeat(257) } }), 'tags.team', 'xxxx'],
+  ['AwsDockerFleet: a port listed twice', (s) => new AwsDockerFleet(s, 'f', { ...aws(), ingressPorts: [80, 443, 80] }), 'ingressPorts[2]', '80'],
+  ['AwsDockerFleet: ingressPorts with ingressCidrs []', (s) => new AwsDockerFleet(s, 'f', { ...aws(), ingressPorts: [80], ingressCidrs: [] }), 'ingressCidrs', '[]'],
+  ['FleetSecurityChecks: an unknown severity', () => new FleetSecurityChecks({ severity: 'loud' as any }), 'severity', '"loud"'],
+  ['FleetSecurityChecks: skip as a string', () => new FleetSecurityChecks({ skip: 'CKV_AWS_88' as any }), 'skip', '"CKV_AWS_88"'],
   ['addFile: U+2028 in a path', () => new HostConfig().addFile({ path: '/etc/a\u2028b' }), 'files[0].path', '/etc/a\\u2028b'],
 ];
 

@@ -2,7 +2,9 @@
  * Hostile and careless input (issue 17, review-2026-11.md §C): legitimate input that was refused
  * (C16) is accepted, and what broke later is refused at synth time or made harmless.
  */
-import { ContainerOs, FirstBootFragment, HostConfig } from '../../lib';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AwsDockerFleet, AwsImage, ContainerOs, FirstBootFragment, HostConfig, UpdatePolicy } from '../../lib';
 import { describeWithValidators, validateIgnition } from '../helpers/validators';
 import { ED25519_KEY } from '../helpers/fixtures';
 import { cloudConfig, ignitionFile } from '../helpers/payloads';
@@ -71,5 +73,59 @@ describeWithValidators('Ignition never holds a duplicate entry (C12)', () => {
     const h = new HostConfig({ hostname: 'web-1' });
     h.addFirstBootFragment(FirstBootFragment.ignition(JSON.stringify({ storage: { links: [{ path: '/etc/hostname', target: '/run/hostname' }] } })));
     expect(() => ContainerOs.flatcar().renderFirstBoot(h)).toThrow(/storage\.links: got "\/etc\/hostname"; the rendered Ignition config would hold this entry twice/);
+  });
+});
+
+describe('values known only at apply time where a literal is required (C9), settings checked as written (C8)', () => {
+  const stack = () => new TerraformStack(new App(), 's');
+
+  test('fails on an ECS cluster known only at apply time', () => {
+    const v = new TerraformVariable(stack(), 'cluster', { type: 'string' }).stringValue;
+    expect(() => ContainerOs.bottlerocket({ ecsCluster: v })).toThrow(/ecsCluster: got "\$\{TfToken\[/);
+  });
+
+  test('fails on rendering a fleetLock policy whose URL is known only at apply time', () => {
+    const url = new TerraformVariable(stack(), 'lock', { type: 'string' }).stringValue;
+    const policy = UpdatePolicy.fleetLock({ url });
+    expect(() => ContainerOs.fedoraCoreOs().renderFirstBoot(new HostConfig(), { updatePolicy: policy }))
+      .toThrow(/updatePolicy\.fleetLock\.url: got "\$\{TfToken\[.*must be a literal value/);
+  });
+
+  test('fails on daemon settings whose toJSON() writes a TCP socket the object itself does not show', () => {
+    const sneaky = { 'log-driver': 'journald', toJSON: () => ({ hosts: ['tcp://0.0.0.0:2375'] }) };
+    expect(() => new HostConfig({ dockerDaemonSettings: sneaky })).toThrow(/dockerDaemonSettings\.hosts: got \["tcp:\/\/0\.0\.0\.0:2375"\]/);
+  });
+
+  test('daemon settings are written as their JSON says (toJSON applied once, at validation)', () => {
+    const h = new HostConfig({ dockerDaemonSettings: { toJSON: () => ({ debug: true }) } as any });
+    const ign = ContainerOs.flatcar().renderFirstBoot(h).content;
+    expect(JSON.parse(ignitionFile(ign, '/etc/docker/daemon.json')!)).toMatchObject({ debug: true });
+  });
+});
+
+describe('Terraform template syntax in user strings reaches Terraform literally (C14), AWS names and tags (C17)', () => {
+  const fleet = (id: string, extra: object) => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+    new AwsDockerFleet(stack, id, {
+      os: ContainerOs.flatcar(), hostCount: 1, instanceType: 't3.small', vpcId: 'vpc-0123456789abcdef0',
+      subnetIds: ['subnet-0123456789abcdef0'], image: AwsImage.pinned('ami-0123456789abcdef0'), ...extra,
+    });
+    return JSON.parse(Testing.synth(stack));
+  };
+
+  test('tag keys and values and keyName with ${…} and %{…} are written escaped ($${, %%{), so Terraform does not evaluate them', () => {
+    const out = fleet('web', { tags: { team: '${file("/etc/hostname")}', '%{if true}k%{endif}': 'v' }, keyName: 'ops${var.x}' });
+    const lt = Object.values(out.resource.aws_launch_template)[0] as any;
+    expect(lt.key_name).toBe('ops$${var.x}');
+    expect(lt.tags).toMatchObject({ team: '$${file("/etc/hostname")}', '%%{if true}k%%{endif}': 'v' });
+    expect(JSON.stringify(out)).not.toMatch(/[^$]\$\{file|[^%]%\{if/);
+  });
+
+  test('a 1-character construct id gets a default name whose launch template name_prefix has at least 3 characters', () => {
+    const out = fleet('f', {});
+    const lt = Object.values(out.resource.aws_launch_template)[0] as any;
+    expect(lt.name_prefix.length).toBeGreaterThanOrEqual(3);
+    expect(lt.name_prefix).toBe('f-fleet-');
   });
 });

@@ -145,8 +145,18 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   const targetGroupArns = p.check(() => requireArnList('targetGroupArns', props.targetGroupArns), []);
   const ssh = p.check(() => (props.sshIngressCidrs === undefined ? { ipv4: [], ipv6: [] } : splitCidrs('sshIngressCidrs', props.sshIngressCidrs)), { ipv4: [], ipv6: [] });
   const ports = p.check(() => (props.ingressPorts === undefined ? [] : requireArrayOrToken('ingressPorts', props.ingressPorts)
-    .map((port, i) => requireIntegerOrToken(`ingressPorts[${i}]`, port, 1, 65535))), []);
+    .map((port, i, all) => {
+      const n = requireIntegerOrToken(`ingressPorts[${i}]`, port, 1, 65535);
+      // Two rules for one port make the security group fail at apply (duplicate permission).
+      if (!Token.isUnresolved(n) && all.indexOf(port) !== i) throw Errors.duplicateIngressPort(`ingressPorts[${i}]`, port, `ingressPorts[${all.indexOf(port)}]`);
+      return n;
+    })), []);
   const appCidrs = p.check(() => (props.ingressCidrs === undefined ? { ipv4: ['0.0.0.0/0'], ipv6: ['::/0'] } : splitCidrs('ingressCidrs', props.ingressCidrs)), { ipv4: [], ipv6: [] });
+  if (ports.length > 0 && Array.isArray(props.ingressCidrs) && props.ingressCidrs.length === 0) {
+    p.check(() => {
+      throw Errors.emptyList('ingressCidrs', props.ingressCidrs, 'CIDR block while ingressPorts lists ports (with none, the ports would silently stay closed); leave ingressCidrs out for the whole internet or drop ingressPorts');
+    }, undefined);
+  }
   const ingress: IngressRule[] = [];
   if (ssh.ipv4.length > 0 || ssh.ipv6.length > 0) {
     ingress.push({ description: 'SSH', port: 22, ...ssh });
@@ -165,7 +175,7 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
 
   // --- the rest ------------------------------------------------------------------------------
   const bucket = p.check(() => (props.userDataBucket === undefined ? undefined : requireBucketName('userDataBucket', props.userDataBucket)), undefined);
-  const keyName = p.check(() => (props.keyName === undefined ? undefined : requireString('keyName', props.keyName)), undefined);
+  const keyName = p.check(() => (props.keyName === undefined ? undefined : escapeTemplate(requireString('keyName', props.keyName))), undefined);
   const publicIp = p.check(() => (props.associatePublicIpAddress === undefined ? false : requireBoolean('associatePublicIpAddress', props.associatePublicIpAddress)), false);
   // 1: containers on Docker's bridge network cannot reach IMDS (the role's credentials, user
   // data); the secret fetcher runs with host networking (review-2026-11.md C5, checkov CKV_AWS_341).
@@ -247,20 +257,40 @@ function isWorld(c: { ipv4: string[]; ipv6: string[] }): boolean {
 function fleetName(value: unknown, id: string): string {
   if (value === undefined) {
     const n = id.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32);
-    return n || 'docker-fleet';
+    // A launch template name_prefix needs at least 3 characters (hashicorp/aws 5.100.0, checked
+    // with terraform validate): a 1-character id gets a longer default name.
+    return n.length >= 2 ? n : `${n || 'docker'}-fleet`;
   }
   const s = requireString('name', value);
-  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/.test(s)) throw Errors.badFleetName('name', value);
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/.test(s)) throw Errors.badFleetName('name', value);
   return s;
 }
+
+/**
+ * Terraform reads `${…}` and `%{…}` in any string of the JSON as template syntax (a tag value
+ * `${file("/etc/passwd")}` would be evaluated): written as `$${` and `%%{` they stay literal
+ * (review-2026-11.md C14). cdktf's own tokens (`${TfToken[…]}`) are left for cdktf to resolve.
+ */
+export function escapeTemplate(s: string): string {
+  return s.replace(/\$\{(?!TfToken\[)/g, '$$$${').replace(/%\{/g, '%%{');
+}
+
+/** AWS: at most 50 tags per resource, the fleet adds Name; keys up to 128, values up to 256 characters. */
+const MAX_USER_TAGS = 49;
 
 function tagsOf(value: unknown): Record<string, string> {
   if (value === undefined) return {};
   const r = requireRecord('tags', value);
   const out: Record<string, string> = {};
-  for (const k of Object.keys(r).sort()) {
+  const keys = Object.keys(r).sort();
+  if (keys.length > MAX_USER_TAGS) throw Errors.badTag('tags', `${keys.length} tags`, `AWS allows 50 tags per resource and the fleet adds Name, so at most ${MAX_USER_TAGS}`);
+  for (const k of keys) {
     if (k === 'Name') throw Errors.reservedTag('tags.Name', r[k]);
-    out[k] = requireString(`tags.${k}`, r[k], { allowEmpty: true });
+    if (/^aws:/i.test(k)) throw Errors.badTag(`tags.${k}`, k, "tag keys starting with 'aws:' are reserved for AWS and refused by the API");
+    if (k.length === 0 || k.length > 128) throw Errors.badTag(`tags.${k}`, k, 'tag keys have 1-128 characters');
+    const v = requireString(`tags.${k}`, r[k], { allowEmpty: true });
+    if (!Token.isUnresolved(v) && v.length > 256) throw Errors.badTag(`tags.${k}`, v, 'tag values have at most 256 characters');
+    out[escapeTemplate(k)] = escapeTemplate(v);
   }
   return out;
 }
