@@ -42,7 +42,7 @@ export interface OpenRcContainer {
  * `eval supervise-daemon … $command -- $command_args` with `$command_args` unquoted
  * (OpenRC 0.45.2 sh/supervise-daemon.sh supervise_start, still so upstream), so the value is
  * field-split and globbed before eval re-parses it: runs of spaces collapse, a tab becomes a
- * space, `*` expands (measured: shared/reference/effect-harness.md §3). Instead `command` is a
+ * space, `*` expands (measured with Debian's openrc 0.45.2; the same unquoted eval is in upstream 0.63). Instead `command` is a
  * wrapper that `exec`s docker with its arguments quoted once, for sh only; start_pre writes it
  * from a quoted here-document (taken literally by sh, POSIX XCU 2.7.4), so nothing re-splits it.
  */

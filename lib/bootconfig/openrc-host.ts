@@ -51,14 +51,16 @@ export function expandForOpenRc(model: HostModel): CloudConfigDocument {
 
   if (model.dockerDataVolume) {
     const v = model.dockerDataVolume;
-    packages.push(v.fileSystem === 'xfs' ? 'xfsprogs' : 'e2fsprogs');
+    // util-linux's blkid and wipefs: the script proves a disk blank with `blkid -p` and `wipefs -n`,
+    // which busybox's blkid lacks (Alpine main has both as util-linux subpackages).
+    packages.push(v.fileSystem === 'xfs' ? 'xfsprogs' : 'e2fsprogs', 'blkid', 'wipefs');
     // mdev-conf links /dev/xvdX names for EBS NVMe disks only when nvme-cli is installed
     // (aports main/mdev-conf persistent-storage; os-facts-2.md §2).
     if (v.device && /^\/dev\/(xvd|sd)/.test(v.device)) packages.push('nvme-cli');
     files.push(textFile(DATA_VOLUME_SCRIPT, renderDataVolumeScript(v, v.diskModel), 0o755));
     runcmd.push(`${DATA_VOLUME_SCRIPT} && mkdir -p ${v.mountPoint} && `
       + `(grep -q 'LABEL=${v.label} ' /etc/fstab || echo 'LABEL=${v.label} ${v.mountPoint} ${v.fileSystem} defaults,noatime,nofail 0 2' >> /etc/fstab) && `
-      + `mount ${v.mountPoint}`);
+      + `{ ! blkid -L ${v.label} >/dev/null 2>&1 || mount ${v.mountPoint}; }`);
   }
   if (model.hostname) {
     files.push(textFile('/etc/hostname', `${model.hostname}\n`, 0o644));

@@ -1,7 +1,7 @@
 /**
  * Alpine Linux cloud images: Tiny Cloud (`#alpine-config`) or cloud-init (`#cloud-config`),
  * Docker from the community repository, updates by a cron job running `apk upgrade`.
- * Facts: shared/reference/os-facts.md §3, os-facts-2.md §1.
+ * Facts: the project's OS fact notes (os-facts.md §3, os-facts-2.md §1), sources named per fact below.
  */
 import { CloudConfigHeader, renderCloudConfig } from '../bootconfig/cloud-config';
 import { FirstBootFormat } from '../bootconfig/formats';

@@ -1,7 +1,7 @@
 /**
  * Bottlerocket (AWS only): TOML settings as user data, containers as host containers,
- * image-based updates applied by an external updater. Facts: shared/reference/os-facts.md §4,
- * os-facts-2.md §3.
+ * image-based updates applied by an external updater. Facts: the project's OS fact notes (os-facts.md §4,
+ * os-facts-2.md §3); sources named per fact below.
  */
 import { expandForBottlerocket } from '../bootconfig/bottlerocket-host';
 import { FirstBootFormat } from '../bootconfig/formats';

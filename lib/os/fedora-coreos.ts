@@ -1,6 +1,6 @@
 /**
  * Fedora CoreOS: Ignition, moby-engine preinstalled and socket-activated, Zincati updates.
- * Facts: shared/reference/os-facts.md §1 (sources named per fact below).
+ * Facts: the project's OS fact notes (os-facts.md §1); sources named per fact below.
  */
 import { HostModel, UnitModel, textFile } from '../bootconfig/model';
 import { renderToml } from '../bootconfig/toml';

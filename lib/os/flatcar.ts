@@ -1,6 +1,6 @@
 /**
  * Flatcar Container Linux: Ignition, Docker as a built-in sysext (socket-activated),
- * update_engine + locksmithd. Facts: shared/reference/os-facts.md §2.
+ * update_engine + locksmithd. Facts: the project's OS fact notes (os-facts.md §2); sources named per fact below.
  */
 import { DropInModel, UnitModel, textFile } from '../bootconfig/model';
 import { Errors } from '../core/errors';
