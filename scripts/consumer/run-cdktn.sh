@@ -121,6 +121,21 @@ echo "npm install $cdktf_tgz $pins"
 step "the synthesized JSON of both lines (compare-synth-cdktn.js)"
 node "$here/compare-synth-cdktn.js" "$ref/cdktf.out" "$ref" "$app/cdktf.out" "$app"
 
+# The package's commands (package.json "bin", renamed cdktf-* -> cdktn-*): installed, runnable, and
+# `explain cdktf.out` prints the same and exits the same as the cdktf line's command on its app.
+bins="$(cd "$app" && node -p 'Object.keys(require("cdktn-docker-fleet/package.json").bin ?? {}).join(" ")')"
+for b in $bins; do
+  step "the package's command $b: usage, and explain cdktf.out as on the cdktf line (${b/cdktn-/cdktf-})"
+  (cd "$app" && npx --no-install "$b" > "$work/usage.txt" 2>&1) || true # no arguments: usage, exit code the command's business
+  grep -q '^usage: ' "$work/usage.txt" || { cat "$work/usage.txt"; echo "$b printed no usage" >&2; exit 1; }
+  for d in "$app:$b" "$ref:${b/cdktn-/cdktf-}"; do
+    rc=0; (cd "${d%%:*}" && npx --no-install "${d##*:}" explain cdktf.out > "${d%%:*}.explain" 2>&1) || rc=$?
+    echo "exit $rc" >> "${d%%:*}.explain"
+  done
+  cmp -s "$app.explain" "$ref.explain" || { diff "$ref.explain" "$app.explain" | head -n 20; echo "$b differs from the cdktf line's command" >&2; exit 1; }
+  echo "same output on both lines ($(wc -l < "$app.explain") lines, $(tail -n 1 "$app.explain"))"
+done
+
 if [ "$terraform_ok" = 1 ]; then
   step "terraform init -plugin-dir, validate, plan of both AWS stacks (offline; the cdktn one with the aws constraint set to the mirror's version)"
   mirror_version="$(ls "$TF_PLUGIN_DIR/registry.terraform.io/hashicorp/aws" | sort -V | tail -n 1)"
