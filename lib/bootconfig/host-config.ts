@@ -1,4 +1,5 @@
 import { Errors } from '../core/errors';
+import { IANA_TIME_ZONES } from '../core/time-zones';
 import {
   isUnresolved, requireArray, requireHostname, requireRecord, requireSingleLine, requireSshPublicKey, requireString,
 } from '../core/validation';
@@ -226,13 +227,10 @@ export class HostConfig {
 
 export function validateTimeZone(property: string, value: unknown): string {
   const s = requireString(property, value);
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(s)) throw Errors.badTimeZone(property, value);
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: s });
-  } catch {
-    throw Errors.badTimeZone(property, value);
-  }
-  return s;
+  // As written, case included: the host links /etc/localtime to /usr/share/zoneinfo/<name> (C17).
+  if (IANA_TIME_ZONES.has(s)) return s;
+  const other = [...IANA_TIME_ZONES].find((z) => z.toLowerCase() === s.toLowerCase());
+  throw Errors.badTimeZone(property, value, other === undefined ? undefined : `did you mean '${other}'? Names are case-sensitive on the host`);
 }
 
 export function validateDaemonSettings(property: string, value: unknown): Record<string, unknown> {

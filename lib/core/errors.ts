@@ -252,8 +252,8 @@ const builders = {
     new FleetConfigError(p, v, "expected a sysctl key like 'net.ipv4.ip_forward' or 'net.ipv4.conf.enX0.rp_filter' (letters, digits, '_', '-', '.', '/')"),
   badSysctlValue: (p: string, v: unknown) =>
     new FleetConfigError(p, v, 'expected a single-line string value, e.g. "1"'),
-  badTimeZone: (p: string, v: unknown) =>
-    new FleetConfigError(p, v, "expected an IANA time zone name such as 'UTC', 'Europe/Berlin' or 'America/New_York'"),
+  badTimeZone: (p: string, v: unknown, hint?: string) =>
+    new FleetConfigError(p, v, `expected a name of the IANA tz database, exactly as written there, such as 'UTC', 'Europe/Berlin' or 'America/New_York'${hint ? `; ${hint}` : ''}`),
   badHostname: (p: string, v: unknown) =>
     new FleetConfigError(p, v, 'expected a host name of DNS labels (letters, digits, hyphens; each label 1-63 characters, at most 253 in all)'),
   badDockerSettings: (p: string, v: unknown) =>
@@ -328,8 +328,8 @@ const builders = {
     new FleetConfigError(p, v, "expected an http://, https:// or file:// URL of an uncompressed qcow2 or raw image (e.g. 'https://stable.release.flatcar-linux.net/amd64-usr/current/flatcar_production_qemu_image.img')"),
   badImagePath: (p: string, v: unknown) =>
     new FleetConfigError(p, v, "expected an absolute path of an uncompressed qcow2 or raw image on the machine running Terraform (e.g. '/var/lib/libvirt/images/fedora-coreos.qcow2')"),
-  badLibvirtCidr: (p: string, v: unknown) =>
-    new FleetConfigError(p, v, "expected an IPv4 CIDR block in network form with a prefix from /8 to /29, e.g. '10.17.3.0/24' (host bits zero)"),
+  badLibvirtCidr: (p: string, v: unknown, why?: string) =>
+    new FleetConfigError(p, v, `${why ? `${why}; ` : ''}expected an IPv4 CIDR block in network form with a prefix from /8 to /29, e.g. '10.17.3.0/24' (host bits zero)`),
   cidrTooSmall: (p: string, v: unknown, hostCount: number, usable: number) =>
     new FleetConfigError(p, v, `this network has ${usable} addresses for hosts (the network address, the libvirt gateway .1 and the broadcast address are reserved), but hostCount is ${hostCount}; use a larger block (smaller prefix) or fewer hosts`),
   memoryBelowMinimum: (os: string, v: unknown, minMiB: number) =>
@@ -358,6 +358,8 @@ const builders = {
     new FleetConfigError(p, v, `the port is already listed as ${first}; list each port once (two identical security group rules fail at apply)`),
   badTag: (p: string, v: unknown, why: string) =>
     new FleetConfigError(p, v, why),
+  badDuration: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected a duration such as '10m', '1h30m' or '90s', or '0' for no wait"),
   invalidUnicode: (p: string, v: unknown) =>
     new FleetConfigError(p, v, 'must be valid Unicode: it holds a lone UTF-16 surrogate, which has no UTF-8 encoding'),
   // --- container secrets (issue 16) ---------------------------------------------------------

@@ -170,6 +170,13 @@ const cases: Case[] = [
   ['AwsDockerFleet: ingressPorts with ingressCidrs []', (s) => new AwsDockerFleet(s, 'f', { ...aws(), ingressPorts: [80], ingressCidrs: [] }), 'ingressCidrs', '[]'],
   ['FleetSecurityChecks: an unknown severity', () => new FleetSecurityChecks({ severity: 'loud' as any }), 'severity', '"loud"'],
   ['FleetSecurityChecks: skip as a string', () => new FleetSecurityChecks({ skip: 'CKV_AWS_88' as any }), 'skip', '"CKV_AWS_88"'],
+  ['HostConfig: a time zone in the wrong case (dangling /etc/localtime)', () => new HostConfig({ timeZone: 'europe/berlin' }), 'timeZone', 'europe/berlin'],
+  ['HostConfig: a time zone Node knows but the tz database does not', () => new HostConfig({ timeZone: 'US/Pacific-New' }), 'timeZone', 'US/Pacific-New'],
+  ['LibvirtDockerFleet: a loopback network', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), networkCidr: '127.0.0.0/24' }), 'networkCidr', '127.0.0.0/24'],
+  ['LibvirtDockerFleet: a multicast network', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), networkCidr: '224.0.0.0/24' }), 'networkCidr', '224.0.0.0/24'],
+  ['LibvirtDockerFleet: a 0/8 network', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), networkCidr: '0.0.0.0/24' }), 'networkCidr', '0.0.0.0/24'],
+  ['LibvirtDockerFleet: a billion hosts', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), hostCount: 1e9 }), 'hostCount', '1000000000'],
+  ['AwsDockerFleet: waitForCapacityTimeout not a duration', (s) => new AwsDockerFleet(s, 'f', { ...aws(), waitForCapacityTimeout: '10 minutes' }), 'waitForCapacityTimeout', '10 minutes'],
   ['addFile: U+2028 in a path', () => new HostConfig().addFile({ path: '/etc/a\u2028b' }), 'files[0].path', '/etc/a\\u2028b'],
 ];
 

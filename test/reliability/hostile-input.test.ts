@@ -4,7 +4,11 @@
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { AwsDockerFleet, AwsImage, ContainerOs, FirstBootFragment, HostConfig, UpdatePolicy } from '../../lib';
+import { AwsDockerFleet, AwsImage, ContainerOs, FirstBootFragment, HostConfig, LibvirtDockerFleet, LibvirtProvider, UpdatePolicy } from '../../lib';
+import { expectValidLibvirtStack } from '../helpers/libvirt-schema';
+import { findTerraform, plannedResources, removeRun, terraformCheck } from '../helpers/terraform';
+import { describeWithTools } from '../helpers/tools';
+import { awsStack, baseProps } from '../platforms/aws/aws-fixtures';
 import { describeWithValidators, validateIgnition } from '../helpers/validators';
 import { ED25519_KEY } from '../helpers/fixtures';
 import { cloudConfig, ignitionFile } from '../helpers/payloads';
@@ -127,5 +131,59 @@ describe('Terraform template syntax in user strings reaches Terraform literally 
     const lt = Object.values(out.resource.aws_launch_template)[0] as any;
     expect(lt.name_prefix.length).toBeGreaterThanOrEqual(3);
     expect(lt.name_prefix).toBe('f-fleet-');
+  });
+});
+
+describe('time zones as the host resolves them (C17)', () => {
+  test('tz database names are accepted as written, aliases from the backward file included', () => {
+    for (const tz of ['UTC', 'Etc/UTC', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Calcutta', 'Europe/Kyiv', 'US/Eastern', 'America/Argentina/Buenos_Aires', 'Etc/GMT+5']) {
+      expect(() => new HostConfig({ timeZone: tz })).not.toThrow();
+    }
+  });
+
+  test('fails on a time zone in the wrong case, suggesting the right one', () => {
+    expect(() => new HostConfig({ timeZone: 'europe/berlin' })).toThrow(/timeZone: got "europe\/berlin"; .*did you mean 'Europe\/Berlin'\?/);
+    expect(() => new HostConfig({ timeZone: 'utc' })).toThrow(/did you mean 'UTC'/);
+  });
+});
+
+describe('libvirt data volumes survive a size change (C10)', () => {
+  test('the Docker data volumes ignore size changes (ForceNew in provider 0.8.3), with and without retainDataVolumes, and the stack still matches the 0.8.3 schema', () => {
+    for (const retainDataVolumes of [false, true]) {
+      const stack = new TerraformStack(Testing.app(), 's');
+      new LibvirtProvider(stack, 'libvirt', { uri: 'qemu:///system' });
+      new LibvirtDockerFleet(stack, 'fleet', { os: ContainerOs.flatcar(), hostCount: 2, dockerVolumeSizeGiB: 50, retainDataVolumes });
+      const json = Testing.synth(stack);
+      const volumes = Object.entries<any>(JSON.parse(json).resource.libvirt_volume);
+      const data = volumes.find(([k]) => k.includes('docker-data'))![1];
+      expect(data.lifecycle).toEqual(retainDataVolumes ? { ignore_changes: ['size'], prevent_destroy: true } : { ignore_changes: ['size'] });
+      expect(data.size).toBe(50 * 1024 ** 3);
+      expectValidLibvirtStack(json);
+    }
+  });
+});
+
+describeWithTools([['terraform', findTerraform()]])('Terraform sees user strings literally and a broken rollout stops (C14, C13), with hashicorp/aws 5.100.0', () => {
+  test('terraform plan keeps a tag value ${file(...)} and a keyName %{...} as written, and the group behind a target group waits for healthy hosts and rolls back failed refreshes', async () => {
+    const stack = awsStack();
+    new AwsDockerFleet(stack, 'fleet', {
+      ...baseProps('flatcar'),
+      tags: { team: '${file("/etc/hostname")}' },
+      keyName: 'ops%{if true}x%{endif}',
+      targetGroupArns: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef'],
+    });
+    const run = await terraformCheck(findTerraform(), stack, { plan: true });
+    try {
+      const planned = plannedResources(run.plan);
+      const lt = planned.find((r) => r.type === 'aws_launch_template')!.values;
+      expect(lt.key_name).toBe('ops%{if true}x%{endif}');
+      expect(lt.tags.team).toBe('${file("/etc/hostname")}');
+      const asg = planned.find((r) => r.type === 'aws_autoscaling_group')!.values;
+      expect(asg.health_check_type).toBe('ELB');
+      expect(asg.wait_for_capacity_timeout).toBe('10m');
+      expect(asg.instance_refresh[0].preferences[0].auto_rollback).toBe(true);
+    } finally {
+      removeRun(run);
+    }
   });
 });

@@ -176,6 +176,16 @@ export interface AwsDockerFleetProps {
    */
   readonly healthCheckGracePeriod?: number;
   /**
+   * How long `terraform apply` waits for the Auto Scaling group's hosts to be in service (and,
+   * with `targetGroupArns`, healthy in the target groups): a duration such as `'10m'`, or `'0'` not
+   * to wait. Behind a load balancer the wait makes a deploy whose hosts never answer fail instead
+   * of reporting success; without one only EC2 status checks exist, which a host with a broken
+   * payload passes, so there is nothing to wait for. Instance refreshes roll back automatically
+   * when new hosts fail their health checks (`auto_rollback`).
+   * @default - '10m' with targetGroupArns, else '0'
+   */
+  readonly waitForCapacityTimeout?: string;
+  /**
    * Minimum size of the Auto Scaling group.
    * @default - hostCount
    */

@@ -64,6 +64,8 @@ export interface AwsFleetPlan {
   readonly hopLimit: number;
   readonly minHealthy: number;
   readonly grace: number;
+  /** Terraform's wait_for_capacity_timeout ('0': do not wait) */
+  readonly waitForCapacityTimeout: string;
   readonly userTags: Record<string, string>;
   readonly nameTags: Record<string, string>;
   readonly managedPolicies: ReadonlyArray<readonly [string, string]>;
@@ -183,6 +185,12 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   const kmsKeyArn = p.check(() => (props.secretsKmsKeyArn === undefined ? undefined : requireKmsKeyArn('secretsKmsKeyArn', props.secretsKmsKeyArn)), undefined);
   const minHealthy = p.check(() => (props.minHealthyPercentage === undefined ? 90 : requireIntegerOrToken('minHealthyPercentage', props.minHealthyPercentage, 0, 100)), 90);
   const grace = p.check(() => (props.healthCheckGracePeriod === undefined ? 300 : requireIntegerOrToken('healthCheckGracePeriod', props.healthCheckGracePeriod, 0)), 300);
+  // Behind a load balancer, apply waits (10 minutes by default) until the hosts pass its health
+  // checks, so a payload that boots but serves nothing fails the deploy instead of reporting
+  // success (C13). Without one only EC2 status checks exist, which a dead payload passes: '0'.
+  const behindLb = targetGroupArns.length > 0 || Token.isUnresolved(props.targetGroupArns);
+  const waitForCapacityTimeout = p.check(() => (props.waitForCapacityTimeout === undefined ? (behindLb ? '10m' : '0')
+    : requireDuration('waitForCapacityTimeout', props.waitForCapacityTimeout)), '0');
   const ssm = p.check(() => (props.ssmSessionPermissions === undefined ? false : requireBoolean('ssmSessionPermissions', props.ssmSessionPermissions)), false);
   const fleet = p.check(() => fleetName(props.name, id), 'docker-fleet');
   const userTags = p.check(() => tagsOf(props.tags), {});
@@ -218,7 +226,7 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
     names, os, traits, architecture, image, hostCount, minSize, maxSize, instanceType, vpcId, subnetIds,
     securityGroupIds: extraSgs, targetGroupArns, ingress, rootSizeGiB,
     data: dataSize === undefined ? undefined : { deviceName: EBS_DATA_DEVICE, sizeGiB: dataSize, deleteOnTermination: deleteData },
-    keyName, publicIp, hopLimit, minHealthy, grace, userTags, nameTags: { ...userTags, Name: fleet },
+    keyName, publicIp, hopLimit, minHealthy, grace, waitForCapacityTimeout, userTags, nameTags: { ...userTags, Name: fleet },
     managedPolicies, secrets, payload, payloadBytes: raw.length, userData, warnings,
   };
 }
@@ -273,6 +281,14 @@ function fleetName(value: unknown, id: string): string {
  */
 export function escapeTemplate(s: string): string {
   return s.replace(/\$\{(?!TfToken\[)/g, '$$$${').replace(/%\{/g, '%%{');
+}
+
+/** A Terraform duration as wait_for_capacity_timeout takes it (Go time.ParseDuration): '10m', '1h30m', '0'. */
+function requireDuration(property: string, value: unknown): string {
+  const s = requireString(property, value);
+  if (Token.isUnresolved(s)) return s;
+  if (!/^(0|(?=\d)(\d+h)?(\d+m)?(\d+s)?)$/.test(s)) throw Errors.badDuration(property, value);
+  return s;
 }
 
 /** AWS: at most 50 tags per resource, the fleet adds Name; keys up to 128, values up to 256 characters. */

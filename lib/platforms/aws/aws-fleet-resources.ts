@@ -181,14 +181,20 @@ export function autoScalingGroupFor(scope: Construct, plan: AwsFleetPlan, launch
     // Behind a load balancer a host that fails its target group's health check is replaced too.
     healthCheckType: behindLoadBalancer ? 'ELB' : 'EC2',
     healthCheckGracePeriod: plan.grace,
-    waitForCapacityTimeout: '0',
+    // See the plan: 10m behind a load balancer (apply fails when no host passes its health
+    // check), '0' without one; minElbCapacity makes the first apply wait for healthy targets.
+    waitForCapacityTimeout: plan.waitForCapacityTimeout,
+    minElbCapacity: behindLoadBalancer && plan.waitForCapacityTimeout !== '0' ? plan.minSize : undefined,
     launchTemplate: {
       id: launchTemplate.id,
       // The concrete version (not "$Latest"): a new version is a change of the group, which
       // starts the instance refresh below.
       version: Token.asString(launchTemplate.latestVersion),
     },
-    instanceRefresh: { strategy: 'Rolling', preferences: { minHealthyPercentage: plan.minHealthy } },
+    // autoRollback: a refresh whose new hosts fail their health checks (behind a load balancer:
+    // the target group's, after the grace period) is rolled back to the previous launch template
+    // version instead of rolling a broken payload across the fleet (hashicorp/aws 5.x, C13).
+    instanceRefresh: { strategy: 'Rolling', preferences: { minHealthyPercentage: plan.minHealthy, autoRollback: true } },
     tag: Object.keys(plan.nameTags).sort().map((key) => ({ key, value: plan.nameTags[key], propagateAtLaunch: true })),
   });
 }

@@ -71,7 +71,10 @@ export function volumesFor(scope: Construct, plan: LibvirtFleetPlan, pool: strin
   const dataIt = perHost(plan, (h) => ({ name: h.names.data }));
   const data = new VolumeClass(scope, 'docker-data', {
     forEach: dataIt, name: dataIt.getString('name'), pool, size: plan.dataSizeGiB * GIB, format: 'qcow2',
-    lifecycle: plan.retainDataVolumes ? { preventDestroy: true } : undefined,
+    // size is ForceNew in provider 0.8.3 (no Update function): a changed dockerVolumeSizeGiB would
+    // destroy every Docker data volume and create it blank (review-2026-11.md C10). Existing volumes
+    // keep their size; new hosts get the new one; grow an existing one by hand (README).
+    lifecycle: { ignoreChanges: ['size'], ...(plan.retainDataVolumes ? { preventDestroy: true } : {}) },
   });
   return { base, root, data };
 }

@@ -136,12 +136,13 @@ describe('LibvirtDockerFleet', () => {
       expect(data.size).toBe(50 * 1024 ** 3);
       expect(data.format).toBe('qcow2');
       expect(data.base_volume_id).toBeUndefined();
-      expect(data.lifecycle).toBeUndefined();
+      // size is ForceNew in provider 0.8.3: ignored, so a new dockerVolumeSizeGiB keeps existing volumes (C10).
+      expect(data.lifecycle).toEqual({ ignore_changes: ['size'] });
     });
 
     test('protects the Docker data volumes with prevent_destroy when retainDataVolumes is true', () => {
       const { json } = synthFleet(flatcar({ retainDataVolumes: true }));
-      expect(json).toHaveResourceWithProperties(Volume, { name: '${each.value.name}', lifecycle: { prevent_destroy: true } } as any);
+      expect(json).toHaveResourceWithProperties(Volume, { name: '${each.value.name}', lifecycle: { ignore_changes: ['size'], prevent_destroy: true } } as any);
     });
   });
 
