@@ -76,7 +76,7 @@ imds_region() {
 [ $# -ge 1 ] || { say "usage: $0 OUT_FILE [ENV SOURCE ID KEY REGION]..."; exit 2; }
 out=$1; shift
 dir=\${out%/*}
-mkdir -p "$dir" && chmod 0700 "\${dir%/*}" "$dir" || { say "cannot create $dir"; exit 1; }
+if ! { mkdir -p "$dir" && chmod 0700 "\${dir%/*}" "$dir"; }; then say "cannot create $dir"; exit 1; fi
 tmp=$(mktemp "$out.XXXXXX") || { say "cannot create a file in $dir"; exit 1; }
 trap 'rm -f "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
@@ -87,7 +87,7 @@ while [ $# -ge 5 ]; do
   env=$1; source=$2; id=$3; key=$4; region=$5; shift 5
   if [ "$region" = - ]; then
     if [ -z "$here" ]; then
-      here=$(imds_region) && [ -n "$here" ] || { say "$env: cannot read the instance's region from instance metadata (IMDSv2)"; exit 1; }
+      if ! here=$(imds_region) || [ -z "$here" ]; then say "$env: cannot read the instance's region from instance metadata (IMDSv2)"; exit 1; fi
     fi
     region=$here
   fi

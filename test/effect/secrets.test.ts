@@ -4,7 +4,8 @@
  * openrc-run and supervise-daemon. In each root a fake AWS CLI (reached, on the systemd OSes,
  * through a fake `docker run` of the pinned CLI image) returns values that break quoting, a fake
  * IMDS `curl` returns the region, and a fake docker records every argv. Shown: the value arrives
- * in the container's env file (mode 0600, root, tmpfs), never on any command line; a secret that
+ * in the container's env file (mode 0600, root, tmpfs), never on any command line (Alpine's
+ * services and the fetcher run under busybox ash, its /bin/sh); a secret that
  * cannot be fetched keeps its container down, says why, and is retried; a failed first fetch
  * is retried and the container then starts.
  */
@@ -203,6 +204,9 @@ for s in container-app container-down; do /etc/init.d/$s status >>"$out/status" 
 /etc/init.d/docker stop || rc=1
 exit $rc
 `);
+      // /bin/sh is busybox ash, as on Alpine: openrc-run, the wrapper and the fetcher run under it
+      fs.rmSync(path.join(root, 'bin/sh'));
+      fs.symlinkSync('/bin/busybox', path.join(root, 'bin/sh'));
       const r = await nspawnRun(root, ['/usr/local/sbin/effect-openrc'], { timeoutMs: BOOT_TIMEOUT_MS, extra: ['--private-network'] });
       return { root, code: r.code, out: (r.stdout + r.stderr).slice(-4000) };
     })());

@@ -9,7 +9,12 @@ import {
   AwsDockerFleet, ContainerOs, ContainerSecret, FleetConfigErrors, HostConfig, LibvirtDockerFleet, LibvirtProvider,
 } from '../../../lib';
 import { FleetConfigError } from '../../../lib/core/errors';
-import { AWS_CLI_IMAGE, SECRET_FETCHER } from '../../../lib/bootconfig/secret-fetch';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { AWS_CLI_IMAGE, SECRET_FETCHER, renderSecretFetcher } from '../../../lib/bootconfig/secret-fetch';
+import { TOOLS, run } from '../../helpers/effect';
+import { describeWithTools, requireTools } from '../../helpers/tools';
 import { cloudConfigFile, ignitionFile, ignitionUnit } from '../../helpers/payloads';
 import { OsKind, awsStack, baseProps, noise, only, osOf, synthFleet, unsensitive, userDataOf } from './aws-fixtures';
 
@@ -195,5 +200,20 @@ describe('AWS fleet hardening', () => {
     const e = errorOf(() => new LibvirtDockerFleet(stack, 'fleet', { os: ContainerOs.flatcar(), hostCount: 1, hostConfig: h }));
     expect(e.code).toBe('SECRETS_WITHOUT_INSTANCE_ROLE');
     expect(e.message).toMatch(/^lv\/fleet: hostConfig\.containers\[0\]\.secrets: got \["T"\]; libvirt hosts have no instance role.*root-only file/);
+  });
+});
+
+describeWithTools([TOOLS.shellcheck])('the secret fetcher', () => {
+  test.each([
+    ['image', renderSecretFetcher({ kind: 'image', docker: '/usr/bin/docker' })],
+    ['packaged', renderSecretFetcher({ kind: 'packaged', aws: '/usr/bin/aws' })],
+  ])('(%s CLI) passes shellcheck as POSIX sh', async (_k, script) => {
+    requireTools([TOOLS.shellcheck]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fetcher-'));
+    fs.writeFileSync(path.join(dir, 'fetch'), script);
+    const r = await run('shellcheck', ['-s', 'sh', path.join(dir, 'fetch')], { timeoutMs: 60_000 });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.code).toBe(0);
   });
 });
