@@ -70,6 +70,8 @@ export class HostConfig {
   private readonly dataVolume?: DataVolumeModel;
   private readonly fragments: FirstBootFragment[] = [];
   private consumedBy?: string;
+  /** packages and first-boot commands a construct added with `_extend` (none from users) */
+  private extra: { packages: string[]; bootCommands: string[] } = { packages: [], bootCommands: [] };
 
   /** @param props keys, daemon settings, sysctls, time zone; add files, units and containers with the methods */
   constructor(props: HostConfigProps = {}) {
@@ -193,6 +195,39 @@ export class HostConfig {
   }
 
   /**
+   * A new, open HostConfig: this one's contents plus a construct's own files, units, packages
+   * and first-boot commands (e.g. a swarm's scripts). This config is left unchanged; a file
+   * path or unit name it already has is an error naming it.
+   * @internal
+   */
+  public _extend(add: { files?: FileModel[]; units?: UnitModel[]; packages?: string[]; bootCommands?: string[] }): HostConfig {
+    const c = new HostConfig();
+    Object.assign(c, { timeZone: this.timeZone, hostname: this.hostname, dataVolume: this.dataVolume });
+    c.keys.push(...this.keys);
+    c.users.push(...this.users);
+    c.files.push(...this.files);
+    c.units.push(...this.units);
+    c.containers.push(...this.containers);
+    Object.assign(c.daemon, this.daemon);
+    Object.assign(c.sysctls, this.sysctls);
+    c.fragments.push(...this.fragments);
+    for (const f of add.files ?? []) {
+      const clash = c.files.find((x) => x.path === f.path);
+      if (clash) throw Errors.duplicatePath(`${clash.origin}.path`, f.path, f.origin);
+      c.files.push(f);
+    }
+    for (const u of add.units ?? []) {
+      if (c.units.some((x) => x.name === u.name)) throw Errors.duplicateUnit(`${u.origin}.name`, u.name);
+      c.units.push(u);
+    }
+    c.extra = {
+      packages: [...this.extra.packages, ...(add.packages ?? [])],
+      bootCommands: [...this.extra.bootCommands, ...(add.bootCommands ?? [])],
+    };
+    return c;
+  }
+
+  /**
    * The validated model. Internal: renderers and platforms read it.
    * @internal
    */
@@ -210,8 +245,8 @@ export class HostConfig {
       sysctls: { ...this.sysctls },
       containers: [...this.containers],
       dockerDataVolume: this.dataVolume,
-      packages: [],
-      bootCommands: [],
+      packages: [...this.extra.packages],
+      bootCommands: [...this.extra.bootCommands],
     };
   }
 

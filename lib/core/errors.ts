@@ -377,6 +377,17 @@ const builders = {
     new FleetConfigError(p, v, 'libvirt hosts have no instance role to fetch secrets with, so container secrets are AWS only; on libvirt put the values in a root-only file you provision on the host yourself (e.g. with your configuration management) and pass it to the container with a volume, or use environment (which is stored in the first-boot payload and Terraform state in plain text)'),
   badKmsKeyArn: (p: string, v: unknown) =>
     new FleetConfigError(p, v, "expected a KMS key ARN, 'arn:<partition>:kms:<region>:<account>:key/<key id>'"),
+  // --- Docker Swarm (issue 19) -----------------------------------------------------------
+  badManagerCount: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'expected 1, 3 or 5 managers: Raft needs a majority of managers to agree, so an even count tolerates no more failures than the odd count below it (3 and 5 tolerate 1 and 2 lost managers), and more than 5 slows every write; add capacity with workers'),
+  swarmUnsupportedOs: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'Bottlerocket runs ECS, not Docker Swarm (its aws-ecs variants have no Docker CLI or swarm mode); use ContainerOs.fedoraCoreOs(), ContainerOs.flatcar() or ContainerOs.alpine() for a swarm, or AwsDockerFleet with Bottlerocket for ECS'),
+  swarmUpdateWindowTooShort: (p: string, v: unknown, managers: number, needed: number) =>
+    new FleetConfigError(p, v, `the ${managers} managers get one turn each inside the window, at least 20 minutes apiece (10 to start a reboot, 10 to reboot and rejoin), so the window must last at least ${needed} minutes; lengthen it or use fewer managers`),
+  badSwarmParameterPath: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, "expected an SSM parameter path like '/docker-swarm/prod': a leading slash, 1-15 levels of [A-Za-z0-9_.-], no trailing slash, not starting with /aws or /ssm"),
+  swarmLiteralRequired: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'must be a literal number: the swarm sizes its quorum and update slots from it at synth time'),
 };
 
 type Builders = typeof builders;
