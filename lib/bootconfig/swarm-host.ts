@@ -94,6 +94,9 @@ function systemdUnits(role: SwarmNodeSettings['role']): UnitModel[] {
     'RemainAfterExit=yes',
     `ExecStart=${SWARM_SCRIPT} join`,
     `ExecStop=${SWARM_SCRIPT} drain`,
+    // a failed init or publish (the join loops by itself) is tried again
+    'Restart=on-failure',
+    'RestartSec=30s',
     'TimeoutStopSec=120',
     '',
     '[Install]',

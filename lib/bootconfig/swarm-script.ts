@@ -64,8 +64,9 @@ aws_() {
   if [ -n "\${SWARM_AWS:-}" ]; then "$SWARM_AWS" "$@"; return; fi
   _r=$(imds placement/region) || return 1
   if [ "$SWARM_AWS_CLI" = native ]; then AWS_REGION=$_r aws "$@"; return; fi
-  # Fedora CoreOS and Flatcar have no AWS CLI: a pinned image, host network (IMDS hop limit 1 suffices).
-  "$DOCKER" run --rm --network host -e AWS_REGION="$_r" "$SWARM_AWS_CLI_IMAGE" "$@"
+  # Fedora CoreOS and Flatcar have no AWS CLI: a pinned image, host network (IMDS hop limit 1
+  # suffices), no log driver (its output holds the tokens; journald would keep them on disk).
+  "$DOCKER" run --rm --network host --log-driver none -e AWS_REGION="$_r" "$SWARM_AWS_CLI_IMAGE" "$@"
 }
 get_param() { aws_ ssm get-parameter --name "$1" --with-decryption --query Parameter.Value --output text 2>/dev/null; }
 # Creates the parameter; fails when it exists (no --overwrite): the election primitive.

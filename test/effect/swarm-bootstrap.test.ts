@@ -273,6 +273,8 @@ maybe('Docker Swarm bootstrap scripts, run for real against a fake docker and a 
     const dir = scratch('swarm-sc');
     dirs.push(dir);
     const add = swarmAdditions(ContainerOs.alpine(), { backend: 'ssm', role: 'manager', managerCount: 1, parameterPath: '/s', slots: [], workerDownMinutes: 60 });
+    // the AWS CLI container's output (the tokens) must not reach a log driver such as journald
+    expect(add.files.find((f) => f.path === SWARM_SCRIPT)!.contents.toString()).toContain('run --rm --network host --log-driver none');
     const p = path.join(dir, 'script');
     fs.writeFileSync(p, add.files.find((f) => f.path === SWARM_SCRIPT)!.contents);
     const r = await run(sc.path!, ['-s', 'sh', '-e', 'SC1090,SC1091,SC2153,SC3043', p], { timeoutMs: 60_000 });
