@@ -126,6 +126,19 @@ describe('Terraform template syntax in user strings reaches Terraform literally 
     expect(JSON.stringify(out)).not.toMatch(/[^$]\$\{file|[^%]%\{if/);
   });
 
+  test('behind a target group the group waits 10m for healthy targets (min_elb_capacity = min size) and refreshes roll back; without one it does not wait (C13)', () => {
+    const tg = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef';
+    const asgOf = (out: any) => Object.values<any>(out.resource.aws_autoscaling_group)[0];
+    const lb = asgOf(fleet('web', { targetGroupArns: [tg] }));
+    expect(lb).toMatchObject({ health_check_type: 'ELB', health_check_grace_period: 300, wait_for_capacity_timeout: '10m', min_elb_capacity: 1 });
+    expect(lb.instance_refresh.preferences.auto_rollback).toBe(true);
+    const plain = asgOf(fleet('web', {}));
+    expect(plain).toMatchObject({ health_check_type: 'EC2', wait_for_capacity_timeout: '0' });
+    expect(plain.min_elb_capacity).toBeUndefined();
+    expect(asgOf(fleet('web', { targetGroupArns: [tg], waitForCapacityTimeout: '0' })).min_elb_capacity).toBeUndefined();
+    expect(asgOf(fleet('web', { waitForCapacityTimeout: '1h30m' })).wait_for_capacity_timeout).toBe('1h30m');
+  });
+
   test('a 1-character construct id gets a default name whose launch template name_prefix has at least 3 characters', () => {
     const out = fleet('f', {});
     const lt = Object.values(out.resource.aws_launch_template)[0] as any;

@@ -208,7 +208,7 @@ describe('AwsDockerFleet Auto Scaling group', () => {
         id: expect.stringMatching(/aws_launch_template\.[^.]+\.id/),
         version: expect.stringMatching(/^\$\{aws_launch_template\.[^.]+\.latest_version\}$/),
       },
-      instance_refresh: { strategy: 'Rolling', preferences: { min_healthy_percentage: 90 } },
+      instance_refresh: { strategy: 'Rolling', preferences: { min_healthy_percentage: 90, auto_rollback: true } },
     });
   });
 
