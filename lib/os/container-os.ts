@@ -6,12 +6,13 @@
  *   → capability check → the OS's own checks → expand + render → raw fragments (last child)
  */
 import { FirstBootFormat } from '../bootconfig/formats';
+import { defaultDataVolume } from '../bootconfig/docker-data-volume';
 import { FirstBootFragment } from '../bootconfig/fragment';
 import { HostConfig } from '../bootconfig/host-config';
 import { mergeLayers } from '../bootconfig/merge';
 import { HostModel, emptyHostModel, layer } from '../bootconfig/model';
 import { Errors } from '../core/errors';
-import { isUnresolved, requireHostname, requireOneOf, requireString } from '../core/validation';
+import { isUnresolved, requireBoolean, requireHostname, requireOneOf, requireString } from '../core/validation';
 import { alpine, ALPINE_NEWEST, ALPINE_RELEASES } from './alpine';
 import { bottlerocket, BOTTLEROCKET_VARIANTS } from './bottlerocket';
 import { OsFeature, checkCapabilities } from './capabilities';
@@ -19,7 +20,7 @@ import { AlpineBootstrap, Architecture, FedoraCoreOsStream, FlatcarChannel, Plat
 import { fedoraCoreOs } from './fedora-coreos';
 import { flatcar } from './flatcar';
 import { OsDefinition, RenderContext } from './os-definition';
-import { AwsImageLookup, AwsTraits, FORMAT_NAMES, LibvirtImageInfo, LibvirtTraits, PlatformTraits } from './platform-traits';
+import { AwsImageLookup, AwsTraits, FORMAT_NAMES, LibvirtImageInfo, LibvirtTraits, PlatformTraits, libvirtDataDiskWwn } from './platform-traits';
 import { UpdatePolicy, UpdatePolicyKind, requirePolicy } from './update-policy';
 
 /** Options for Fedora CoreOS. */
@@ -87,6 +88,14 @@ export interface RenderFirstBootOptions {
    * @default Platform.AWS
    */
   readonly platform?: Platform;
+  /**
+   * Render the Docker data volume the way the fleets do: on AWS what `dockerVolumeSizeGiB` adds,
+   * on libvirt the data disk every host has (named after `hostname`'s WWN where the OS has stable
+   * disk names). With the same host name, policy and this, the payload is exactly what the fleet
+   * deploys (before its delivery encoding: gzip, an S3 pointer, Terraform's `sensitive()`).
+   * @default - as the fleets render it: false on AWS (no `dockerVolumeSizeGiB`), true on libvirt
+   */
+  readonly dockerDataVolume?: boolean;
 }
 
 /** A rendered first-boot payload. */
@@ -219,7 +228,27 @@ export class ContainerOs {
     const hostname = options.hostname === undefined ? undefined : requireHostname('hostname', options.hostname);
     const platform = options.platform === undefined ? Platform.AWS : requireOneOf('platform', options.platform, [Platform.AWS, Platform.LIBVIRT]);
     const policy = options.updatePolicy === undefined ? undefined : requirePolicy(options.updatePolicy);
-    return this._render(host._toModel(), host._fragments(), platform, policy, { overrides: hostname === undefined ? undefined : layer({ hostname }) });
+    const dataVolume = options.dockerDataVolume === undefined ? platform === Platform.LIBVIRT : requireBoolean('dockerDataVolume', options.dockerDataVolume);
+    return this._render(host._toModel(), host._fragments(), platform, policy, this._platformLayers(platform, {
+      dataVolume, hostname, dataDiskWwn: hostname === undefined ? undefined : libvirtDataDiskWwn(hostname),
+    }));
+  }
+
+  /**
+   * What a platform adds around the user's model, shared by the fleets and `renderFirstBoot`
+   * so a preview is what a host receives: the data volume (parent layer) where the platform
+   * attaches one, and the host's name (last child).
+   * @internal
+   */
+  public _platformLayers(platform: Platform, o: { dataVolume: boolean; hostname?: string; dataDiskWwn?: string }): PlatformLayers {
+    const overrides = o.hostname === undefined ? undefined : layer({ hostname: o.hostname });
+    if (!o.dataVolume) return { overrides };
+    if (platform === Platform.AWS) {
+      const v = this._aws().dataVolume;
+      return { overrides, defaults: v.kind === 'mounted' ? layer({ dockerDataVolume: defaultDataVolume({ device: v.hostDevice, diskModel: v.diskModel }) }) : undefined };
+    }
+    const device = this._libvirt().udevDiskNames && o.dataDiskWwn !== undefined ? `/dev/disk/by-id/wwn-0x${o.dataDiskWwn}` : undefined;
+    return { overrides, defaults: layer({ dockerDataVolume: defaultDataVolume({ device }) }) };
   }
 
   /**

@@ -4,6 +4,7 @@
  * Adding a platform means a folder under lib/platforms plus one record type here and one record
  * per OS. No cdktf imports: platforms turn these facts into resources.
  */
+import { createHash } from 'crypto';
 import { FirstBootFormat } from '../bootconfig/formats';
 import { Architecture } from './enums';
 
@@ -98,6 +99,15 @@ export interface LibvirtTraits {
 export interface PlatformTraits {
   readonly aws?: AwsTraits;
   readonly libvirt?: LibvirtTraits;
+}
+
+/**
+ * The WWN of a libvirt host's Docker data disk, from its host name: `5` (NAA 5, IEEE Registered)
+ * and 15 hex digits of a hash, the 16 hex digits libvirt's `<wwn>` accepts. udev links it as
+ * `/dev/disk/by-id/wwn-0x<wwn>`, also in the initramfs where Ignition runs.
+ */
+export function libvirtDataDiskWwn(hostName: string): string {
+  return `5${createHash('sha256').update(`wwn:${hostName}`, 'utf8').digest('hex').slice(0, 15)}`;
 }
 
 /** The first-boot formats, for messages. */

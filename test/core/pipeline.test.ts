@@ -246,3 +246,31 @@ describe('libvirt payloads rendered once per fleet', () => {
     expect(os().firstBootFormat).not.toBe(FirstBootFormat.BOTTLEROCKET_TOML);
   });
 });
+
+describe('renderFirstBoot is what the fleets deploy', () => {
+  const { baseProps, synthFleet, userDataOf } = require('../platforms/aws/aws-fixtures');
+  test.each(['fcos', 'flatcar', 'alpine'])('AWS %s with a data volume: the preview with dockerDataVolume equals the user data', (kind) => {
+    const os = { fcos: ContainerOs.fedoraCoreOs(), flatcar: ContainerOs.flatcar(), alpine: ContainerOs.alpine() }[kind as 'fcos']!;
+    const host = () => new HostConfig({ sshAuthorizedKeys: [ED25519_KEY] });
+    const { json } = synthFleet({ ...baseProps(kind), os, hostConfig: host(), dockerVolumeSizeGiB: 30 });
+    expect(userDataOf(json).toString('utf8')).toBe(os.renderFirstBoot(host(), { dockerDataVolume: true }).content);
+    expect(os.renderFirstBoot(host()).content).not.toBe(os.renderFirstBoot(host(), { dockerDataVolume: true }).content);
+  });
+
+  test.each([
+    ['Flatcar', () => ContainerOs.flatcar(), undefined],
+    ['Fedora CoreOS', () => ContainerOs.fedoraCoreOs(), LibvirtImage.fromPath('/var/lib/libvirt/images/fcos.qcow2')],
+    ['Alpine', () => ContainerOs.alpine(), undefined],
+  ])('libvirt %s: the preview for a host name equals that host\'s payload', (_n, os, image) => {
+    const s = new TerraformStack(Testing.app(), 'lab');
+    new LibvirtProvider(s, 'libvirt', { uri: 'qemu:///system' });
+    const host = () => new HostConfig({ sshAuthorizedKeys: [ED25519_KEY] });
+    new LibvirtDockerFleet(s, 'lab', { os: os(), hostCount: 2, hostConfig: host(), image });
+    const doc = JSON.parse(Testing.synth(s));
+    const per = (Object.values(doc.resource.libvirt_ignition ?? doc.resource.libvirt_cloudinit_disk)[0] as any).for_each;
+    for (const name of ['lab-0', 'lab-1']) {
+      const deployed = (per[name].content ?? per[name].user_data).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+      expect(deployed).toBe(os().renderFirstBoot(host(), { platform: Platform.LIBVIRT, hostname: name }).content);
+    }
+  });
+});

@@ -6,8 +6,6 @@
  */
 import { Token } from 'cdktf';
 import { HostConfig } from '../../bootconfig/host-config';
-import { defaultDataVolume } from '../../bootconfig/docker-data-volume';
-import { layer } from '../../bootconfig/model';
 import { Errors, Problems } from '../../core/errors';
 import { requireBoolean, requireRecord, requireString } from '../../core/validation';
 import { ContainerOs, FirstBootPayload, amiArchitecture } from '../../os/container-os';
@@ -197,15 +195,11 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   const names = awsFleetNames(fleet);
 
   // --- first-boot payload: one render through the OS pipeline ------------------------------
-  const dataVolume = traits.dataVolume;
   const hostModel = host._toModel();
   if (dataSize === undefined && hostModel.dockerDataVolume !== undefined) {
     warnings.push(`hostConfig.dockerDataVolume is set but dockerVolumeSizeGiB is not, so no ${EBS_DATA_DEVICE} volume is attached; first boot waits for a disk that never comes`);
   }
-  const defaults = dataSize !== undefined && dataVolume.kind === 'mounted'
-    ? layer({ dockerDataVolume: defaultDataVolume({ device: dataVolume.hostDevice, diskModel: dataVolume.diskModel }) })
-    : undefined;
-  const payload = p.run(() => os._render(hostModel, host._fragments(), Platform.AWS, policy, { defaults }));
+  const payload = p.run(() => os._render(hostModel, host._fragments(), Platform.AWS, policy, os._platformLayers(Platform.AWS, { dataVolume: dataSize !== undefined })));
   host._consume(path);
   warnings.push(...payload.warnings);
   const raw = Buffer.from(payload.content, 'utf8');

@@ -17,6 +17,7 @@
 import { createHash } from 'crypto';
 import { parseCidr } from '../../core/cidr';
 import { Errors } from '../../core/errors';
+import { libvirtDataDiskWwn } from '../../os/platform-traits';
 
 function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
@@ -99,7 +100,5 @@ export function planMacs(hostNames: readonly string[]): Map<string, string> {
   return macs;
 }
 
-/** The WWN of a host's Docker data disk: 16 lower-case hex digits, NAA type 5. */
-export function dataDiskWwn(hostName: string): string {
-  return `5${sha256(`wwn:${hostName}`).toString('hex').slice(0, 15)}`;
-}
+/** The WWN of a host's Docker data disk: 16 lower-case hex digits, NAA type 5 (see libvirtDataDiskWwn). */
+export const dataDiskWwn = libvirtDataDiskWwn;

@@ -10,9 +10,7 @@
  * So the cost per host is a string replace and a hash, not a render.
  */
 import { Token } from 'cdktf';
-import { defaultDataVolume } from '../../bootconfig/docker-data-volume';
 import { HostConfig } from '../../bootconfig/host-config';
-import { layer } from '../../bootconfig/model';
 import { Errors, Problems } from '../../core/errors';
 import { fingerprintOf } from '../../core/fingerprint';
 import { requireAbsolutePath, requireArray, requireBoolean, requireInteger } from '../../core/validation';
@@ -159,10 +157,8 @@ function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p:
   if (userModel.hostname !== undefined) {
     warnings.push(`hostConfig.hostname '${userModel.hostname}' is replaced by each host's own name (${hostNames.slice(0, 3).join(', ')}${hostNames.length > 3 ? ', …' : ''})`);
   }
-  const render = (name: string, wwn: string) => os._render(userModel, host._fragments(), Platform.LIBVIRT, policy, {
-    defaults: layer({ dockerDataVolume: defaultDataVolume({ device: traits.udevDiskNames ? `/dev/disk/by-id/wwn-0x${wwn}` : undefined }) }),
-    overrides: layer({ hostname: name }),
-  });
+  const render = (name: string, wwn: string) => os._render(userModel, host._fragments(), Platform.LIBVIRT, policy,
+    os._platformLayers(Platform.LIBVIRT, { dataVolume: true, hostname: name, dataDiskWwn: wwn }));
   const payloadOf = p.run(() => perHostRenderer(render, warnings, hostNames[0]));
   host._consume(path);
 
