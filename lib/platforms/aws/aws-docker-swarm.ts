@@ -152,6 +152,8 @@ export class AwsDockerSwarm extends Construct {
   public readonly parameterPath: string;
   /** Name of the managers' launch lifecycle hook. */
   public readonly launchHookName: string;
+  /** The managers' maximum healthy percentage during refreshes and replacements: room for exactly one extra manager. */
+  public readonly maxHealthyPercentage: number;
   /** The managers' update policies, one per update slot (as text, e.g. `maintenance-window SUNDAY 03:00 +30m`). */
   public readonly managerUpdatePolicies: string[];
 
@@ -253,17 +255,23 @@ export class AwsDockerSwarm extends Construct {
       updatePolicy: policies[0],
       additionalSecurityGroupIds: [this.membersSecurityGroup.id, this.managersSecurityGroup.id],
       // One at a time and never below quorum: the refresh launches the new manager before it
-      // terminates an old one (100% healthy, up to 200%); the launch hook counts it healthy only
-      // once it has joined.
+      // terminates an old one (100% healthy, and room for exactly one more, see below); the
+      // launch hook counts it healthy only once it has joined.
       minHealthyPercentage: 100,
       // room for the one extra manager a refresh or a health replacement launches first
       maxCapacity: managerCount + 1,
     });
     const managersAsg = this.managers.autoScalingGroup;
-    managersAsg.addOverride('instance_refresh.preferences.max_healthy_percentage', 200);
+    // Room for one extra manager, never more: 200% would let a refresh of 3 launch 3 new managers
+    // and then terminate the 3 old ones at once (3 of 6 Raft members gone: no quorum). With
+    // 100 + ceil(100 / N) (1: 200, 3: 134, 5: 120) the group holds N + 1 at most (UNCERTAIN:
+    // that AWS rounds the maximum down, 4.02 -> 4; maxCapacity N + 1 bounds it too), so old managers go one by one, and each new manager's join removes the
+    // Down one the previous step left (swarm-script.ts maintain) before the next goes.
+    this.maxHealthyPercentage = 100 + Math.ceil(100 / managerCount);
+    managersAsg.addOverride('instance_refresh.preferences.max_healthy_percentage', this.maxHealthyPercentage);
     // Health replacements too launch the new manager before terminating the unhealthy one
     // (docker for-aws#153: a health check once took down every manager at once).
-    managersAsg.addOverride('instance_maintenance_policy', { min_healthy_percentage: 100, max_healthy_percentage: 200 });
+    managersAsg.addOverride('instance_maintenance_policy', { min_healthy_percentage: 100, max_healthy_percentage: this.maxHealthyPercentage });
     managersAsg.addOverride('initial_lifecycle_hook', [{
       name: this.launchHookName,
       lifecycle_transition: 'autoscaling:EC2_INSTANCE_LAUNCHING',

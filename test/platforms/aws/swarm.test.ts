@@ -43,8 +43,9 @@ describe('AwsDockerSwarm construct', () => {
     expect(Object.keys(asgs).sort()).toEqual(['lab_managers_AutoScalingGroup_CDB0B32E', 'lab_workers_AutoScalingGroup_7A085218']);
     const m = asgs.lab_managers_AutoScalingGroup_CDB0B32E;
     expect(m.desired_capacity).toBe(3);
-    expect(m.instance_refresh).toMatchObject({ strategy: 'Rolling', preferences: { min_healthy_percentage: 100, max_healthy_percentage: 200 } });
-    expect(m.instance_maintenance_policy).toEqual({ min_healthy_percentage: 100, max_healthy_percentage: 200 });
+    expect(m.instance_refresh).toMatchObject({ strategy: 'Rolling', preferences: { min_healthy_percentage: 100, max_healthy_percentage: 134 } });
+    expect(m.max_size).toBe(4); // 3 managers and one replacement; 134% of 3 rounds down to 4
+    expect(m.instance_maintenance_policy).toEqual({ min_healthy_percentage: 100, max_healthy_percentage: 134 });
     expect(m.initial_lifecycle_hook).toEqual([{
       name: 'lab-manager-joined', lifecycle_transition: 'autoscaling:EC2_INSTANCE_LAUNCHING', default_result: 'ABANDON', heartbeat_timeout: 900,
     }]);
@@ -147,6 +148,11 @@ describe('AwsDockerSwarm construct', () => {
     }))).toThrow(expect.objectContaining({ code: 'SWARM_UPDATE_WINDOW_TOO_SHORT' }));
   });
 
+  test('room for exactly one extra manager whatever the count (1: 200%, 5: 120%)', () => {
+    expect(build('fcos', { managerCount: 5 }, 'five').swarm.maxHealthyPercentage).toBe(120);
+    expect(build('fcos', { managerCount: 1 }, 'one').swarm.maxHealthyPercentage).toBe(200);
+  });
+
   test('no workers: one Auto Scaling group, no workers policy', () => {
     const d = build('alpine', { workerCount: undefined, managerCount: 1 }, 'solo').doc;
     expect(Object.keys(d.resource.aws_autoscaling_group)).toHaveLength(1);
@@ -169,8 +175,8 @@ describeWithTools([['terraform', tf]])('AwsDockerSwarm through terraform validat
     expect(asgs).toHaveLength(2);
     const managers = asgs.find((r) => r.address.includes('managers'))!;
     expect(managers.values.desired_capacity).toBe(3);
-    expect(managers.values.instance_refresh[0].preferences[0]).toEqual(expect.objectContaining({ min_healthy_percentage: 100, max_healthy_percentage: 200 }));
-    expect(managers.values.instance_maintenance_policy).toEqual([{ min_healthy_percentage: 100, max_healthy_percentage: 200 }]);
+    expect(managers.values.instance_refresh[0].preferences[0]).toEqual(expect.objectContaining({ min_healthy_percentage: 100, max_healthy_percentage: 134 }));
+    expect(managers.values.instance_maintenance_policy).toEqual([{ min_healthy_percentage: 100, max_healthy_percentage: 134 }]);
     expect(managers.values.initial_lifecycle_hook).toEqual([expect.objectContaining({ name: 'lab-manager-joined', default_result: 'ABANDON' })]);
     expect(asgs.find((r) => r.address.includes('workers'))!.values.desired_capacity).toBe(2);
     const ingress = resources.filter((r) => r.type === 'aws_security_group').flatMap((r) => r.values.ingress);
