@@ -106,16 +106,23 @@ test -s "$app/__snapshots__/main.test.ts.snap" || { echo "jest wrote no snapshot
 (cd "$app" && npx jest --ci)
 
 # --- the same app on the cdktf line ----------------------------------------------------------------
-# The cdktf consumer app with the cdktf tarball and the repository's pinned cdktf, constructs and
-# @cdktf/provider-aws, synthesized by the repository's cdktf CLI (no second cdktf-cli install).
+# The cdktf consumer app with the cdktf tarball unpacked into its node_modules next to the
+# repository's own installed cdktf, constructs, @cdktf/provider-aws, typescript and types (links,
+# checked to be the pinned devDependencies), synthesized by the repository's cdktf CLI: the same
+# versions the cdktf consumer test installs, without a second 400 MB install of the AWS bindings.
 step "the same app on the cdktf line (cdktf tarball, the repository's pinned versions, its cdktf CLI)"
 ref="$work/app-cdktf"
-mkdir -p "$ref"
+mkdir -p "$ref/node_modules/.bin" "$ref/node_modules/cdktf-docker-fleet" "$ref/node_modules/@cdktf" "$ref/node_modules/@types"
 cp -r "$here/app/." "$ref/"
-pins="$(node -e 'const d = require(process.argv[1]).devDependencies;
-  console.log(["cdktf", "constructs", "@cdktf/provider-aws", "typescript", "@types/node", "@types/jest"].map((p) => `${p}@${d[p]}`).join(" "))' "$repo/package.json")"
-echo "npm install $cdktf_tgz $pins"
-(cd "$ref" && npm install --prefer-offline "$cdktf_tgz" $pins >/dev/null)
+tar -xzf "$cdktf_tgz" -C "$ref/node_modules/cdktf-docker-fleet" --strip-components=1
+for p in cdktf constructs @cdktf/provider-aws typescript @types/node @types/jest; do
+  node -e 'const [repo, p] = process.argv.slice(1);
+    const want = require(`${repo}/package.json`).devDependencies[p];
+    const got = require(`${repo}/node_modules/${p}/package.json`).version;
+    if (want !== got) { console.error(`${p}: the repository has ${got} installed, package.json pins ${want} (run npm ci)`); process.exit(1); }' "$repo" "$p"
+  ln -s "$repo/node_modules/$p" "$ref/node_modules/$p"
+done
+ln -s "$repo/node_modules/typescript/bin/tsc" "$ref/node_modules/.bin/tsc"
 (cd "$ref" && "$repo/node_modules/.bin/cdktf" synth >/dev/null)
 
 step "the synthesized JSON of both lines (compare-synth-cdktn.js)"
@@ -128,10 +135,12 @@ for b in $bins; do
   step "the package's command $b: usage, and explain cdktf.out as on the cdktf line (${b/cdktn-/cdktf-})"
   (cd "$app" && npx --no-install "$b" > "$work/usage.txt" 2>&1) || true # no arguments: usage, exit code the command's business
   grep -q '^usage: ' "$work/usage.txt" || { cat "$work/usage.txt"; echo "$b printed no usage" >&2; exit 1; }
-  for d in "$app:$b" "$ref:${b/cdktn-/cdktf-}"; do
-    rc=0; (cd "${d%%:*}" && npx --no-install "${d##*:}" explain cdktf.out > "${d%%:*}.explain" 2>&1) || rc=$?
-    echo "exit $rc" >> "${d%%:*}.explain"
-  done
+  rc=0; (cd "$app" && npx --no-install "$b" explain cdktf.out > "$app.explain" 2>&1) || rc=$?
+  echo "exit $rc" >> "$app.explain"
+  # the cdktf tarball is unpacked, not installed, in the reference app: run its bin script by path
+  bin_js="$(node -p 'require(process.argv[1]).bin[process.argv[2]]' "$ref/node_modules/cdktf-docker-fleet/package.json" "${b/cdktn-/cdktf-}")"
+  rc=0; (cd "$ref" && node "node_modules/cdktf-docker-fleet/$bin_js" explain cdktf.out > "$ref.explain" 2>&1) || rc=$?
+  echo "exit $rc" >> "$ref.explain"
   cmp -s "$app.explain" "$ref.explain" || { diff "$ref.explain" "$app.explain" | head -n 20; echo "$b differs from the cdktf line's command" >&2; exit 1; }
   echo "same output on both lines ($(wc -l < "$app.explain") lines, $(tail -n 1 "$app.explain"))"
 done
