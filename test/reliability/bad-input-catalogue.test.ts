@@ -177,6 +177,7 @@ const cases: Case[] = [
   ['LibvirtDockerFleet: a 0/8 network', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), networkCidr: '0.0.0.0/24' }), 'networkCidr', '0.0.0.0/24'],
   ['LibvirtDockerFleet: a billion hosts', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), hostCount: 1e9 }), 'hostCount', '1000000000'],
   ['AwsDockerFleet: waitForCapacityTimeout not a duration', (s) => new AwsDockerFleet(s, 'f', { ...aws(), waitForCapacityTimeout: '10 minutes' }), 'waitForCapacityTimeout', '10 minutes'],
+  ['AwsDockerFleet: hostCount 1e21', (s) => new AwsDockerFleet(s, 'f', { ...aws(), hostCount: 1e21 }), 'hostCount', '1e+21'],
   ['addFile: U+2028 in a path', () => new HostConfig().addFile({ path: '/etc/a\u2028b' }), 'files[0].path', '/etc/a\\u2028b'],
 ];
 

@@ -109,9 +109,12 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   const architecture = p.check(() => amiArchitecture(props.architecture), Architecture.X86_64);
 
   // --- sizes and capacities (tokens pass) -------------------------------------------------
-  const hostCount = p.check(() => requireIntegerOrToken('hostCount', props.hostCount, 0), 0);
-  const minSize = p.check(() => (props.minCapacity === undefined ? hostCount : requireIntegerOrToken('minCapacity', props.minCapacity, 0)), hostCount);
-  const maxSize = p.check(() => (props.maxCapacity === undefined ? hostCount : requireIntegerOrToken('maxCapacity', props.maxCapacity, 0)), hostCount);
+  // The Auto Scaling API's sizes are 32-bit integers (AutoScalingGroup DesiredCapacity/MinSize/MaxSize:
+  // Integer); 1e21 would reach Terraform as 1e+21 (C17).
+  const MAX = 2147483647;
+  const hostCount = p.check(() => requireIntegerOrToken('hostCount', props.hostCount, 0, MAX), 0);
+  const minSize = p.check(() => (props.minCapacity === undefined ? hostCount : requireIntegerOrToken('minCapacity', props.minCapacity, 0, MAX)), hostCount);
+  const maxSize = p.check(() => (props.maxCapacity === undefined ? hostCount : requireIntegerOrToken('maxCapacity', props.maxCapacity, 0, MAX)), hostCount);
   p.check(() => {
     if (isLiteralNumber(minSize) && isLiteralNumber(hostCount) && minSize > hostCount) throw Errors.capacityOrder('minCapacity', minSize, `must not exceed hostCount (${hostCount})`);
     if (isLiteralNumber(maxSize) && isLiteralNumber(hostCount) && maxSize < hostCount) throw Errors.capacityOrder('maxCapacity', maxSize, `must be at least hostCount (${hostCount})`);
