@@ -83,7 +83,7 @@ const importCost = measure('import cdktf-docker-fleet', ['-e', `require(${JSON.s
 const examples = measure('examples app synth', [join(root, '.examples-build', 'examples', 'app.js')]);
 const baseline = measure('baseline: barrel-import AWS fleet', [join(__dirname, 'bench', 'baseline-app.js')], { BENCH_HOSTS: '3', BENCH_USER_DATA: baselineUserData });
 const ours = measure('AwsDockerFleet, 3 hosts', [join(__dirname, 'bench', 'fleet-app.js')], { BENCH_KIND: 'aws', BENCH_HOSTS: '3' });
-const handWritten = measure('floor: the same AWS resources by hand (deep imports)', [join(__dirname, 'bench', 'floor-app.js')], { BENCH_HOSTS: '3', BENCH_USER_DATA: baselineUserData });
+const handWritten = measure('floor: the same AWS resources by hand (deep imports)', [join(__dirname, 'bench', 'baseline-app.js')], { BENCH_HOSTS: '3', BENCH_USER_DATA: baselineUserData, BENCH_IMPORT: 'deep' });
 const scaling = {};
 for (const kind of ['aws', 'libvirt']) {
   scaling[kind] = {};

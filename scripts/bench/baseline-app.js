@@ -1,10 +1,19 @@
 // BASELINE, on purpose: the same AWS fleet written as a plain cdktf app the way most users write
 // one, with the provider's barrel import (the import style this library avoids). The benchmark
-// reports the library's cost as ratios to this. Same resources as AwsDockerFleet creates: launch
+// reports the library's cost as ratios to this. With BENCH_IMPORT=deep the same app uses deep
+// imports instead: the FLOOR an AWS-only app cannot go below (issue 14: the fleet within 1.15x). Same resources as AwsDockerFleet creates: launch
 // template (same user data), Auto Scaling group, security group, IAM role and instance profile,
 // partition data source and outputs.
 const { App, TerraformStack, TerraformOutput } = require('cdktf');
-const aws = require('@cdktf/provider-aws');
+const aws = process.env.BENCH_IMPORT === 'deep' ? {
+  provider: require('@cdktf/provider-aws/lib/provider'),
+  dataAwsPartition: require('@cdktf/provider-aws/lib/data-aws-partition'),
+  securityGroup: require('@cdktf/provider-aws/lib/security-group'),
+  iamRole: require('@cdktf/provider-aws/lib/iam-role'),
+  iamInstanceProfile: require('@cdktf/provider-aws/lib/iam-instance-profile'),
+  launchTemplate: require('@cdktf/provider-aws/lib/launch-template'),
+  autoscalingGroup: require('@cdktf/provider-aws/lib/autoscaling-group'),
+} : require('@cdktf/provider-aws');
 const { readFileSync } = require('fs');
 
 const hosts = Number(process.env.BENCH_HOSTS ?? 3);
