@@ -27,8 +27,11 @@
  * SWARM_IMDS, SWARM_STATE_DIR, SWARM_ROOT, SWARM_HOSTNAME, SWARM_SLEEP, SWARM_MOUNT=none, SWARM_SHARE_DIR.
  */
 
-/** Where the script lives on every OS (writable /opt on Fedora CoreOS and Flatcar). */
-export const SWARM_SCRIPT = '/opt/docker-swarm/docker-swarm-node';
+/**
+ * Where the script lives on every OS: /etc, like the library's other scripts (on Fedora CoreOS
+ * /opt is a symlink into /var, and /usr is read-only on Fedora CoreOS and Flatcar).
+ */
+export const SWARM_SCRIPT = '/etc/docker-swarm/docker-swarm-node';
 /** The non-secret swarm settings the script reads. */
 export const SWARM_ENV = '/etc/docker-swarm/swarm.env';
 /** Per-slot update settings (files to copy over /), one directory per slot. */

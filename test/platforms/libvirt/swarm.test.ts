@@ -8,6 +8,9 @@ import { FleetConfigError } from '../../../lib/core/errors';
 import { ContainerOs, HostConfig, LibvirtDockerSwarm, LibvirtDockerSwarmProps, LibvirtImage, LibvirtProvider } from '../../../lib';
 import { SWARM_ENV } from '../../../lib/bootconfig/swarm-script';
 import { expectValidLibvirtStack } from '../../helpers/libvirt-schema';
+import { describeWithValidators, expectValid } from '../../helpers/validators';
+import { managerPolicies, slotFiles, swarmAdditions } from '../../../lib/bootconfig/swarm-host';
+import { Platform, UpdatePolicy } from '../../../lib';
 
 function synth(props: Partial<LibvirtDockerSwarmProps> = {}): { doc: any; swarm: LibvirtDockerSwarm } {
   const stack = new TerraformStack(Testing.app(), 'lab');
@@ -63,5 +66,23 @@ describe('LibvirtDockerSwarm', () => {
     let err: unknown;
     try { synth({ os: ContainerOs.bottlerocket() }); } catch (e) { err = e; }
     expect(FleetConfigError.isFleetConfigError(err) && (err as FleetConfigError).code).toBe('SWARM_UNSUPPORTED_OS');
+  });
+});
+
+describeWithValidators('swarm payloads through the real validators', () => {
+  test('manager and worker payloads (AWS and libvirt) pass ignition-validate and cloud-init schema', () => {
+    const payloads = [];
+    for (const os of [ContainerOs.fedoraCoreOs(), ContainerOs.flatcar(), ContainerOs.alpine()]) {
+      const policies = managerPolicies(UpdatePolicy.defaultWindow(), 3);
+      for (const [platform, settings] of [
+        [Platform.AWS, { backend: 'ssm', role: 'manager', managerCount: 3, parameterPath: '/docker-swarm/v', lifecycleHook: 'h', slots: slotFiles(os, Platform.AWS, policies), workerDownMinutes: 60 }],
+        [Platform.AWS, { backend: 'ssm', role: 'worker', managerCount: 3, parameterPath: '/docker-swarm/v', slots: [], workerDownMinutes: 60 }],
+        [Platform.LIBVIRT, { backend: 'share', role: 'auto', managerCount: 1, managers: [{ name: 'm0', address: '10.0.0.2' }], workers: [], slots: [], workerDownMinutes: 60 }],
+      ] as const) {
+        const host = new HostConfig()._extend(swarmAdditions(os, settings as any));
+        payloads.push(os.renderFirstBoot(host, { platform, hostname: 'node-0' }));
+      }
+    }
+    expectValid(payloads);
   });
 });
