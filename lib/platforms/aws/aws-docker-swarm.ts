@@ -98,6 +98,12 @@ export interface AwsDockerSwarmProps {
    */
   readonly dockerVolumeSizeGiB?: number;
   /**
+   * S3 bucket for first-boot configs above EC2's 16 KB user-data limit (Fedora CoreOS, Flatcar),
+   * as `AwsDockerFleet.userDataBucket`. The swarm's own scripts take about 8-10 KB of the 16.
+   * @default - configs above 16 KB fail at synth time
+   */
+  readonly userDataBucket?: string;
+  /**
    * EC2 key pair for SSH.
    * @default - none
    */
@@ -238,6 +244,7 @@ export class AwsDockerSwarm extends Construct {
       ingressCidrs: props.ingressCidrs,
       dockerVolumeSizeGiB: props.dockerVolumeSizeGiB,
       keyName: props.keyName,
+      userDataBucket: props.userDataBucket,
       associatePublicIpAddress: props.associatePublicIpAddress,
       tags,
       // The AWS CLI runs on the host network; containers on bridge networks must not reach the

@@ -153,6 +153,14 @@ describe('AwsDockerSwarm construct', () => {
     expect(build('fcos', { managerCount: 1 }, 'one').swarm.maxHealthyPercentage).toBe(200);
   });
 
+  test('a large host config goes through userDataBucket (S3 pointer) on Ignition OSes', () => {
+    const host = new HostConfig();
+    host.addFile({ path: '/etc/app/big.txt', content: Array.from({ length: 2000 }, (_, i) => `line ${i} ${(i * 7919) % 104729}`).join('\n') });
+    const { swarm: big } = build('flatcar', { hostConfig: host, userDataBucket: 'my-config-bucket' }, 'big');
+    expect(big.managers.userDataDelivery).toBe('s3-pointer');
+    expect(big.workers!.userDataDelivery).toBe('s3-pointer');
+  });
+
   test('no workers: one Auto Scaling group, no workers policy', () => {
     const d = build('alpine', { workerCount: undefined, managerCount: 1 }, 'solo').doc;
     expect(Object.keys(d.resource.aws_autoscaling_group)).toHaveLength(1);
