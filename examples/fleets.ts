@@ -12,7 +12,7 @@ import { awsMixedOs } from './aws-mixed-os/fleet';
 import { libvirtAlpineLab } from './libvirt-alpine-lab/fleet';
 import { libvirtFcosLab } from './libvirt-fcos-lab/fleet';
 import { libvirtFlatcarLab } from './libvirt-flatcar-lab/fleet';
-import { swarmAws } from './swarm-aws/fleet';
+import { swarmAws } from './aws-swarm/fleet';
 import { ExampleOptions } from './shared';
 
 export { type ExampleOptions, OFFLINE } from './shared';
@@ -26,7 +26,7 @@ export const EXAMPLES: Record<string, (app: App, o?: ExampleOptions) => Terrafor
   'libvirt-flatcar-lab': (app) => libvirtFlatcarLab(app),
   'libvirt-alpine-lab': (app) => libvirtAlpineLab(app),
   'libvirt-fcos-lab': (app) => libvirtFcosLab(app),
-  'swarm-aws': swarmAws,
+  'aws-swarm': swarmAws,
 };
 
 /** Every example stack in one app. */

@@ -42,7 +42,7 @@ describeWithTools(tools)('the AWS example fleets through terraform', () => {
     }
     // eslint-disable-next-line no-console
     console.log(`planned actions per example: ${JSON.stringify(counts)}`);
-    expect(Object.keys(counts)).toHaveLength(5);
+    expect(Object.keys(counts)).toHaveLength(6);
     for (const c of Object.values(counts)) expect(c.create).toBeGreaterThanOrEqual(5);
   });
 

@@ -49,7 +49,7 @@ describe('errors that say where', () => {
     new AwsDockerFleet(s, 'api', awsProps());
     const e = thrown(() => new AwsDockerFleet(s, 'worker', { ...awsProps(), hostCount: -1 }));
     expect(e.constructPath).toBe('web-prod/worker');
-    expect(e.message).toBe('web-prod/worker: hostCount: got -1; expected a whole number >= 0');
+    expect(e.message).toBe('web-prod/worker: hostCount: got -1; expected a whole number from 0 to 2147483647');
     expect(FleetConfigErrors.codeOf(e)).toBe('NOT_AN_INTEGER');
   });
 

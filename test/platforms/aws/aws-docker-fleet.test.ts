@@ -435,7 +435,7 @@ describe('AwsDockerFleet bad input', () => {
     expect(() => new AwsDockerFleet(stack, 'web', { ...baseProps(kind), ...props })).toThrow(pattern);
   };
 
-  test('fails for a negative hostCount', () => expectError({ hostCount: -1 }, /^fleet-stack\/web: hostCount: got -1; expected a whole number >= 0$/));
+  test('fails for a negative hostCount', () => expectError({ hostCount: -1 }, /^fleet-stack\/web: hostCount: got -1; expected a whole number from 0 to 2147483647$/));
   test('fails for a fractional hostCount', () => expectError({ hostCount: 1.5 }, /hostCount: got 1\.5; expected a whole number/));
   test('fails for empty subnetIds', () => expectError({ subnetIds: [] }, /subnetIds: got \[\]; expected at least one subnet id/));
   test('fails for a malformed subnet id', () => expectError({ subnetIds: ['subnet-xyz'] }, /subnetIds\[0\]: got "subnet-xyz"/));

@@ -10,7 +10,7 @@ import {
 } from '../../../lib';
 import { FleetConfigError } from '../../../lib/core/errors';
 import { OFFLINE } from '../../../examples/fleets';
-import { swarmAws } from '../../../examples/swarm-aws/fleet';
+import { swarmAws } from '../../../examples/aws-swarm/fleet';
 import { TerraformResult, findTerraform, planActionCounts, plannedResources, removeRun, terraformCheck } from '../../helpers/terraform';
 import { describeWithTools } from '../../helpers/tools';
 import { PINNED_AMI, SSH_KEY, SUBNETS, VPC, awsStack, unsensitive } from './aws-fixtures';
@@ -196,13 +196,13 @@ describeWithTools([['terraform', tf]])('AwsDockerSwarm through terraform validat
     expect(counts.create).toBeGreaterThan(10);
   }, 300_000);
 
-  test('the swarm-aws example validates and plans', async () => {
+  test('the aws-swarm example validates and plans', async () => {
     const stack = swarmAws(new App({ outdir: Testing.app().outdir }), OFFLINE);
     const result = await terraformCheck(tf, stack, { plan: true });
     results.push(result);
     const counts = planActionCounts(result.plan);
     // eslint-disable-next-line no-console
-    console.log(`[swarm-terraform] example swarm-aws: plan ${JSON.stringify(counts)}`);
+    console.log(`[swarm-terraform] example aws-swarm: plan ${JSON.stringify(counts)}`);
     expect(plannedResources(result.plan).filter((r) => r.type === 'aws_autoscaling_group')).toHaveLength(2);
   }, 300_000);
 });

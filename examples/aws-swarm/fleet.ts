@@ -8,7 +8,7 @@ import { NETWORK, OPS_KEY, ExampleOptions, awsStack, image } from '../shared';
  * workers use the whole window. Deploy a stack to it as README "Swarm" shows.
  */
 export function swarmAws(app: App, o: ExampleOptions = {}): TerraformStack {
-  const stack = awsStack(app, 'swarm-aws', o);
+  const stack = awsStack(app, 'aws-swarm', o);
   new AwsDockerSwarm(stack, 'swarm', {
     os: ContainerOs.flatcar(),
     managerCount: 3,
