@@ -97,7 +97,9 @@ export function firstBootMediaFor(scope: Construct, plan: LibvirtFleetPlan, pool
   const delivery = plan.traits.delivery;
   if (delivery.kind === 'ignition') {
     const it = perHost(plan, (h) => ({ name: h.names.ignition, content: escapeTemplate(h.content) }));
-    const ignition: Ignition = new (gen.ignition())(scope, 'ignition', { forEach: it, name: it.getString('name'), pool, content: it.getString('content') });
+    // Marked sensitive, like AWS user data: plans and `terraform show` print "(sensitive value)"
+    // (the payload still sits in the synthesized JSON and the state, as any Terraform input does).
+    const ignition: Ignition = new (gen.ignition())(scope, 'ignition', { forEach: it, name: it.getString('name'), pool, content: Fn.sensitive(it.getString('content')) });
     return { coreosIgnition: sibling(ignition, domIt, 'id'), fwCfgName: delivery.fwCfgName };
   }
   const it = perHost(plan, (h) => ({
@@ -106,7 +108,7 @@ export function firstBootMediaFor(scope: Construct, plan: LibvirtFleetPlan, pool
     meta_data: `instance-id: ${h.names.instanceId}\nlocal-hostname: ${h.name}\n`,
   }));
   const disk: CloudinitDisk = new (gen.cloudinit())(scope, 'cloudinit', {
-    forEach: it, name: it.getString('name'), pool, userData: it.getString('user_data'), metaData: it.getString('meta_data'),
+    forEach: it, name: it.getString('name'), pool, userData: Fn.sensitive(it.getString('user_data')), metaData: it.getString('meta_data'),
   });
   return { cloudinit: sibling(disk, domIt, 'id') };
 }

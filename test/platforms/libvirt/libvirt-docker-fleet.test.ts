@@ -255,7 +255,7 @@ describe('LibvirtDockerFleet', () => {
       const domain = resource(doc, 'libvirt_domain', 'host');
       expect(domain.coreos_ignition).toMatch(/^\$\{libvirt_ignition\.fleet_ignition_[0-9A-F]+\[each\.key\]\.id\}$/);
       expect(domain.cloudinit).toBeUndefined();
-      expect(json).toHaveResourceWithProperties(Ignition, { name: '${each.value.name}', content: '${each.value.content}' });
+      expect(json).toHaveResourceWithProperties(Ignition, { name: '${each.value.name}', content: '${sensitive(each.value.content)}' });
       expect(doc.resource.libvirt_cloudinit_disk).toBeUndefined();
     });
 
@@ -275,7 +275,7 @@ describe('LibvirtDockerFleet', () => {
 
     test('delivers Alpine cloud-init NoCloud ISOs with instance-id and local-hostname meta-data', () => {
       const { json, doc } = synthFleet({ os: ContainerOs.alpine(), hostCount: 2 });
-      expect(json).toHaveResourceWithProperties(CloudinitDisk, { name: '${each.value.name}', user_data: '${each.value.user_data}', meta_data: '${each.value.meta_data}' } as any);
+      expect(json).toHaveResourceWithProperties(CloudinitDisk, { name: '${each.value.name}', user_data: '${sensitive(each.value.user_data)}', meta_data: '${each.value.meta_data}' } as any);
       const ci = resource(doc, 'libvirt_cloudinit_disk', 'cloudinit');
       for (const [host, v] of Object.entries<any>(ci.for_each)) {
         const hash = /-cloudinit-([0-9a-f]{12})\.iso$/.exec(v.name)![1];
