@@ -131,6 +131,17 @@ export class Problems {
 
   constructor(private readonly path: string) {}
 
+  /**
+   * Runs a construct's checks with a collector for `path` and throws every problem they found
+   * together (the plan step of each fleet and swarm).
+   */
+  public static collect<T>(path: string, checks: (problems: Problems) => T): T {
+    const problems = new Problems(path);
+    const out = problems.run(() => checks(problems));
+    problems.throwIfAny();
+    return out;
+  }
+
   /** Runs `fn`; on a FleetConfigError records it and returns `fallback`. */
   public check<T>(fn: () => T, fallback: T): T {
     try {

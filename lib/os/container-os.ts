@@ -308,6 +308,14 @@ export class ContainerOs {
   }
 }
 
+/** The `os` prop of a fleet or swarm: a ContainerOs from one of the factories, or a clear error. */
+export function requireContainerOs(property: string, value: unknown): ContainerOs {
+  if (!(value instanceof ContainerOs)) {
+    throw Errors.notOneOf(property, value, ['ContainerOs.fedoraCoreOs()', 'ContainerOs.flatcar()', 'ContainerOs.alpine()', 'ContainerOs.bottlerocket()']);
+  }
+  return value;
+}
+
 function requireOptions<T>(options: T): T {
   if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
   return options;

@@ -8,7 +8,7 @@ import { MANAGER_COUNTS, managerPolicies, slotFiles, swarmAdditions } from '../.
 import { Errors, Problems } from '../../core/errors';
 import { requireBoolean, requireInteger, requireString } from '../../core/validation';
 import { OsFeature } from '../../os/capabilities';
-import { ContainerOs } from '../../os/container-os';
+import { ContainerOs, requireContainerOs } from '../../os/container-os';
 import { Architecture, Platform } from '../../os/enums';
 import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
 import { AwsDockerFleet } from './aws-docker-fleet';
@@ -173,9 +173,9 @@ export class AwsDockerSwarm extends Construct {
     const p = new Problems(this.node.path);
     if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
     const os = p.run(() => {
-      if (!(props.os instanceof ContainerOs)) throw Errors.notOneOf('os', props.os, ['ContainerOs.fedoraCoreOs()', 'ContainerOs.flatcar()', 'ContainerOs.alpine()']);
-      if (!props.os.canExpress(OsFeature.FILES)) throw Errors.swarmUnsupportedOs('os', props.os.displayName);
-      return props.os;
+      const os = requireContainerOs('os', props.os);
+      if (!os.canExpress(OsFeature.FILES)) throw Errors.swarmUnsupportedOs('os', os.displayName);
+      return os;
     });
     const managerCount = p.check(() => {
       if (Token.isUnresolved(props.managerCount)) throw Errors.swarmLiteralRequired('managerCount', props.managerCount);

@@ -8,7 +8,7 @@ import { Token } from 'cdktf';
 import { HostConfig } from '../../bootconfig/host-config';
 import { Errors, Problems } from '../../core/errors';
 import { requireBoolean, requireRecord, requireString } from '../../core/validation';
-import { ContainerOs, FirstBootPayload, amiArchitecture } from '../../os/container-os';
+import { ContainerOs, requireContainerOs, FirstBootPayload, amiArchitecture } from '../../os/container-os';
 import { Architecture, Platform } from '../../os/enums';
 import { AwsTraits, EBS_DATA_DEVICE } from '../../os/platform-traits';
 import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
@@ -77,23 +77,15 @@ export interface AwsFleetPlan {
 
 /** Checks the props and decides the fleet (see the file comment). `path` is the construct path, for messages. */
 export function planAwsFleet(id: string, path: string, props: AwsDockerFleetProps): AwsFleetPlan {
-  const problems = new Problems(path);
-  const plan = problems.run(() => {
+  return Problems.collect(path, (problems) => {
     if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
     return checkProps(id, path, props, problems);
   });
-  problems.throwIfAny();
-  return plan;
 }
 
 function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Problems): AwsFleetPlan {
   const warnings: string[] = [];
-  const os = p.run(() => {
-    if (!(props.os instanceof ContainerOs)) {
-      throw Errors.notOneOf('os', props.os, ['ContainerOs.fedoraCoreOs()', 'ContainerOs.flatcar()', 'ContainerOs.alpine()', 'ContainerOs.bottlerocket()']);
-    }
-    return props.os;
-  });
+  const os = p.run(() => requireContainerOs('os', props.os));
   const traits = p.run(() => os._aws());
   const host = p.check(() => {
     if (props.hostConfig !== undefined && !(props.hostConfig instanceof HostConfig)) {

@@ -5,7 +5,7 @@ import { MANAGER_COUNTS, SHARE_TAG, managerPolicies, slotFiles, swarmAdditions }
 import { Errors, Problems } from '../../core/errors';
 import { requireAbsolutePath, requireInteger } from '../../core/validation';
 import { OsFeature } from '../../os/capabilities';
-import { ContainerOs } from '../../os/container-os';
+import { ContainerOs, requireContainerOs } from '../../os/container-os';
 import { Platform } from '../../os/enums';
 import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
 import { parseLibvirtCidr, planAddresses } from './host-identity';
@@ -101,9 +101,9 @@ export class LibvirtDockerSwarm extends Construct {
     const p = new Problems(this.node.path);
     if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
     const os = p.run(() => {
-      if (!(props.os instanceof ContainerOs)) throw Errors.notOneOf('os', props.os, ['ContainerOs.fedoraCoreOs()', 'ContainerOs.flatcar()', 'ContainerOs.alpine()']);
-      if (!props.os.canExpress(OsFeature.FILES)) throw Errors.swarmUnsupportedOs('os', props.os.displayName);
-      return props.os;
+      const os = requireContainerOs('os', props.os);
+      if (!os.canExpress(OsFeature.FILES)) throw Errors.swarmUnsupportedOs('os', os.displayName);
+      return os;
     });
     const managerCount = p.check(() => {
       const n = requireInteger('managerCount', props.managerCount, 0);

@@ -14,7 +14,7 @@ import { HostConfig } from '../../bootconfig/host-config';
 import { Errors, Problems } from '../../core/errors';
 import { fingerprintOf } from '../../core/fingerprint';
 import { requireAbsolutePath, requireArray, requireBoolean, requireInteger } from '../../core/validation';
-import { ContainerOs } from '../../os/container-os';
+import { ContainerOs, requireContainerOs } from '../../os/container-os';
 import { Platform } from '../../os/enums';
 import { LibvirtTraits } from '../../os/platform-traits';
 import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
@@ -67,22 +67,16 @@ export interface LibvirtFleetPlan {
 
 /** Checks the props and decides the fleet (see the file comment). `path` is the construct path, for messages. */
 export function planLibvirtFleet(id: string, path: string, props: LibvirtDockerFleetProps): LibvirtFleetPlan {
-  const problems = new Problems(path);
-  const plan = problems.run(() => {
+  return Problems.collect(path, (problems) => {
     if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
     return checkProps(id, path, props, problems);
   });
-  problems.throwIfAny();
-  return plan;
 }
 
 function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p: Problems): LibvirtFleetPlan {
   const warnings: string[] = [];
   const infos: string[] = [];
-  const os = p.run(() => {
-    if (!(props.os instanceof ContainerOs)) throw Errors.notOneOf('os', props.os, ['ContainerOs.fedoraCoreOs()', 'ContainerOs.flatcar()', 'ContainerOs.alpine()']);
-    return props.os;
-  });
+  const os = p.run(() => requireContainerOs('os', props.os));
   // The OS decides first: Bottlerocket (no libvirt record) fails here with its own message.
   const traits = p.run(() => os._libvirt());
   const image = p.check(() => {
