@@ -14,7 +14,7 @@ export {
 } from './os/update-policy';
 export {
   ContainerOs, type RenderFirstBootOptions, type FirstBootPayload,
-  type FedoraCoreOsOptions, type FlatcarOptions, type AlpineOptions, type BottlerocketOptions,
+  type FedoraCoreOsOptions, type FlatcarOptions, type AlpineOptions, type BottlerocketOptions, type BottlerocketHostContainer,
 } from './os/container-os';
 export type { AwsImageLookup, LibvirtImageInfo } from './os/platform-traits';
 export * from './platforms/aws/aws-docker-fleet';

@@ -26,6 +26,7 @@ export function dockerRunArgs(c: ContainerModel): string[] {
   if (c.secrets.length) args.push('--env-file', containerSecretsFile(c));
   for (const p of c.ports) args.push('--publish', p);
   for (const v of c.volumes) args.push('--volume', v);
+  if (c.memoryReservationMiB !== undefined) args.push(`--memory-reservation=${c.memoryReservationMiB}m`);
   args.push(c.image, ...c.command);
   return args;
 }

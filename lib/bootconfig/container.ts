@@ -1,5 +1,5 @@
 import { Errors } from '../core/errors';
-import { requireArray, requireOneLineText, requireRecord, requireSingleLine, requireString, isUnresolved } from '../core/validation';
+import { requireArray, requireInteger, requireOneLineText, requireRecord, requireSingleLine, requireString, isUnresolved } from '../core/validation';
 import { ContainerSecret, isContainerSecret } from './container-secret';
 import { ContainerModel, ContainerSecretModel } from './model';
 
@@ -40,6 +40,13 @@ export interface ContainerOptions {
    * @default - none
    */
   readonly secrets?: { [envName: string]: ContainerSecret };
+  /**
+   * Memory the host keeps for the container, MiB: a soft limit that Docker enforces only when
+   * the host runs short (`docker run --memory-reservation`; on Bottlerocket the ECS container
+   * definition's `memoryReservation`, which ECS also counts when placing tasks).
+   * @default - Docker OSes: no reservation; Bottlerocket: 128 MiB (ECS on EC2 needs a figure)
+   */
+  readonly memoryReservationMiB?: number;
 }
 
 // Docker container names: [a-zA-Z0-9][a-zA-Z0-9_.-]+ (moby daemon/names.go RestrictedNamePattern).
@@ -130,5 +137,7 @@ export function toContainerModel(o: ContainerOptions, origin: string): Container
       secrets.push({ env: key, ...s._ref });
     }
   }
-  return { name, image, ports, environment, volumes, command, secrets, origin };
+  const memoryReservationMiB = o.memoryReservationMiB === undefined ? undefined
+    : requireInteger(`${origin}.memoryReservationMiB`, o.memoryReservationMiB, 6, 1048576);
+  return { name, image, ports, environment, volumes, command, secrets, origin, ...(memoryReservationMiB === undefined ? {} : { memoryReservationMiB }) };
 }

@@ -58,6 +58,8 @@ export interface ContainerModel {
   readonly command: readonly string[];
   /** secrets fetched on the host at each start (names/ARNs only, never values), sorted by env name */
   readonly secrets: readonly ContainerSecretModel[];
+  /** MiB, when the user set one */
+  readonly memoryReservationMiB?: number;
   readonly origin: string;
 }
 

@@ -388,6 +388,15 @@ const builders = {
     new FleetConfigError(p, v, 'libvirt hosts have no instance role to fetch secrets with, so container secrets are AWS only; on libvirt put the values in a root-only file you provision on the host yourself (e.g. with your configuration management) and pass it to the container with a volume, or use environment (which is stored in the first-boot payload and Terraform state in plain text)'),
   badKmsKeyArn: (p: string, v: unknown) =>
     new FleetConfigError(p, v, "expected a KMS key ARN, 'arn:<partition>:kms:<region>:<account>:key/<key id>'"),
+  // --- Bottlerocket on ECS (issue 18) -------------------------------------------------------
+  ecsCannotExpress: (os: string, p: string, v: unknown, alternative: string) =>
+    new FleetConfigError(p, v, `${os} runs containers as ECS tasks, whose definitions cannot express this; ${alternative}`),
+  badLogRetention: (p: string, v: unknown, allowed: readonly number[]) =>
+    new FleetConfigError(p, v, `expected one of CloudWatch Logs' retention periods in days (${allowed.join(', ')}), or 0 to keep logs forever`),
+  badEcsClusterName: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'expected an ECS cluster name: 1-255 letters, digits, hyphens and underscores (the ECS API rule)'),
+  badHostContainer: (p: string, v: unknown, allowed: string) =>
+    new FleetConfigError(p, v, allowed),
   // --- Docker Swarm (issue 19) -----------------------------------------------------------
   badManagerCount: (p: string, v: unknown) =>
     new FleetConfigError(p, v, 'expected 1, 3 or 5 managers: Raft needs a majority of managers to agree, so an even count tolerates no more failures than the odd count below it (3 and 5 tolerate 1 and 2 lost managers), and more than 5 slows every write; add capacity with workers'),

@@ -1,9 +1,10 @@
 /**
- * Bottlerocket (AWS only): TOML settings as user data, containers as host containers,
- * image-based updates applied by an external updater. Facts: the project's OS fact notes (os-facts.md §4,
+ * Bottlerocket (AWS only): TOML settings as user data, the HostConfig's containers as ECS
+ * daemon services (the fleet creates them; the settings join the cluster), image-based updates
+ * applied by the fleet's maintenance-window automation or an external updater. Facts: the project's OS fact notes (os-facts.md §4,
  * os-facts-2.md §3); sources named per fact below.
  */
-import { expandForBottlerocket } from '../bootconfig/bottlerocket-host';
+import { HostContainerModel, expandForBottlerocket } from '../bootconfig/bottlerocket-host';
 import { FirstBootFormat } from '../bootconfig/formats';
 import { mergeFragment } from '../bootconfig/fragment';
 import { layer } from '../bootconfig/model';
@@ -15,8 +16,16 @@ import { OsDefinition } from './os-definition';
 /** Variants with a Docker engine (website data/variants/1.57.x aws-ecs-2.toml, aws-ecs-3.toml). */
 export const BOTTLEROCKET_VARIANTS: readonly string[] = ['aws-ecs-2', 'aws-ecs-3'];
 
-/** Bottlerocket on a variant, optionally joining an ECS cluster. */
-export function bottlerocket(variant: string, ecsCluster: string | undefined): OsDefinition {
+/**
+ * The logging drivers the ECS agent may use: the agent alone allows `json-file` and `none`
+ * (ECS_AVAILABLE_LOGGING_DRIVERS, amazon-ecs-agent README); the fleet's task definitions use
+ * `awslogs`, so the settings name it (bottlerocket-settings-models ECSSettingsV1 `logging_drivers`).
+ * UNCERTAIN: whether Bottlerocket's own default already lists awslogs; saying it is harmless.
+ */
+const ECS_LOGGING_DRIVERS = ['json-file', 'awslogs', 'none'];
+
+/** Bottlerocket on a variant, optionally joining an existing ECS cluster, with extra host containers. */
+export function bottlerocket(variant: string, ecsCluster: string | undefined, hostContainers: readonly HostContainerModel[] = []): OsDefinition {
   const external = 'Bottlerocket does not update itself: install the Bottlerocket ECS updater (or run apiclient update via SSM) to apply updates';
   return {
     name: 'Bottlerocket',
@@ -28,21 +37,16 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined): O
       features: {
         ...ALL_FEATURES,
         [OsFeature.FILES]: 'the host has no writable file system for your files; bake files into a container image or use Bottlerocket settings',
-        [OsFeature.SYSTEMD_UNITS]: 'the host runs no custom systemd units; use a host container (addContainer) or a bootstrap container',
+        [OsFeature.SYSTEMD_UNITS]: 'the host runs no custom systemd units; run the process as a container (addContainer: an ECS daemon service), or for host agents as a host container (ContainerOs.bottlerocket({ hostContainers }))',
         [OsFeature.USERS]: 'the host has no login users; SSH goes through the admin container (sshAuthorizedKeys)',
         [OsFeature.DOCKER_DAEMON_SETTINGS]: 'its Docker engine is driven by the ECS agent and configured through settings.ecs and settings.container-registry',
         [OsFeature.TIME_ZONE]: 'the host clock stays in UTC; set TZ inside your containers',
         [OsFeature.DATA_VOLUME]: "container data lives on the OS's own data volume (/dev/xvdb, mounted at /local); size it with dockerVolumeSizeGiB instead",
-        [OsFeature.CONTAINER_PORTS]: 'host containers share the host network and publish no ports; the process binds host ports directly',
-        [OsFeature.CONTAINER_ENVIRONMENT]: 'host containers take no environment; bake it into the image or read it from the host-container user-data',
-        [OsFeature.CONTAINER_VOLUMES]: 'host containers take no volumes; each gets a persistent /.bottlerocket/host-containers/<name> directory',
-        [OsFeature.CONTAINER_COMMAND]: "host containers run the image's own entrypoint; build an image with the command you need",
-        [OsFeature.CONTAINER_SECRETS]: 'host containers take no environment, so there is nothing to put a secret into; run the workload as an ECS task with `secrets` (valueFrom) once this library manages Bottlerocket ECS tasks, or use ContainerOs.flatcar(), fedoraCoreOs() or alpine()',
       },
       policies: {
         'immediate': true,
         'maintenance-window': true,
-        'fleet-lock': 'UpdatePolicy.immediate() or maintenanceWindow() with the Bottlerocket ECS updater, which drains tasks host by host',
+        'fleet-lock': 'UpdatePolicy.maintenanceWindow(), which AwsDockerFleet enforces with an SSM maintenance window that drains and updates one host at a time',
         'disabled': true,
       },
     },
@@ -67,13 +71,31 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined): O
         // AmazonEC2ContainerServiceforEC2Role (amazon-ecs-developer-guide instance_IAM_role.md). Each is
         // the AWS-managed policy scoped to that one agent's job.
         managedPolicies: [['Ssm', 'AmazonSSMManagedInstanceCore'], ['Ecs', 'service-role/AmazonEC2ContainerServiceforEC2Role']],
+        // The aws-ecs variants' Docker engine belongs to the ECS agent: "a container on every
+        // host" is an ECS service with the DAEMON scheduling strategy (review-2026-11.md §E).
+        containerScheduler: 'ecs',
       },
       // QUICKSTART-LOCAL.md: no prebuilt QEMU image; metal-dev must be built yourself (no libvirt record).
     },
     osLayer: () => layer({}),
     render: (model, ctx, fragments) => {
-      const settings = expandForBottlerocket(model, ctx.displayName);
-      if (ecsCluster) settings.ecs = { cluster: ecsCluster };
+      const settings = expandForBottlerocket(model, hostContainers);
+      for (const c of hostContainers.filter((h) => h.superpowered)) {
+        ctx.warnings.push(`${ctx.displayName}: host container '${c.name}' is superpowered: it runs with full control of the host (bottlerocket README "Custom host containers")`);
+      }
+      // settings.ecs.cluster is read when the agent starts (review-2026-11.md §E); the instance
+      // attributes are what the fleet's DAEMON services are placed by.
+      const cluster = ecsCluster ?? ctx.ecs?.cluster;
+      if (cluster !== undefined || ctx.ecs) {
+        settings.ecs = {
+          ...(cluster === undefined ? {} : { cluster }),
+          ...(ctx.ecs && Object.keys(ctx.ecs.attributes).length ? { 'instance-attributes': { ...ctx.ecs.attributes } } : {}),
+          ...(ctx.ecs ? { 'logging-drivers': [...ECS_LOGGING_DRIVERS] } : {}),
+        };
+      }
+      if (model.containers.length && !ctx.ecs) {
+        ctx.warnings.push(`${ctx.displayName}: the containers (${model.containers.map((c) => c.name).join(', ')}) are not in this payload: AwsDockerFleet runs them as ECS daemon services`);
+      }
       const updates = ctx.policy._match<Record<string, unknown> | undefined>({
         // website update/locking-to-a-specific-release, settings updates.toml: follow the newest
         // release and do not wait for the wave schedule.
@@ -81,14 +103,11 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined): O
           ctx.warnings.push(`${ctx.displayName}: ${external}`);
           return { 'version-lock': 'latest', 'ignore-waves': true };
         },
-        // The stock updater is not window-aware: bottlerocket-ecs-updater's template schedules it with
-        // `ScheduleExpression: "rate(12 hours)"` and takes no schedule parameter (review-2026-11.md A6).
-        maintenanceWindow: () => {
-          ctx.warnings.push(`${ctx.displayName}: the window (${ctx.policy.toString()}) is NOT enforced on Bottlerocket: the hosts never update `
-            + 'by themselves, and the stock Bottlerocket ECS updater runs every 12 hours and ignores windows, so hosts update whenever it runs; '
-            + 'pass UpdatePolicy.immediate() to say so, or UpdatePolicy.disabled()');
-          return { 'version-lock': 'latest', 'ignore-waves': false };
-        },
+        // Hosts never update themselves, and the stock ECS updater runs every 12 hours whatever the
+        // window (bottlerocket-ecs-updater: `rate(12 hours)`; review-2026-11.md A6). AwsDockerFleet
+        // makes the window real with its own SSM maintenance window (bottlerocket-update-window.ts);
+        // the settings only say which releases the hosts may take, in their waves.
+        maintenanceWindow: () => ({ 'version-lock': 'latest', 'ignore-waves': false }),
         fleetLock: () => undefined,
         disabled: () => {
           ctx.warnings.push(`${ctx.displayName}: updates are disabled; hosts get no security fixes until replaced`);

@@ -15,11 +15,12 @@ import { Errors } from '../core/errors';
 import { isUnresolved, requireBoolean, requireHostname, requireOneOf, requireString } from '../core/validation';
 import { alpine, ALPINE_NEWEST, ALPINE_RELEASES } from './alpine';
 import { bottlerocket, BOTTLEROCKET_VARIANTS } from './bottlerocket';
+import { requireEcsClusterName, requireHostContainers } from '../bootconfig/bottlerocket-host';
 import { OsFeature, checkCapabilities } from './capabilities';
 import { AlpineBootstrap, Architecture, FedoraCoreOsStream, FlatcarChannel, Platform } from './enums';
 import { fedoraCoreOs } from './fedora-coreos';
 import { flatcar } from './flatcar';
-import { OsDefinition, RenderContext } from './os-definition';
+import { EcsMembership, OsDefinition, RenderContext } from './os-definition';
 import { AwsImageLookup, AwsTraits, FORMAT_NAMES, LibvirtImageInfo, LibvirtTraits, PlatformTraits, libvirtDataDiskWwn } from './platform-traits';
 import { UpdatePolicy, UpdatePolicyKind, requirePolicy } from './update-policy';
 
@@ -64,11 +65,33 @@ export interface BottlerocketOptions {
    */
   readonly variant?: string;
   /**
-   * ECS cluster the hosts join (`settings.ecs.cluster`). Must be a literal name: it is written
+   * An existing ECS cluster the hosts join (`settings.ecs.cluster`); `AwsDockerFleet` then
+   * creates no cluster and places its services there. Must be a literal name: it is written
    * into the first-boot settings at synth time.
-   * @default - the ECS agent's default cluster ('default')
+   * @default - `AwsDockerFleet` creates a cluster named after the fleet (a `renderFirstBoot`
+   * preview without a fleet names none: the ECS agent's `default` cluster)
    */
   readonly ecsCluster?: string;
+  /**
+   * Host containers for admin and control work (Bottlerocket's own mechanism: containerd on
+   * the host, the image's entrypoint, host networking, no ports, env or volumes). Your
+   * workloads belong in `HostConfig.addContainer`, which runs them as ECS daemon services.
+   * @default - none besides Bottlerocket's own `admin` (enabled when there are SSH keys) and `control`
+   */
+  readonly hostContainers?: BottlerocketHostContainer[];
+}
+
+/** A Bottlerocket host container (`settings.host-containers.<name>`). */
+export interface BottlerocketHostContainer {
+  /** Name: lower-case letters, digits and hyphens; not `admin` or `control`. */
+  readonly name: string;
+  /** Fully qualified image, e.g. `public.ecr.aws/org/agent:1.2` (host-ctr resolves no short names). */
+  readonly source: string;
+  /**
+   * Run with full host privileges (`superpowered`): needed by agents that manage the host.
+   * @default false
+   */
+  readonly superpowered?: boolean;
 }
 
 /** Options of `renderFirstBoot`. */
@@ -114,6 +137,8 @@ export interface PlatformLayers {
   readonly defaults?: HostModel;
   /** the last child (e.g. each host's own name) */
   readonly overrides?: HostModel;
+  /** the ECS cluster an ECS-scheduled OS joins, and the instance attributes it announces */
+  readonly ecs?: EcsMembership;
 }
 
 const PLATFORM_KEYS: Readonly<Record<Platform, keyof PlatformTraits>> = { [Platform.AWS]: 'aws', [Platform.LIBVIRT]: 'libvirt' };
@@ -148,12 +173,13 @@ export class ContainerOs {
     return new ContainerOs(alpine(release, bootstrap), { bootstrap });
   }
 
-  /** Bottlerocket on AWS (variant aws-ecs-2 by default): TOML settings, host containers. */
+  /** Bottlerocket on AWS (variant aws-ecs-2 by default): TOML settings, containers as ECS daemon services. */
   public static bottlerocket(options: BottlerocketOptions = {}): ContainerOs {
     const o = requireOptions(options);
     const variant = requireChannel('Bottlerocket', 'variant', o.variant, BOTTLEROCKET_VARIANTS, 'aws-ecs-2');
-    const ecsCluster = o.ecsCluster === undefined ? undefined : requireString('ecsCluster', o.ecsCluster, { literal: true });
-    return new ContainerOs(bottlerocket(variant, ecsCluster), { ecsCluster });
+    const ecsCluster = o.ecsCluster === undefined ? undefined : requireEcsClusterName('ecsCluster', o.ecsCluster);
+    const hostContainers = o.hostContainers === undefined ? [] : requireHostContainers('hostContainers', o.hostContainers);
+    return new ContainerOs(bottlerocket(variant, ecsCluster, hostContainers), { ecsCluster });
   }
 
   /** The OS's name, e.g. `Flatcar Container Linux`. */
@@ -172,8 +198,8 @@ export class ContainerOs {
    */
   public readonly bootstrap?: AlpineBootstrap;
   /**
-   * Bottlerocket only: the ECS cluster the hosts join.
-   * @default - none (the ECS agent's default cluster), or not Bottlerocket
+   * Bottlerocket only: the existing ECS cluster the hosts join.
+   * @default - none: `AwsDockerFleet` creates one (or not Bottlerocket)
    */
   public readonly ecsCluster?: string;
   /** @internal */
@@ -275,7 +301,7 @@ export class ContainerOs {
     layers: PlatformLayers = {}): FirstBootPayload {
     this.traitsFor(platform);
     const def = this._definition;
-    const ctx: RenderContext = { platform, policy: policy ?? UpdatePolicy.defaultWindow(), displayName: this.displayName, warnings: [] };
+    const ctx: RenderContext = { platform, policy: policy ?? UpdatePolicy.defaultWindow(), displayName: this.displayName, warnings: [], ecs: layers.ecs };
     const defaults = layers.defaults ?? emptyHostModel();
     const overrides = layers.overrides ?? emptyHostModel();
     const withPlatform = mergeLayers(defaults, user, overrides);

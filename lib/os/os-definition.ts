@@ -17,6 +17,19 @@ export interface RenderContext {
   readonly displayName: string;
   /** risky-but-legal findings; fleets turn them into warning annotations */
   readonly warnings: string[];
+  /**
+   * The ECS cluster the host joins and the attributes it announces, when a fleet runs the
+   * containers as ECS services (`AwsTraits.containerScheduler`).
+   * @default - none (a preview, or an OS that runs its containers itself)
+   */
+  readonly ecs?: EcsMembership;
+}
+
+/** What an ECS container instance needs in its first-boot settings to join its fleet's services. */
+export interface EcsMembership {
+  readonly cluster: string;
+  /** custom attributes the fleet's placement constraints select on */
+  readonly attributes: Readonly<Record<string, string>>;
 }
 
 export interface OsDefinition {

@@ -72,6 +72,12 @@ export interface AwsTraits {
   remoteConfigPointer?(source: string, sha512: string): string;
   /** AWS-managed policies (construct-id suffix, name after `arn:<partition>:iam::aws:policy/`) the OS's own agents need. */
   readonly managedPolicies: ReadonlyArray<readonly [string, string]>;
+  /**
+   * Who runs the HostConfig's containers: `'ecs'` when the OS's Docker engine belongs to the ECS
+   * agent, so the fleet creates an ECS cluster (or joins the OS's) and one DAEMON service per container.
+   * @default - the first-boot payload runs them (systemd units or OpenRC services)
+   */
+  readonly containerScheduler?: 'ecs';
 }
 
 /** How the payload reaches a libvirt domain. */

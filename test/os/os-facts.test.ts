@@ -123,10 +123,9 @@ describe('Alpine', () => {
 });
 
 describe('Bottlerocket', () => {
-  test('says a maintenance window is not enforced and what happens instead', () => {
+  test('no longer calls a window NOT enforced (the AWS fleet enforces it) nor the updater\'s schedule', () => {
     const w = ContainerOs.bottlerocket().renderFirstBoot(new HostConfig(), { updatePolicy: UpdatePolicy.defaultWindow() }).warnings.join('\n');
-    expect(w).toContain('is NOT enforced on Bottlerocket');
-    expect(w).toContain('runs every 12 hours and ignores windows');
+    expect(w).not.toContain('NOT enforced');
     expect(w).not.toContain("updater's schedule");
   });
 });

@@ -14,6 +14,12 @@ export interface AwsFleetNames {
   readonly autoScalingGroupPrefix: string;
   /** the S3 key of a config with this payload fingerprint */
   configKey(fingerprint: string): string;
+  /** ECS (Bottlerocket): the task execution role's name prefix */
+  readonly executionRolePrefix: string;
+  /** ECS: the containers' log group */
+  readonly logGroup: string;
+  /** ECS: a container's task-definition family and service name, unique in a shared cluster */
+  ecsName(container: string): string;
 }
 
 export function awsFleetNames(fleet: string): AwsFleetNames {
@@ -26,5 +32,8 @@ export function awsFleetNames(fleet: string): AwsFleetNames {
     launchTemplatePrefix: `${fleet}-`,
     autoScalingGroupPrefix: `${fleet}-`,
     configKey: (fingerprint) => `docker-fleet/${fleet}/${fingerprint}.ign`,
+    executionRolePrefix: `${fleet.slice(0, 32)}-exec-`,
+    logGroup: `/cdktf-docker-fleet/${fleet}`,
+    ecsName: (container) => `${fleet}-${container}`,
   };
 }

@@ -1,6 +1,9 @@
 import { Annotations, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
+import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
@@ -14,6 +17,7 @@ import { UpdatePolicy } from '../../os/update-policy';
 import { planAwsFleet } from './aws-fleet-plan';
 import { autoScalingGroupFor, instanceRoleFor, launchTemplateFor, partitionOf, remoteConfigFor, secretsPolicyFor, securityGroupFor } from './aws-fleet-resources';
 import { AwsImage } from './aws-image';
+import { ecsFleetFor } from './ecs-fleet-resources';
 import { USER_DATA_LIMIT_BYTES, UserDataDelivery } from './user-data';
 
 export { UserDataDelivery } from './user-data';
@@ -166,6 +170,14 @@ export interface AwsDockerFleetProps {
    */
   readonly secretsKmsKeyArn?: string;
   /**
+   * Days CloudWatch Logs keeps the containers' logs, on an OS whose containers run as ECS
+   * services (Bottlerocket): one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
+   * 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, or 0 to keep them forever. Other OSes log to
+   * the host's journal (a warning says the prop is ignored there).
+   * @default 30
+   */
+  readonly containerLogRetentionDays?: number;
+  /**
    * Minimum healthy percentage during a rolling instance refresh.
    * @default 90
    */
@@ -255,6 +267,25 @@ export class AwsDockerFleet extends Construct {
   public readonly configObject?: S3Object;
 
   /**
+   * The ECS cluster the fleet created, on an OS whose containers run as ECS services
+   * (Bottlerocket) when the OS names no existing cluster.
+   * @default - none: another OS, or `ContainerOs.bottlerocket({ ecsCluster })` joins an existing cluster
+   */
+  public readonly ecsCluster?: EcsCluster;
+  /**
+   * The name of the ECS cluster the hosts join (Bottlerocket).
+   * @default - none: the OS runs its containers itself
+   */
+  public readonly ecsClusterName?: string;
+  /** The DAEMON service of each HostConfig container (Bottlerocket; empty on other OSes). */
+  public readonly ecsServices: EcsService[];
+  /**
+   * The containers' CloudWatch log group (Bottlerocket with containers).
+   * @default - none: no ECS containers (other OSes log to the host's journal)
+   */
+  public readonly containerLogGroup?: CloudwatchLogGroup;
+
+  /**
    * @param scope the stack (or construct) the fleet belongs to; it must hold an AwsProvider
    * @param id the fleet's construct id: part of every resource address, so renaming it replaces the fleet
    * @param props what to run and where
@@ -279,6 +310,11 @@ export class AwsDockerFleet extends Construct {
     const imageId = plan.image._bind(this, plan.os, plan.architecture).imageId;
     this.launchTemplate = launchTemplateFor(this, plan, imageId, this.securityGroup, profile, this.configObject);
     this.autoScalingGroup = autoScalingGroupFor(this, plan, this.launchTemplate);
+    const ecs = plan.ecs ? ecsFleetFor(this, plan, plan.ecs, role, partition) : undefined;
+    this.ecsCluster = ecs?.cluster;
+    this.ecsClusterName = ecs?.clusterName;
+    this.ecsServices = ecs?.services ?? [];
+    this.containerLogGroup = ecs?.logGroup;
 
     // 3. outputs
     const fleet = plan.names.fleet;
@@ -286,5 +322,6 @@ export class AwsDockerFleet extends Construct {
     new TerraformOutput(this, 'LaunchTemplateId', { value: this.launchTemplate.id, description: `Launch template of Docker fleet "${fleet}"` });
     new TerraformOutput(this, 'SecurityGroupId', { value: this.securityGroup.id, description: `Security group of Docker fleet "${fleet}"` });
     new TerraformOutput(this, 'InstanceRoleArn', { value: this.instanceRole.arn, description: `Instance role of Docker fleet "${fleet}"` });
+    if (ecs) new TerraformOutput(this, 'EcsClusterName', { value: ecs.clusterName, description: `ECS cluster the hosts of Docker fleet "${fleet}" join` });
   }
 }

@@ -19,6 +19,7 @@ import {
 } from './aws-checks';
 import type { AwsDockerFleetProps } from './aws-docker-fleet';
 import { AwsImage } from './aws-image';
+import { EcsFleetPlan, FLEET_TAG, planEcsFleet } from './ecs-fleet-plan';
 import { UserDataPlan, planUserData } from './user-data';
 
 /** One ingress rule of the fleet's security group. */
@@ -66,9 +67,16 @@ export interface AwsFleetPlan {
   readonly waitForCapacityTimeout: string;
   readonly userTags: Record<string, string>;
   readonly nameTags: Record<string, string>;
+  /** the tags of the hosts themselves: nameTags, plus the fleet tag the ECS update window selects them by */
+  readonly instanceTags: Record<string, string>;
   readonly managedPolicies: ReadonlyArray<readonly [string, string]>;
-  /** what the instance role may read for container secrets (names/ARNs, sorted, unique) */
+  /** what may read the container secrets (names/ARNs, sorted, unique): the instance role, or with ECS the task execution role */
   readonly secrets: SecretAccess;
+  /**
+   * The ECS cluster, services and update window, when the OS's containers run as ECS services.
+   * @default - none: the first-boot payload runs the containers
+   */
+  readonly ecs?: EcsFleetPlan;
   readonly payload: FirstBootPayload;
   readonly payloadBytes: number;
   readonly userData: UserDataPlan;
@@ -194,7 +202,18 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   if (dataSize === undefined && hostModel.dockerDataVolume !== undefined) {
     warnings.push(`hostConfig.dockerDataVolume is set but dockerVolumeSizeGiB is not, so no ${EBS_DATA_DEVICE} volume is attached; first boot waits for a disk that never comes`);
   }
-  const payload = p.run(() => os._render(hostModel, host._fragments(), Platform.AWS, policy, os._platformLayers(Platform.AWS, { dataVolume: dataSize !== undefined })));
+  // An OS whose Docker engine belongs to the ECS agent: the containers become ECS services and
+  // the payload joins the cluster (ecs-fleet-plan.ts).
+  const ecs = traits.containerScheduler === 'ecs' ? p.check(() => planEcsFleet({
+    os: os.displayName, names: awsFleetNames(fleet), existingCluster: os.ecsCluster, containers: hostModel.containers,
+    logRetentionDays: props.containerLogRetentionDays, policy: policy ?? UpdatePolicy.defaultWindow(),
+  }), undefined) : undefined;
+  if (ecs) warnings.push(...ecs.warnings);
+  if (!ecs && props.containerLogRetentionDays !== undefined) {
+    warnings.push(`containerLogRetentionDays is ignored: ${os.displayName} runs its containers itself and they log to the host's journal`);
+  }
+  const layers = { ...os._platformLayers(Platform.AWS, { dataVolume: dataSize !== undefined }), ecs: ecs?.membership };
+  const payload = p.run(() => os._render(hostModel, host._fragments(), Platform.AWS, policy, layers));
   host._consume(path);
   warnings.push(...payload.warnings);
   const raw = Buffer.from(payload.content, 'utf8');
@@ -216,7 +235,8 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
     securityGroupIds: extraSgs, targetGroupArns, ingress, rootSizeGiB,
     data: dataSize === undefined ? undefined : { deviceName: EBS_DATA_DEVICE, sizeGiB: dataSize, deleteOnTermination: deleteData },
     keyName, publicIp, hopLimit, minHealthy, grace, waitForCapacityTimeout, userTags, nameTags: { ...userTags, Name: fleet },
-    managedPolicies, secrets, payload, payloadBytes: raw.length, userData, warnings,
+    instanceTags: ecs?.updateWindow ? { ...userTags, Name: fleet, [FLEET_TAG]: fleet } : { ...userTags, Name: fleet },
+    managedPolicies, secrets, ecs, payload, payloadBytes: raw.length, userData, warnings,
   };
 }
 

@@ -25,22 +25,34 @@ function partitionDataOf(scope: Construct): DataAwsPartition {
   return (scope.node.tryFindChild('Partition') as DataAwsPartition | undefined) ?? new DataAwsPartition(scope, 'Partition', {});
 }
 
+/** The provider's region name, looked up once per fleet (no API call: plans offline). */
+export function regionOf(scope: Construct): string {
+  return ((scope.node.tryFindChild('Region') as DataAwsRegion | undefined) ?? new DataAwsRegion(scope, 'Region', {})).name;
+}
+
 /**
- * The role's read access to exactly the fleet's container secrets (issue 16): ssm:GetParameter
- * on each named parameter of the provider's region and account, secretsmanager:GetSecretValue on
- * each named secret ARN, and kms:Decrypt on the user's key only through those services.
+ * The account of a role, from its own ARN (arn:<partition>:iam::<account>:role/<name>): no STS
+ * call (an aws_caller_identity lookup needs credentials even for a plan).
  */
-export function secretsPolicyFor(scope: Construct, plan: AwsFleetPlan, role: IamRole, partition: () => string): IamRolePolicy | undefined {
+export function accountOf(role: IamRole): string {
+  return Fn.element(Fn.split(':', role.arn), 4);
+}
+
+/**
+ * Statements that read exactly the fleet's container secrets: `ssmAction` (the host fetcher's
+ * ssm:GetParameter, or the ECS agent's ssm:GetParameters) on each named parameter of the
+ * provider's region and account, secretsmanager:GetSecretValue on each named secret ARN, and
+ * kms:Decrypt on the user's key only through those services.
+ */
+export function secretStatements(scope: Construct, plan: AwsFleetPlan, role: IamRole, partition: () => string, ssmAction: string): Record<string, unknown>[] {
   const { ssmParameters, secretArns, kmsKeyArn } = plan.secrets;
-  if (!ssmParameters.length && !secretArns.length) return undefined;
-  const region = ssmParameters.length || kmsKeyArn !== undefined ? new DataAwsRegion(scope, 'Region', {}).name : undefined;
+  if (!ssmParameters.length && !secretArns.length) return [];
+  const region = ssmParameters.length || kmsKeyArn !== undefined ? regionOf(scope) : undefined;
   const statements: Record<string, unknown>[] = [];
   if (ssmParameters.length) {
-    // The account from the role's own ARN (arn:<partition>:iam::<account>:role/<name>): no STS call
-    // (an aws_caller_identity lookup needs credentials even for a plan).
-    const account = Fn.element(Fn.split(':', role.arn), 4);
+    const account = accountOf(role);
     // A parameter's ARN is arn:…:parameter/<name without its leading '/'> (SSM user guide, IAM access).
-    statements.push({ Sid: 'ReadParameters', Effect: 'Allow', Action: 'ssm:GetParameter',
+    statements.push({ Sid: 'ReadParameters', Effect: 'Allow', Action: ssmAction,
       Resource: ssmParameters.map((n) => `arn:${partition()}:ssm:${region}:${account}:parameter/${n.replace(/^\//, '')}`) });
   }
   if (secretArns.length) statements.push({ Sid: 'ReadSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secretArns });
@@ -53,6 +65,17 @@ export function secretsPolicyFor(scope: Construct, plan: AwsFleetPlan, role: Iam
     statements.push({ Sid: 'DecryptThroughSecretStores', Effect: 'Allow', Action: 'kms:Decrypt', Resource: kmsKeyArn,
       Condition: { StringEquals: { 'kms:ViaService': services } } });
   }
+  return statements;
+}
+
+/**
+ * The instance role's read access to exactly the fleet's container secrets (issue 16), for OSes
+ * whose hosts fetch them at each container start (with ECS the task execution role reads them).
+ */
+export function secretsPolicyFor(scope: Construct, plan: AwsFleetPlan, role: IamRole, partition: () => string): IamRolePolicy | undefined {
+  if (plan.ecs) return undefined;
+  const statements = secretStatements(scope, plan, role, partition, 'ssm:GetParameter');
+  if (!statements.length) return undefined;
   return new IamRolePolicy(scope, 'ReadContainerSecrets', {
     role: role.id,
     name: 'read-container-secrets',
@@ -162,7 +185,7 @@ export function launchTemplateFor(scope: Construct, plan: AwsFleetPlan, imageId:
       securityGroups: [securityGroup.id, ...plan.securityGroupIds],
     }],
     blockDeviceMappings,
-    tagSpecifications: [{ resourceType: 'instance', tags: plan.nameTags }, { resourceType: 'volume', tags: plan.nameTags }],
+    tagSpecifications: [{ resourceType: 'instance', tags: plan.instanceTags }, { resourceType: 'volume', tags: plan.nameTags }],
     tags: tagsOrNone(plan),
     lifecycle: plan.image.rollsOnChange ? undefined : { ignoreChanges: ['image_id'] },
     dependsOn: configObject ? [configObject] : undefined,

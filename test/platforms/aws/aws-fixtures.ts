@@ -30,9 +30,7 @@ export const SUBNETS = ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'];
 /** A host config every OS can express: a key, a sysctl and a container (plus a file where the OS has files). */
 export function hostFor(kind: OsKind, extra: { fileContent?: string; marker?: string } = {}): HostConfig {
   const host = new HostConfig({ sshAuthorizedKeys: [SSH_KEY], sysctls: { 'vm.max_map_count': '262144' } });
-  host.addContainer(kind === 'bottlerocket'
-    ? { name: 'web', image: 'docker.io/library/nginx:1.27' }
-    : { name: 'web', image: 'docker.io/library/nginx:1.27', ports: ['80:80'] });
+  host.addContainer({ name: 'web', image: 'docker.io/library/nginx:1.27', ports: ['80:80'] });
   if (kind !== 'bottlerocket') {
     host.addFile({ path: '/etc/app/motd', content: `managed by cdktf-docker-fleet ${extra.marker ?? ''}\n` });
     if (extra.fileContent !== undefined) host.addFile({ path: '/etc/app/large.txt', content: extra.fileContent });
