@@ -9,18 +9,18 @@ import { NETWORK, OPS_KEY, ExampleOptions, awsStack, image } from '../shared';
 export function awsMixedOs(app: App, o: ExampleOptions = {}): TerraformStack {
   const stack = awsStack(app, 'aws-mixed-os', o);
   const window = UpdatePolicy.maintenanceWindow({ days: [Weekday.SUNDAY], startTime: '04:00', durationMinutes: 60 });
-  const oses: Array<[string, ContainerOs, string]> = [
-    ['fcos', ContainerOs.fedoraCoreOs(), 'traefik/whoami:v1.10'],
-    ['flatcar', ContainerOs.flatcar(), 'traefik/whoami:v1.10'],
-    ['alpine', ContainerOs.alpine(), 'traefik/whoami:v1.10'],
-    // Bottlerocket runs host containers: a fully qualified image, the image's own entrypoint.
-    ['bottlerocket', ContainerOs.bottlerocket(), 'docker.io/traefik/whoami:v1.10'],
+  const oses: Array<[string, ContainerOs]> = [
+    ['fcos', ContainerOs.fedoraCoreOs()],
+    ['flatcar', ContainerOs.flatcar()],
+    ['alpine', ContainerOs.alpine()],
+    // Bottlerocket runs it as an ECS daemon service (the fleet creates the cluster, task and service).
+    ['bottlerocket', ContainerOs.bottlerocket()],
   ];
-  for (const [id, os, img] of oses) {
+  for (const [id, os] of oses) {
     const host = new HostConfig({ sshAuthorizedKeys: [OPS_KEY] });
-    host.addContainer({ name: 'whoami', image: img });
+    host.addContainer({ name: 'whoami', image: 'traefik/whoami:v1.10', ports: ['80:80'], environment: { WHOAMI_NAME: id }, volumes: ['whoami-data:/data'] });
     const fleet = new AwsDockerFleet(stack, id, {
-      os, hostCount: 1, instanceType: 't3.small', ...NETWORK, image: image(o), hostConfig: host, updatePolicy: window,
+      os, hostCount: 1, instanceType: 't3.small', ...NETWORK, image: image(o), hostConfig: host, updatePolicy: window, ingressPorts: [80],
     });
     new TerraformOutput(stack, `${id}_comparison`, {
       value: { os: os.displayName, format: os.firstBootFormat, firstBootBytes: fleet.firstBootPayloadBytes, userDataBytes: fleet.userDataBytes },

@@ -69,12 +69,13 @@ export interface EcsTaskPlan {
 }
 
 /**
- * Writable places on a Bottlerocket host for bind mounts: the root file system is read-only
- * (dm-verity); /local is the data volume and /var lives on it (bottlerocket README "Default
- * Volumes"; bottlerocket-project-website#263: the mutable directories are /etc and /var, and
- * /etc is generated at boot). Docker cannot create a missing source directory elsewhere.
+ * Where a bind-mount source can be on a Bottlerocket host: the root file system is read-only
+ * (dm-verity), so Docker cannot create a missing source directory there. /local is the data
+ * volume and /var lives on it (bottlerocket README "Default Volumes"; bottlerocket-project-website#263:
+ * the mutable directories are /etc and /var, /etc being generated at boot); /proc, /sys, /dev
+ * and /run are the kernel's and systemd's file systems, which exist (node exporters mount them).
  */
-const WRITABLE_HOST_ROOTS = ['/var/', '/local/'];
+const USABLE_HOST_ROOTS = ['/var/', '/local/', '/proc/', '/sys/', '/dev/', '/run/'];
 
 /** Maps one validated container to its task definition (see the file comment). */
 export function ecsTaskPlan(os: string, c: ContainerModel): EcsTaskPlan {
@@ -111,8 +112,8 @@ export function ecsTaskPlan(os: string, c: ContainerModel): EcsTaskPlan {
       const name = `host${source.replace(/[^A-Za-z0-9]+/g, '-')}`.replace(/-+$/, '').slice(0, 200) + `-${i}`;
       volumes.push({ name, hostPath: source });
       mountPoints.push({ sourceVolume: name, containerPath: target, readOnly: opts.includes('ro') });
-      if (!WRITABLE_HOST_ROOTS.some((r) => `${source}/`.startsWith(r))) {
-        warnings.push(`${property}: '${source}' is on Bottlerocket's read-only root file system, so Docker cannot create it and the task fails to start unless it already exists; use a path under /var or /local, or a named volume`);
+      if (!USABLE_HOST_ROOTS.some((r) => `${source}/`.startsWith(r))) {
+        warnings.push(`${property}: '${source}' is on Bottlerocket's read-only root file system, so Docker cannot create it and the task fails to start unless it already exists; use a path under /var or /local (the data volume), or a named volume`);
       }
       return;
     }
