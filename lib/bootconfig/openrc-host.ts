@@ -84,6 +84,8 @@ export function expandForOpenRc(model: HostModel): CloudConfigDocument {
     // locked accounts even for key logins; `*` (no password, not locked) is what tiny-cloud itself
     // writes for its users (tiny-cloud lib/tiny-cloud/init: `echo "$user:*" | chpasswd -e`).
     runcmd.push(`id ${u.name} >/dev/null 2>&1 || { adduser -D -s /bin/sh ${u.name} && echo '${u.name}:*' | chpasswd -e; }`);
+    // Alpine has one group database, /etc/group: a group it lacks (e.g. 'sudo') is created, one it
+    // has (wheel, kvm, docker from the package's pre-install) is used as is (lib/os/os-groups.ts).
     for (const g of u.groups) runcmd.push(`addgroup ${g} 2>/dev/null || true; addgroup ${u.name} ${g}`);
     if (u.sshAuthorizedKeys.length) {
       runcmd.push(`install -d -m 700 -o ${u.name} -g ${u.name} /home/${u.name}/.ssh && `

@@ -5,6 +5,7 @@ import { mergeLayers } from './merge';
 import { IgnitionPlan } from './ignition';
 import { stableStringify } from '../core/fingerprint';
 import { DATA_VOLUME_SCRIPT, renderDataVolumeScript } from './data-volume-script';
+import { BootMembership, IgnitionOsGroups, splitGroups, userGroupsScriptFile, userGroupsUnit } from './user-groups';
 
 /** What differs between the systemd-based OSes when their host model becomes an Ignition plan. */
 export interface SystemdHostOptions {
@@ -12,6 +13,10 @@ export interface SystemdHostOptions {
   readonly defaultUser: string;
   /** absolute path of the docker CLI */
   readonly dockerBinary: string;
+  /** where the OS keeps its groups when Ignition runs (lib/os/os-groups.ts) */
+  readonly groups: IgnitionOsGroups;
+  /** groups raw Ignition fragments declare in `passwd.groups` (Ignition creates them before users) */
+  readonly declaredGroups?: readonly string[];
 }
 
 
@@ -161,6 +166,15 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
   units.push({ name: 'docker.service', enabled: true, dropIns: [], origin: 'docker' });
 
   const users = [];
+  // Groups: Ignition gets those the OS has in /etc/group when it runs (or a fragment declares);
+  // a boot unit adds the user to every other one (lib/bootconfig/user-groups.ts says why).
+  const declared = new Set(opts.declaredGroups ?? []);
+  const atBoot: BootMembership[] = [];
+  const groupsOf = (name: string, groups: readonly string[]) => {
+    const split = splitGroups(name, groups, opts.groups, { isDefaultUser: name === opts.defaultUser, declared });
+    atBoot.push(...split.atBoot);
+    return split.now;
+  };
   // addUser({ name: 'core' }) with keys for the default user: one entry (Ignition refuses two
   // users of one name at boot: C12); the keys accumulate, the user's groups apply.
   const asDefault = model.users.find((u) => u.name === opts.defaultUser);
@@ -168,10 +182,14 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
     users.push({
       name: opts.defaultUser,
       sshAuthorizedKeys: [...new Set([...model.sshAuthorizedKeys, ...(asDefault?.sshAuthorizedKeys ?? [])])],
-      groups: asDefault?.groups ?? [],
+      groups: groupsOf(opts.defaultUser, asDefault?.groups ?? []),
     });
   }
-  for (const u of model.users) if (u !== asDefault) users.push({ name: u.name, sshAuthorizedKeys: u.sshAuthorizedKeys, groups: u.groups });
+  for (const u of model.users) if (u !== asDefault) users.push({ name: u.name, sshAuthorizedKeys: u.sshAuthorizedKeys, groups: groupsOf(u.name, u.groups) });
+  if (atBoot.length) {
+    files.push(userGroupsScriptFile(atBoot, opts.groups.altfilesPath));
+    units.push(userGroupsUnit());
+  }
 
   // What the model derives is the parent of what its layers wrote themselves (same merge rule).
   const out = mergeLayers(layer({ files, links, units }), layer({ files: model.files, links: model.links, units: model.units, directories: model.directories }));

@@ -408,6 +408,11 @@ const builders = {
     new FleetConfigError(p, v, "expected an SSM parameter path like '/docker-swarm/prod': a leading slash, 1-15 levels of [A-Za-z0-9_.-], no trailing slash, not starting with /aws or /ssm"),
   swarmLiteralRequired: (p: string, v: unknown) =>
     new FleetConfigError(p, v, 'must be a literal number: the swarm sizes its quorum and update slots from it at synth time'),
+  // groups of extra users
+  groupIsUsersOwn: (p: string, v: unknown, user: string) =>
+    new FleetConfigError(p, v, `'${user}' already has a group of its own name, its primary group (created with the user); list only supplementary groups such as 'docker' or 'wheel'`),
+  duplicateUserGroup: (p: string, v: unknown, first: string) =>
+    new FleetConfigError(p, v, `the group is already listed as ${first}; list each group once`),
 };
 
 type Builders = typeof builders;

@@ -7,6 +7,7 @@ import { renderToml } from '../bootconfig/toml';
 import { Errors } from '../core/errors';
 import { Architecture } from './enums';
 import { ignitionOs } from './ignition-os';
+import { FEDORA_COREOS_GROUPS } from './os-groups';
 import { OsDefinition, RenderContext } from './os-definition';
 import { SHORT_DAY, WEEKDAYS, hhmm } from './update-policy';
 
@@ -38,6 +39,8 @@ export function fedoraCoreOs(stream: string): OsDefinition {
       'live-restore': true,
       'default-ulimits': { nofile: { Name: 'nofile', Hard: 1024, Soft: 1024 } },
     },
+    // groups in /etc/group when Ignition runs vs only in altfiles: os-groups.ts
+    groups: FEDORA_COREOS_GROUPS,
     osFiles: (ctx) => [
       textFile(DOCKER_OPTIONS_FILE,
         '# Managed by cdktf-docker-fleet: daemon settings live in /etc/docker/daemon.json.\n'

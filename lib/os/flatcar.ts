@@ -6,6 +6,7 @@ import { DropInModel, UnitModel, textFile } from '../bootconfig/model';
 import { Errors } from '../core/errors';
 import { Architecture } from './enums';
 import { ignitionOs } from './ignition-os';
+import { FLATCAR_GROUPS } from './os-groups';
 import { OsDefinition, RenderContext } from './os-definition';
 import { EBS_DATA_DEVICE } from './platform-traits';
 import { SHORT_DAY, WEEKDAYS, hhmm } from './update-policy';
@@ -33,6 +34,8 @@ export function flatcar(channel: string): OsDefinition {
       'containerd': 'docker.service already passes --containerd on its command line',
     },
     daemonDefaults: { 'log-driver': 'journald', 'live-restore': true },
+    // groups in /etc/group when Ignition runs vs only in altfiles: os-groups.ts
+    groups: FLATCAR_GROUPS,
     osFiles: (ctx) => [textFile(FLATCAR_UPDATE_CONF, updateConf(channel, ctx), 0o644)],
     // Docker is a sysext on current Flatcar: its unit is not visible when Ignition applies presets,
     // so "enabled" alone does nothing; Flatcar documents linking it into multi-user.target.wants

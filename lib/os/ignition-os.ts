@@ -7,6 +7,7 @@ import { FirstBootFormat } from '../bootconfig/formats';
 import { renderIgnition, renderIgnitionPointer } from '../bootconfig/ignition';
 import { FileModel, HostModel, LinkModel, UnitModel, layer } from '../bootconfig/model';
 import { expandForSystemd } from '../bootconfig/systemd-host';
+import { IgnitionOsGroups } from '../bootconfig/user-groups';
 import { Errors } from '../core/errors';
 import { ALL_FEATURES, OsCapabilities } from './capabilities';
 import { OsDefinition, RenderContext } from './os-definition';
@@ -27,6 +28,8 @@ export interface IgnitionOsSpec {
   osUnits?(ctx: RenderContext, user: HostModel): UnitModel[];
   /** links the OS adds */
   osLinks?(ctx: RenderContext, user: HostModel): LinkModel[];
+  /** where the OS keeps its groups when Ignition runs (lib/os/os-groups.ts) */
+  readonly groups: IgnitionOsGroups;
   readonly aws: Omit<AwsTraits, 'gzipUserData' | 'remoteConfigPointer' | 'managedPolicies'>;
   readonly libvirt: LibvirtTraits;
 }
@@ -62,6 +65,23 @@ export function ignitionOs(spec: IgnitionOsSpec): OsDefinition {
         if (why) throw Errors.unsupportedFeature(ctx.displayName, `hostConfig.dockerDaemonSettings.${key}`, model.dockerDaemonSettings[key], why);
       }
     },
-    render: (model, _ctx, fragments) => renderIgnition(expandForSystemd(model, { defaultUser: 'core', dockerBinary: '/usr/bin/docker' }), fragments),
+    render: (model, _ctx, fragments) => renderIgnition(expandForSystemd(model, {
+      defaultUser: 'core', dockerBinary: '/usr/bin/docker', groups: spec.groups, declaredGroups: fragmentGroups(fragments),
+    }), fragments),
   };
+}
+
+/**
+ * Groups raw fragments declare in `passwd.groups` (not with `shouldExist: false`): Ignition
+ * creates them before it creates users, so users' groups may name them (declared once, by the
+ * user; the library never declares a group itself).
+ */
+function fragmentGroups(fragments: readonly Record<string, unknown>[]): string[] {
+  const out: string[] = [];
+  for (const f of fragments) {
+    const groups = (f.passwd as { groups?: unknown } | undefined)?.groups;
+    if (!Array.isArray(groups)) continue;
+    for (const g of groups) if (typeof g?.name === 'string' && g.shouldExist !== false) out.push(g.name);
+  }
+  return out;
 }
