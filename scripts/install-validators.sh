@@ -3,7 +3,9 @@
 # Debian's ignition (ignition-validate, and the engine itself for the effect layer), cloud-init
 # (cloud-init schema; the engine), and what the effect layer (test/effect/) needs: systemd-nspawn
 # (systemd-container), debootstrap, shellcheck, xfsprogs, e2fsprogs, util-linux, fdisk (sfdisk),
-# python3-yaml. Then it builds the effect layer's cached Debian root (scripts/effect-root.sh;
+# python3-yaml; python3-botocore and python3-boto3, whose real ECS/SSM service models check the
+# Bottlerocket update runbook's Python steps (test/helpers/bottlerocket_runbook_steps_test.py, run
+# with /usr/bin/python3). Then it builds the effect layer's cached Debian root (scripts/effect-root.sh;
 # /var/cache/cdktf-docker-fleet, built once per machine). genisoimage is what the libvirt
 # provider uses to build cloud-init ISOs on the machine running terraform.
 # Without root it prints the one apt-get line you need and exits 1.
@@ -26,6 +28,7 @@ need losetup mount
 need sfdisk fdisk
 need python3 python3
 python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
+/usr/bin/python3 -c 'import boto3, botocore.stub' >/dev/null 2>&1 || missing+=(python3-botocore python3-boto3)
 # busybox: the Alpine scripts also run under busybox sh (Alpine's shell) in test/os/alpine-upgrade.test.ts
 need busybox busybox
 # one name once

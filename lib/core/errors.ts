@@ -413,6 +413,11 @@ const builders = {
     new FleetConfigError(p, v, `'${user}' already has a group of its own name, its primary group (created with the user); list only supplementary groups such as 'docker' or 'wheel'`),
   duplicateUserGroup: (p: string, v: unknown, first: string) =>
     new FleetConfigError(p, v, `the group is already listed as ${first}; list each group once`),
+  // Bottlerocket update window
+  bottlerocketWindowTooShort: (p: string, v: unknown, min: number) =>
+    new FleetConfigError(p, v, `a Bottlerocket fleet's window must last at least ${min} minutes: the update runbook starts a host only while 20 minutes of the window remain (at most 15 to apply the update and request the reboot after at least 5 of draining), so a shorter window would never update a host; lengthen it, or use UpdatePolicy.immediate() or UpdatePolicy.disabled()`),
+  badEcsServiceName: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'expected an ECS service name of 1-255 letters, digits, hyphens and underscores'),
 };
 
 type Builders = typeof builders;
