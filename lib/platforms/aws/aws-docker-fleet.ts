@@ -8,6 +8,7 @@ import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
+import { SsmMaintenanceWindow } from '@cdktf/provider-aws/lib/ssm-maintenance-window';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { HostConfig } from '../../bootconfig/host-config';
 import { ContainerOs } from '../../os/container-os';
@@ -17,6 +18,8 @@ import { UpdatePolicy } from '../../os/update-policy';
 import { planAwsFleet } from './aws-fleet-plan';
 import { autoScalingGroupFor, instanceRoleFor, launchTemplateFor, partitionOf, remoteConfigFor, secretsPolicyFor, securityGroupFor } from './aws-fleet-resources';
 import { AwsImage } from './aws-image';
+import { bottlerocketUpdateWindowFor } from './bottlerocket-update-window';
+import { FLEET_TAG } from './ecs-fleet-plan';
 import { ecsFleetFor } from './ecs-fleet-resources';
 import { USER_DATA_LIMIT_BYTES, UserDataDelivery } from './user-data';
 
@@ -286,6 +289,13 @@ export class AwsDockerFleet extends Construct {
   public readonly containerLogGroup?: CloudwatchLogGroup;
 
   /**
+   * The SSM maintenance window that updates a Bottlerocket fleet's hosts one at a time inside
+   * `UpdatePolicy.maintenanceWindow()` (update check, ECS drain, apply, reboot, rejoin).
+   * @default - none: another OS or policy (the other OSes' own agents keep their windows)
+   */
+  public readonly updateMaintenanceWindow?: SsmMaintenanceWindow;
+
+  /**
    * @param scope the stack (or construct) the fleet belongs to; it must hold an AwsProvider
    * @param id the fleet's construct id: part of every resource address, so renaming it replaces the fleet
    * @param props what to run and where
@@ -315,6 +325,15 @@ export class AwsDockerFleet extends Construct {
     this.ecsClusterName = ecs?.clusterName;
     this.ecsServices = ecs?.services ?? [];
     this.containerLogGroup = ecs?.logGroup;
+    if (ecs && plan.ecs?.updateWindow) {
+      // Bottlerocket never updates itself: the fleet's own SSM maintenance window applies updates
+      // host by host inside the window, draining each in ECS first (bottlerocket-update-window.ts).
+      this.updateMaintenanceWindow = bottlerocketUpdateWindowFor(this, {
+        fleet: plan.names.fleet, window: plan.ecs.updateWindow, clusterName: ecs.clusterName, clusterArn: ecs.clusterArn,
+        serviceNames: plan.ecs.services.map((s) => s.name), targetTag: { key: FLEET_TAG, value: plan.names.fleet },
+        partition, tags: Object.keys(plan.userTags).length ? plan.userTags : undefined,
+      }).maintenanceWindow;
+    }
 
     // 3. outputs
     const fleet = plan.names.fleet;

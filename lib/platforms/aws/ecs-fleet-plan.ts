@@ -11,6 +11,7 @@ import { Errors } from '../../core/errors';
 import { EcsMembership } from '../../os/os-definition';
 import { PolicyWindow, UpdatePolicy } from '../../os/update-policy';
 import { AwsFleetNames } from './artefact-names';
+import { UpdateWindowPlan, planUpdateWindow } from './bottlerocket-update-window';
 import { EcsTaskPlan, ecsTaskPlan } from './ecs-task-definition';
 
 /**
@@ -54,6 +55,8 @@ export interface EcsFleetPlan {
   readonly logRetentionDays: number;
   /** the window the fleet enforces with SSM, when the policy is a maintenance window */
   readonly updateWindow?: PolicyWindow;
+  /** its SSM schedule (bottlerocket-update-window.ts) */
+  readonly updateSchedule?: UpdateWindowPlan;
   readonly warnings: string[];
 }
 
@@ -68,6 +71,8 @@ export function planEcsFleet(o: {
   const updateWindow = o.policy._match<PolicyWindow | undefined>({
     immediate: () => undefined, maintenanceWindow: (w) => w, fleetLock: () => undefined, disabled: () => undefined,
   });
+  // Checked here, with the other props: a window too short to update one host is an error.
+  const updateSchedule = updateWindow === undefined ? undefined : planUpdateWindow(updateWindow);
   return {
     clusterName,
     createCluster: o.existingCluster === undefined,
@@ -77,7 +82,8 @@ export function planEcsFleet(o: {
     logGroupName: o.names.logGroup,
     logRetentionDays,
     updateWindow,
-    warnings: services.flatMap((s) => s.warnings),
+    updateSchedule,
+    warnings: [...services.flatMap((s) => s.warnings), ...(updateSchedule?.warnings ?? [])],
   };
 }
 

@@ -76,4 +76,18 @@ describeWithTools(tools)('a Bottlerocket ECS fleet through terraform plan', () =
       { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' },
     ]);
   });
+
+  test('plans the SSM maintenance window at the window\'s start, one host at a time, targeting the fleet tag the hosts carry', () => {
+    requireTools(tools);
+    const [mw] = of('aws_ssm_maintenance_window');
+    expect(mw.values).toMatchObject({ schedule: 'cron(0 3 ? * SUN *)', schedule_timezone: 'UTC', duration: 2 });
+    const [task] = of('aws_ssm_maintenance_window_task');
+    expect(task.values).toMatchObject({ task_type: 'AUTOMATION', max_concurrency: '1', max_errors: '0' });
+    const [target] = of('aws_ssm_maintenance_window_target');
+    expect(target.values.targets).toEqual([{ key: 'tag:cdktf-docker-fleet:fleet', values: ['ecs'] }]);
+    const [lt] = of('aws_launch_template');
+    const instanceTags = lt.values.tag_specifications.find((t: any) => t.resource_type === 'instance').tags;
+    expect(instanceTags['cdktf-docker-fleet:fleet']).toBe('ecs');
+    expect(of('aws_ssm_document').map((d) => d.values.document_type)).toEqual(['Automation']);
+  });
 });

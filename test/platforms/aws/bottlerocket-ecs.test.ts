@@ -4,7 +4,7 @@
  * cluster, logs go to the fleet's log group, secrets to a task execution role scoped to them.
  */
 import { parse as parseToml } from 'smol-toml';
-import { AwsDockerFleet, ContainerOs, ContainerSecret, FleetConfigErrors, HostConfig } from '../../../lib';
+import { AwsDockerFleet, ContainerOs, ContainerSecret, FleetConfigErrors, HostConfig, UpdatePolicy, Weekday } from '../../../lib';
 import { OS_KINDS, awsStack, baseProps, osOf, synthFleet, userDataOf, warningsOf } from './aws-fixtures';
 import { Testing } from 'cdktf';
 import { cloudConfig, cloudConfigFile } from '../../helpers/payloads';
@@ -278,5 +278,50 @@ describe('memory reservation on the Docker OSes', () => {
   test('fails on a reservation below the 6 MiB Docker allows', () => {
     const h = new HostConfig();
     expect(codeOf(() => h.addContainer({ name: 'web', image: 'nginx:1.27', memoryReservationMiB: 4 }))).toBe('NOT_AN_INTEGER');
+  });
+});
+
+describe('Bottlerocket update policies on AWS', () => {
+  const types = (json: any) => Object.keys(json.resource ?? {});
+
+  test('the default policy (Sunday 03:00 for 2 hours) is enforced by an SSM maintenance window', () => {
+    const { json, fleet } = synthFleet({ ...baseProps('bottlerocket'), hostConfig: nginxHost() });
+    expect(fleet.updateMaintenanceWindow).toBeDefined();
+    expect(resources(json, 'aws_ssm_maintenance_window')[0]).toMatchObject({ schedule: 'cron(0 3 ? * SUN *)', duration: 2 });
+    expect(warningsOf(fleet).join('\n')).not.toContain('NOT enforced');
+  });
+
+  test.each([
+    ['immediate', UpdatePolicy.immediate(), 'install the Bottlerocket ECS updater'],
+    ['disabled', UpdatePolicy.disabled(), 'updates are disabled'],
+  ])('%s creates no window and says what happens instead', (_name, updatePolicy, warning) => {
+    const { json, fleet } = synthFleet({ ...baseProps('bottlerocket'), hostConfig: nginxHost(), updatePolicy });
+    expect(types(json)).not.toContain('aws_ssm_maintenance_window');
+    expect(fleet.updateMaintenanceWindow).toBeUndefined();
+    expect(warningsOf(fleet).join('\n')).toContain(warning);
+  });
+
+  test('warns that a 90-minute window runs as two whole SSM hours', () => {
+    const updatePolicy = UpdatePolicy.maintenanceWindow({ days: [Weekday.MONDAY, Weekday.THURSDAY], startTime: '02:30', durationMinutes: 90 });
+    const { json, fleet } = synthFleet({ ...baseProps('bottlerocket'), hostConfig: nginxHost(), updatePolicy });
+    expect(resources(json, 'aws_ssm_maintenance_window')[0]).toMatchObject({ schedule: 'cron(30 2 ? * MON,THU *)', duration: 2 });
+    expect(warningsOf(fleet).join('\n')).toMatch(/90/);
+  });
+
+  test('fails on a window too short to update one host, with the other problems of the fleet', () => {
+    const updatePolicy = UpdatePolicy.maintenanceWindow({ days: [Weekday.SUNDAY], startTime: '03:00', durationMinutes: 20 });
+    let error: unknown;
+    try {
+      new AwsDockerFleet(awsStack(), 'web', { ...baseProps('bottlerocket'), hostConfig: nginxHost(), updatePolicy, hostCount: -1 });
+    } catch (e) {
+      error = e;
+    }
+    expect(FleetConfigErrors.codesOf(error).sort()).toEqual(['BOTTLEROCKET_WINDOW_TOO_SHORT', 'NOT_AN_INTEGER']);
+  });
+
+  test('fails on fleetLock, pointing at the window the fleet enforces', () => {
+    const make = () => new AwsDockerFleet(awsStack(), 'web', { ...baseProps('bottlerocket'), updatePolicy: UpdatePolicy.fleetLock({ url: 'https://lock.example.com' }) });
+    expect(codeOf(make)).toBe('UNSUPPORTED_POLICY');
+    expect(make).toThrow(/maintenanceWindow\(\), which AwsDockerFleet enforces/);
   });
 });

@@ -123,7 +123,9 @@ maybe('AwsDockerFleet through terraform and the real validators', () => {
       + `types: ${resources.filter((r) => r.mode === 'managed').map((r) => r.type).sort().join(', ')}`);
     // ASG, launch template, security group, role, instance profile; Bottlerocket adds its two
     // managed-policy attachments.
-    expect(counts).toEqual({ create: kind === 'bottlerocket' ? 7 : 5 });
+    // Bottlerocket: + ECS and SSM managed policies, the cluster, log group, task definition and DAEMON service,
+    // and the update window (window, target, task, runbook, its role and policy)
+    expect(counts).toEqual({ create: kind === 'bottlerocket' ? 17 : 5 });
   });
 
   test.each(OS_KINDS)('a %s fleet with AwsImage.latest() passes terraform validate', async (kind) => {
@@ -171,7 +173,9 @@ function validatePayload(kind: OsKind, payload: string): void {
       break;
     case 'bottlerocket': {
       const doc = parseToml(payload) as any;
-      expect(doc.settings['host-containers'].web).toEqual({ enabled: true, source: 'docker.io/library/nginx:1.27', superpowered: false });
+      // the container is an ECS daemon service; the settings join its cluster and announce the fleet
+      expect(doc.settings['host-containers'].web).toBeUndefined();
+      expect(doc.settings.ecs).toMatchObject({ 'cluster': 'web', 'instance-attributes': { 'cdktf-docker-fleet.fleet': 'web' } });
       expect(doc.settings.kernel.sysctl['vm.max_map_count']).toBe('262144');
       break;
     }
