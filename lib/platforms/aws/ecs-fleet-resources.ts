@@ -19,7 +19,7 @@ import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition, EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { AwsFleetPlan } from './aws-fleet-plan';
+import { AwsFleetPlan, escapeTemplate } from './aws-fleet-plan';
 import { accountOf, regionOf, secretStatements } from './aws-fleet-resources';
 import { EcsFleetPlan, EcsServicePlan } from './ecs-fleet-plan';
 
@@ -58,8 +58,9 @@ export function ecsFleetFor(scope: Construct, plan: AwsFleetPlan, ecs: EcsFleetP
       networkMode: 'bridge',
       requiresCompatibilities: ['EC2'],
       executionRoleArn: s.secrets.length > 0 ? executionRole?.arn : undefined,
-      containerDefinitions: JSON.stringify([containerDefinition(scope, s, logGroup)]),
-      volume: s.volumes.map((v): EcsTaskDefinitionVolume => (v.hostPath !== undefined ? { name: v.name, hostPath: v.hostPath }
+      // Terraform would evaluate ${…} and %{…} in an env value or command (C14): escaped, they stay literal.
+      containerDefinitions: escapeTemplate(JSON.stringify([containerDefinition(scope, s, logGroup)])),
+      volume: s.volumes.map((v): EcsTaskDefinitionVolume => (v.hostPath !== undefined ? { name: v.name, hostPath: escapeTemplate(v.hostPath) }
         : v.dockerVolume ? { name: v.name, dockerVolumeConfiguration: { scope: 'shared', autoprovision: true, driver: 'local' } }
           : { name: v.name })),
       tags,

@@ -23,7 +23,7 @@ describeWithTools(tools)('a Bottlerocket ECS fleet through terraform plan', () =
     if (!tf.ok) return;
     const stack = awsStack(undefined, 'bottlerocket-ecs-plan');
     const host = new HostConfig();
-    host.addContainer({ name: 'web', image: 'nginx:1.27', ports: ['80:80'], environment: { NGINX_HOST: 'example.com' }, volumes: ['/var/lib/web:/usr/share/nginx/html:ro'] });
+    host.addContainer({ name: 'web', image: 'nginx:1.27', ports: ['80:80'], environment: { NGINX_HOST: 'example.com', TEMPLATE: '${file("/etc/passwd")} %{if true}x%{endif}' }, volumes: ['/var/lib/web:/usr/share/nginx/html:ro'] });
     host.addContainer({ name: 'app', image: 'ghcr.io/org/app:1.4', volumes: ['appdata:/data'], secrets: { DB_PASSWORD: ContainerSecret.fromSsmParameter('/prod/db/password') } });
     new AwsDockerFleet(stack, 'ecs', {
       ...baseProps('bottlerocket'), os: ContainerOs.bottlerocket(), image: AwsImage.pinned('ami-0123456789abcdef0'), hostConfig: host, ingressPorts: [80],
@@ -49,7 +49,8 @@ describeWithTools(tools)('a Bottlerocket ECS fleet through terraform plan', () =
     expect(Object.keys(tds).sort()).toEqual(['ecs-app', 'ecs-web']);
     const web = JSON.parse(tds['ecs-web'].container_definitions)[0];
     expect(web.portMappings).toEqual([{ containerPort: 80, hostPort: 80, protocol: 'tcp' }]);
-    expect(web.environment).toEqual([{ name: 'NGINX_HOST', value: 'example.com' }]);
+    // Terraform template syntax in a value reaches ECS literally, not evaluated (C14)
+    expect(web.environment).toEqual([{ name: 'NGINX_HOST', value: 'example.com' }, { name: 'TEMPLATE', value: '${file("/etc/passwd")} %{if true}x%{endif}' }]);
     expect(web.logConfiguration.options['awslogs-region']).toBe('us-east-1');
     expect(web.logConfiguration.options['awslogs-group']).toBe('/cdktf-docker-fleet/ecs');
     expect(tds['ecs-web'].network_mode).toBe('bridge');
