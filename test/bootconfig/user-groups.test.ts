@@ -10,6 +10,7 @@ import { spawnSync } from 'child_process';
 import { FleetConfigErrors, HostConfig } from '../../lib';
 import { IgnitionOsGroups, renderUserGroupsScript, splitGroups, userGroupsUnit } from '../../lib/bootconfig/user-groups';
 import { findTool } from '../helpers/tools';
+import { thrownCode } from '../helpers/error-codes';
 
 const OS: IgnitionOsGroups = {
   inEtcGroup: { docker: 233, wheel: 10 },
@@ -19,14 +20,6 @@ const OS: IgnitionOsGroups = {
 };
 const none = new Set<string>();
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return FleetConfigErrors.codeOf(e);
-  }
-  return undefined;
-}
 
 describe('splitting a user\'s groups', () => {
   test('gives Ignition the groups the OS has in /etc/group and the unit every other one, in order', () => {
@@ -121,11 +114,11 @@ describe('the boot unit', () => {
 
 describe('addUser groups', () => {
   test('fails on the user\'s own name, its primary group already (useradd would look for it before creating it)', () => {
-    expect(codeOf(() => new HostConfig().addUser({ name: 'deploy', groups: ['docker', 'deploy'] }))).toBe('GROUP_IS_USERS_OWN');
+    expect(thrownCode(() => new HostConfig().addUser({ name: 'deploy', groups: ['docker', 'deploy'] }))).toBe('GROUP_IS_USERS_OWN');
   });
 
   test('fails on a group listed twice', () => {
-    expect(codeOf(() => new HostConfig().addUser({ name: 'deploy', groups: ['docker', 'kvm', 'docker'] }))).toBe('DUPLICATE_USER_GROUP');
+    expect(thrownCode(() => new HostConfig().addUser({ name: 'deploy', groups: ['docker', 'kvm', 'docker'] }))).toBe('DUPLICATE_USER_GROUP');
   });
 
   test('names the offending entry in the error', () => {

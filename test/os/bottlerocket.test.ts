@@ -1,19 +1,12 @@
-import { ContainerOs, FleetConfigErrors, HostConfig } from '../../lib';
+import { ContainerOs, HostConfig } from '../../lib';
 import { ED25519_KEY } from '../helpers/fixtures';
+import { thrownCode } from '../helpers/error-codes';
 
 const br = ContainerOs.bottlerocket({
   ecsCluster: 'web',
   hostContainers: [{ name: 'node-agent', source: 'public.ecr.aws/org/agent:1.2' }],
 });
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return FleetConfigErrors.codeOf(e);
-  }
-  return undefined;
-}
 
 describe('Bottlerocket settings', () => {
   test('renders keys, host containers, sysctls, the ECS cluster and updates as exact TOML', () => {
@@ -76,12 +69,12 @@ version-lock = "latest"
     ['a superpowered flag that is not a boolean', [{ name: 'a', source: 'docker.io/x/y:1', superpowered: 'yes' }], 'NOT_ABOOLEAN', /superpowered/],
   ])('fails on %s', (_what, hostContainers, code, msg) => {
     const make = () => ContainerOs.bottlerocket({ hostContainers: hostContainers as any });
-    expect(codeOf(make)).toBe(code);
+    expect(thrownCode(make)).toBe(code);
     expect(make).toThrow(msg);
   });
 
   test('fails on an ECS cluster name ECS refuses', () => {
-    expect(codeOf(() => ContainerOs.bottlerocket({ ecsCluster: 'prod cluster' }))).toBe('BAD_ECS_CLUSTER_NAME');
+    expect(thrownCode(() => ContainerOs.bottlerocket({ ecsCluster: 'prod cluster' }))).toBe('BAD_ECS_CLUSTER_NAME');
   });
 
   test('fails on Docker daemon settings and a time zone', () => {

@@ -8,6 +8,7 @@ import { AwsDockerFleet, ContainerOs, ContainerSecret, FleetConfigErrors, HostCo
 import { OS_KINDS, awsStack, baseProps, osOf, synthFleet, userDataOf, warningsOf } from './aws-fixtures';
 import { Testing } from 'cdktf';
 import { cloudConfig, cloudConfigFile } from '../../helpers/payloads';
+import { thrownCode } from '../../helpers/error-codes';
 
 const PARAM = '/prod/db/password';
 const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/api-AbCdEf';
@@ -27,14 +28,6 @@ function definitionsOf(json: any): any[] {
   return resources(json, 'aws_ecs_task_definition').map((t) => JSON.parse(t.container_definitions)[0]);
 }
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return FleetConfigErrors.codeOf(e);
-  }
-  return undefined;
-}
 
 describe('one HostConfig on all four OSes', () => {
   test.each(OS_KINDS)('nginx on 80:80 with env and a volume synthesizes on %s', (kind) => {
@@ -202,14 +195,14 @@ describe('port and volume mappings', () => {
     const h = new HostConfig();
     h.addContainer({ name: 'web', image: 'nginx:1.27', ...extra });
     const make = () => new AwsDockerFleet(awsStack(), 'web', { ...baseProps('bottlerocket'), hostConfig: h });
-    expect(codeOf(make)).toBe('ECS_CANNOT_EXPRESS');
+    expect(thrownCode(make)).toBe('ECS_CANNOT_EXPRESS');
     expect(make).toThrow(msg);
   });
 
   test('fails on a container name with a dot, which ECS refuses', () => {
     const h = new HostConfig();
     h.addContainer({ name: 'web.1', image: 'nginx:1.27' });
-    expect(codeOf(() => new AwsDockerFleet(awsStack(), 'web', { ...baseProps('bottlerocket'), hostConfig: h }))).toBe('ECS_CANNOT_EXPRESS');
+    expect(thrownCode(() => new AwsDockerFleet(awsStack(), 'web', { ...baseProps('bottlerocket'), hostConfig: h }))).toBe('ECS_CANNOT_EXPRESS');
   });
 });
 
@@ -249,7 +242,7 @@ describe('clusters and logs', () => {
   });
 
   test('fails on a log retention CloudWatch does not offer', () => {
-    expect(codeOf(() => new AwsDockerFleet(awsStack(), 'web', { ...baseProps('bottlerocket'), containerLogRetentionDays: 10 }))).toBe('BAD_LOG_RETENTION');
+    expect(thrownCode(() => new AwsDockerFleet(awsStack(), 'web', { ...baseProps('bottlerocket'), containerLogRetentionDays: 10 }))).toBe('BAD_LOG_RETENTION');
   });
 
   test('warns that the log retention is ignored on an OS that runs its containers itself', () => {
@@ -277,7 +270,7 @@ describe('memory reservation on the Docker OSes', () => {
 
   test('fails on a reservation below the 6 MiB Docker allows', () => {
     const h = new HostConfig();
-    expect(codeOf(() => h.addContainer({ name: 'web', image: 'nginx:1.27', memoryReservationMiB: 4 }))).toBe('NOT_AN_INTEGER');
+    expect(thrownCode(() => h.addContainer({ name: 'web', image: 'nginx:1.27', memoryReservationMiB: 4 }))).toBe('NOT_AN_INTEGER');
   });
 });
 
@@ -321,7 +314,7 @@ describe('Bottlerocket update policies on AWS', () => {
 
   test('fails on fleetLock, pointing at the window the fleet enforces', () => {
     const make = () => new AwsDockerFleet(awsStack(), 'web', { ...baseProps('bottlerocket'), updatePolicy: UpdatePolicy.fleetLock({ url: 'https://lock.example.com' }) });
-    expect(codeOf(make)).toBe('UNSUPPORTED_POLICY');
+    expect(thrownCode(make)).toBe('UNSUPPORTED_POLICY');
     expect(make).toThrow(/maintenanceWindow\(\), which AwsDockerFleet enforces/);
   });
 });
