@@ -2,12 +2,15 @@
  * Reads a synthesized cdktf app (cdktf.out with manifest.json, a stack directory, or one
  * cdk.tf.json) and finds its Docker fleets by their resources: an AWS launch template's user
  * data (base64, gzip, or an Ignition S3 pointer to an aws_s3_object in the same stack), or a
- * libvirt fleet's per-host libvirt_ignition / libvirt_cloudinit_disk (for_each maps).
+ * libvirt fleet's per-host libvirt_ignition / libvirt_cloudinit_disk (for_each instances, whose
+ * payloads are expressions over the stack's locals: terraform-eval.ts evaluates them as
+ * Terraform does).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import { CliError, oneLine } from './errors';
 import { HostView, formatOf, hostView, userDataText } from './host-view';
+import { EvalError, StackValues, Unknown, Value } from './terraform-eval';
 import { fromBase64, literalOf, sha256, unescapeTemplate } from './util';
 
 export type TfJson = { resource?: Record<string, Record<string, Record<string, unknown>>> } & Record<string, unknown>;
@@ -157,24 +160,36 @@ function fleetsOf(stack: Stack): Fleet[] {
     });
   }
   const libvirt: [string, string][] = [['libvirt_ignition', 'content'], ['libvirt_cloudinit_disk', 'user_data']];
+  const values = new StackValues(localsOf(stack.json));
   for (const [type, attr] of libvirt) {
     for (const [key, r] of Object.entries(res[type] ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
       const path = parentPath(constructPath(r, key));
       const where = `${stack.name}: ${path} (${type}.${key})`;
       const payloads: Record<string, Payload> = {};
-      const each = r.for_each;
-      const add = (host: string, raw: unknown) => {
-        if (typeof raw !== 'string') throw new CliError(`${where}: ${attr} of host ${host} is not a literal string`);
-        const text = unescapeTemplate(literalOf(raw));
-        payloads[host] = { text, delivery: `${type} (${Buffer.byteLength(text)} bytes, sha256 ${sha256(Buffer.from(text)).slice(0, 12)})`, view: hostView(text, `${where} host ${host}`) };
+      const add = (host: string, v: Value) => {
+        if (v instanceof Unknown) throw new CliError(`${where}: ${attr} of host ${host} is not known before apply (it reads ${v.reference})`);
+        if (typeof v !== 'string') throw new CliError(`${where}: ${attr} of host ${host} is not a string`);
+        payloads[host] = { text: v, delivery: `${type} (${Buffer.byteLength(v)} bytes, sha256 ${sha256(Buffer.from(v)).slice(0, 12)})`, view: hostView(v, `${where} host ${host}`) };
       };
-      if (each && typeof each === 'object' && !Array.isArray(each)) {
-        for (const host of Object.keys(each).sort()) add(host, (each as Record<string, Record<string, unknown>>)[host]?.[attr]);
-      } else if (typeof r[attr] === 'string' && !literalOf(String(r[attr])).startsWith('${')) {
-        add(typeof r.name === 'string' ? r.name : key, r[attr]);
-      } else continue;
+      const evaluated = evaluating(where, () => {
+        // per host: the for_each instances (a literal map, or the fleet's locals: libvirt-fleet-resources.ts)
+        if (r.for_each !== undefined) {
+          const each = values.instances(r);
+          if (each instanceof Unknown) return false;
+          for (const host of Object.keys(each).sort()) add(host, values.evaluate(r[attr], { key: host, value: each[host] }));
+          return true;
+        }
+        const v = values.evaluate(r[attr]);
+        if (typeof v !== 'string') return false;
+        const name = values.evaluate(r.name);
+        add(typeof name === 'string' ? name : key, v);
+        return true;
+      });
+      if (!evaluated) continue;
       const first = Object.values(payloads)[0];
-      const domains = Object.values(res.libvirt_domain ?? {}).filter((d) => parentPath(constructPath(d, '')) === path).map((d) => withoutMeta(d));
+      // the domains as Terraform plans them per host (MAC, address, disks), for "not on the hosts" changes
+      const domains = Object.values(res.libvirt_domain ?? {}).filter((d) => parentPath(constructPath(d, '')) === path)
+        .map((d) => evaluatedOr(() => plain(d.for_each !== undefined ? values.expand(d) : values.evaluate(withoutMeta(d))), withoutMeta(d)));
       out.push({
         id: fleetId(stack.name, path), stack: stack.name, platform: 'libvirt', os: first?.view.os ?? '?',
         payloads, other: { domains },
@@ -184,6 +199,34 @@ function fleetsOf(stack: Stack): Fleet[] {
   return out;
 }
 
+function localsOf(json: TfJson): Record<string, unknown> {
+  const l = json.locals;
+  return l !== null && typeof l === 'object' && !Array.isArray(l) ? l as Record<string, unknown> : {};
+}
+
+/** Runs an evaluation; the evaluator's errors become the CLI's, naming where. */
+function evaluating<T>(where: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof EvalError) throw new CliError(`${where}: ${e.message}`);
+    throw e;
+  }
+}
+
+function evaluatedOr(f: () => unknown, fallback: unknown): unknown {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof EvalError) return fallback;
+    throw e;
+  }
+}
+
+/** A value with its unknowns as text (what they read). */
+function plain(v: Value | Record<string, unknown> | Unknown): unknown {
+  return JSON.parse(JSON.stringify(v, (_k, x) => (x instanceof Unknown ? String(x) : x)));
+}
 
 /** The fleet's construct path (it starts with the stack's id), or `<stack>/<path>` when it does not. */
 function fleetId(stack: string, path: string): string {

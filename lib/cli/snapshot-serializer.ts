@@ -8,13 +8,17 @@
  * It applies to `Testing.synth(stack)` strings and to their parsed objects. Replaced:
  * aws_launch_template `user_data` (base64, gzip, or an Ignition S3 pointer, then also the
  * aws_s3_object's `content_base64`), libvirt_ignition `content` and libvirt_cloudinit_disk
- * `user_data` (per-host for_each maps too). Each becomes `{ decoded: <how>, payload: … }` where
- * Ignition file contents are their text (or size and sha256 when binary), cloud-config `gz+b64`
- * files their text, and Bottlerocket TOML its settings with the admin container's user data decoded.
+ * `user_data`. Each becomes `{ decoded: <how>, payload: … }` where Ignition file contents are
+ * their text (or size and sha256 when binary), cloud-config `gz+b64` files their text, and
+ * Bottlerocket TOML its settings with the admin container's user data decoded. A libvirt
+ * fleet's per-host expression becomes `{ decoded, hosts: { <host>: … } }`, each host's payload
+ * as Terraform computes it (terraform-eval.ts), and the payload template it reads from the
+ * stack's locals becomes a pointer there with the template's hash.
  */
 import { CliError } from './errors';
 import { decodeUserData } from './fleets';
 import { formatOf } from './host-view';
+import { EvalError, StackValues, Unknown } from './terraform-eval';
 import { decodeDataUrl, fromBase64, gunzip, isText, literalOf, sha256, unescapeTemplate } from './util';
 
 type Json = Record<string, unknown>;
@@ -31,14 +35,26 @@ function hasEncoded(v: Json): boolean {
   const r = v.resource as Record<string, Record<string, Json>>;
   const plain = (x: unknown) => typeof x === 'string';
   for (const lt of Object.values(r.aws_launch_template ?? {})) if (plain(lt.user_data)) return true;
-  for (const [type, attr] of [['libvirt_ignition', 'content'], ['libvirt_cloudinit_disk', 'user_data']] as const) {
+  for (const [type, attr] of LIBVIRT) {
     for (const x of Object.values(r[type] ?? {})) {
-      if (plain(x[attr]) && !literalOf(String(x[attr])).startsWith('${')) return true;
-      const each = x.for_each as Record<string, Json> | undefined;
-      if (each && typeof each === 'object' && Object.values(each).some((h) => h && plain(h[attr]))) return true;
+      const entries = payloadEntries(x, attr);
+      if (entries.length) {
+        if (entries.some((h) => plain(h[attr]))) return true;
+        continue;
+      }
+      // per host an expression, or one literal payload (a decoded stack has objects there)
+      if (plain(x[attr]) && (x.for_each !== undefined || !literalOf(String(x[attr])).startsWith('${'))) return true;
     }
   }
   return false;
+}
+
+const LIBVIRT = [['libvirt_ignition', 'content'], ['libvirt_cloudinit_disk', 'user_data']] as const;
+
+/** The entries of a literal for_each map that hold the payload attribute (releases before the host table). */
+function payloadEntries(x: Json, attr: string): Json[] {
+  const each = x.for_each;
+  return isObject(each) ? Object.values(each).filter((h): h is Json => isObject(h) && attr in h) : [];
 }
 
 /** jest: does this serializer handle `val`? */
@@ -81,19 +97,63 @@ export function decodeStack(stack: Json): Json {
     if (typeof obj.content_base64 !== 'string' || !pointed.has(String(obj.key))) continue;
     obj.content_base64 = attempt(() => ({ [MARK]: 'base64', payload: readable(gunzipIf(fromBase64(literalOf(obj.content_base64 as string))!).toString('utf8')) }), obj.content_base64);
   }
-  for (const [type, attr] of [['libvirt_ignition', 'content'], ['libvirt_cloudinit_disk', 'user_data']] as const) {
-    for (const x of Object.values(r[type] ?? {})) {
-      if (typeof x[attr] === 'string' && !literalOf(String(x[attr])).startsWith('${')) {
-        x[attr] = attempt(() => ({ [MARK]: 'terraform string', payload: readable(unescapeTemplate(literalOf(x[attr] as string))) }), x[attr]);
+  const values = new StackValues(isObject(stack.locals) ? stack.locals : {});
+  const locals = isObject(copy.locals) ? copy.locals : {};
+  for (const [type, attr] of LIBVIRT) {
+    for (const [key, x] of Object.entries(r[type] ?? {})) {
+      const raw = x[attr];
+      const each = x.for_each;
+      const entries = payloadEntries(x, attr);
+      if (entries.length) {
+        // a literal for_each map holding each host's payload (releases before the host table)
+        for (const h of entries) {
+          if (typeof h[attr] === 'string') h[attr] = attempt(() => ({ [MARK]: 'terraform string', payload: readable(unescapeTemplate(literalOf(h[attr] as string))) }), h[attr]);
+        }
+        continue;
       }
-      const each = x.for_each as Record<string, Json> | undefined;
-      if (!each || typeof each !== 'object') continue;
-      for (const h of Object.values(each)) {
-        if (h && typeof h[attr] === 'string') h[attr] = attempt(() => ({ [MARK]: 'terraform string', payload: readable(unescapeTemplate(literalOf(h[attr] as string))) }), h[attr]);
+      if (typeof raw !== 'string') continue;
+      if (each === undefined) {
+        if (!literalOf(raw).startsWith('${')) x[attr] = attempt(() => ({ [MARK]: 'terraform string', payload: readable(unescapeTemplate(literalOf(raw))) }), raw);
+        continue;
+      }
+      // an expression per host (the fleet's payload template filled in by Terraform): each host's
+      // payload as Terraform computes it, and the locals it reads decoded where they are
+      x[attr] = attempt(() => {
+        const inst = evaluated(`${type}.${key}.for_each`, () => values.instances(x));
+        if (inst instanceof Unknown) throw new CliError(`for_each is not known before apply (${inst.reference})`);
+        const hosts: Json = {};
+        for (const host of Object.keys(inst).sort()) {
+          const v = evaluated(`${type}.${key}.${attr}`, () => values.evaluate(raw, { key: host, value: inst[host] }));
+          if (typeof v !== 'string') throw new CliError(`${attr} of host ${host} is ${v instanceof Unknown ? String(v) : 'not a string'}`);
+          hosts[host] = readable(v);
+        }
+        return { [MARK]: `terraform expression, per host: ${raw}`, hosts };
+      }, raw);
+      // the payload template (or payloads) it reads: shown decoded per host above, so here its hash
+      for (const m of raw.matchAll(/\blocal\.([A-Za-z0-9_-]+)/g)) {
+        const l = locals[m[1]];
+        const payloads = typeof l === 'string' ? [l] : isObject(l) ? Object.values(l) : [];
+        if (payloads.length && payloads.every((p) => typeof p === 'string' && formatOf(unescapeTemplate(p)) !== undefined)) {
+          locals[m[1]] = { [MARK]: `first-boot payload${typeof l === 'string' ? ' template' : 's'} of ${type}.${key}, shown there per host`, sha256: sha256(Buffer.from(JSON.stringify(l))).slice(0, 16) };
+        }
       }
     }
   }
   return copy;
+}
+
+function isObject(v: unknown): v is Json {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The evaluator's errors as the serializer's (shown in place of the value). */
+function evaluated<T>(what: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof EvalError) throw new CliError(`${what}: ${e.message}`);
+    throw e;
+  }
 }
 
 function attempt(f: () => unknown, fallback: unknown): unknown {

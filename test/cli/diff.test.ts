@@ -14,6 +14,7 @@ interface Variant {
   readonly config?: string;
   readonly labHosts?: number;
   readonly labSysctl?: string;
+  readonly labCidr?: string;
   readonly policyDay?: Weekday;
   readonly extraFleet?: boolean;
 }
@@ -37,7 +38,7 @@ function build(v: Variant = {}): (app: App) => void {
     }
     const lab = new TerraformStack(app, 'lab');
     new LibvirtProvider(lab, 'libvirt', { uri: 'qemu:///system' });
-    new LibvirtDockerFleet(lab, 'lab', { os: ContainerOs.flatcar(), hostCount: v.labHosts ?? 2, hostConfig: host({ labSysctl: v.labSysctl }, 'nginx:1.27') });
+    new LibvirtDockerFleet(lab, 'lab', { os: ContainerOs.flatcar(), hostCount: v.labHosts ?? 2, hostConfig: host({ labSysctl: v.labSysctl }, 'nginx:1.27'), networkCidr: v.labCidr });
   };
 }
 
@@ -109,6 +110,12 @@ describe('cdktf-docker-fleet diff', () => {
     expect(up.stdout).toContain('== lab/lab ==\neffect: creates host lab-2\n');
     expect(up.stdout).not.toContain('re-provisions');
     expect(runCli(['diff', three, base]).stdout).toContain('== lab/lab ==\neffect: destroys host lab-2\n');
+  });
+
+  test('exits 0 and says the libvirt domains changed, not the hosts\' payloads, when only the addresses move (a new network CIDR)', () => {
+    const r = runCli(['diff', base, synthApp(build({ labCidr: '10.44.0.0/24' }))]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('== lab/lab ==\nno host change\n  (not on the hosts) libvirt domain attributes changed\n');
   });
 
   test('exits 0 and says "no host change" when only attributes off the hosts moved (the ASG size)', () => {
