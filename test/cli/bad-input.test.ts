@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
 import { TerraformStack } from 'cdktf';
-import { AwsDockerFleet, AwsImage, ContainerOs, HostConfig } from '../../lib';
+import { AwsDockerFleet, AwsImage, ContainerOs, HostConfig, LibvirtDockerFleet, LibvirtProvider } from '../../lib';
 import { ED25519_KEY } from '../helpers/fixtures';
 import { NETWORK, awsStack, runCli, synthApp, tempDir } from './cli-helpers';
 
@@ -37,6 +37,23 @@ function appWith(edit?: (json: any) => void): string {
 }
 
 const launchTemplate = (json: any) => Object.values(json.resource.aws_launch_template)[0] as any;
+
+/** A synthesized app with one 2-host libvirt fleet whose stack JSON `edit` changes. */
+function libvirtAppWith(edit: (json: any) => void): string {
+  const out = synthApp((app) => {
+    const s = new TerraformStack(app, 'lab');
+    new LibvirtProvider(s, 'libvirt', { uri: 'qemu:///system' });
+    new LibvirtDockerFleet(s, 'lab', { os: ContainerOs.flatcar(), hostCount: 2, hostConfig: new HostConfig({ sshAuthorizedKeys: [ED25519_KEY] }) });
+  });
+  const file = join(out, 'stacks', 'lab', 'cdk.tf.json');
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  edit(json);
+  writeFileSync(file, JSON.stringify(json));
+  return out;
+}
+
+const firstBootLocal = (json: any) => Object.keys(json.locals).find((k) => k.includes('_first-boot_'))!;
+const ignition = (json: any) => Object.values(json.resource.libvirt_ignition)[0] as any;
 
 describe('cdktf-docker-fleet with bad input', () => {
   test('fails for a directory that is not a synthesized app', () => {
@@ -89,6 +106,18 @@ describe('cdktf-docker-fleet with bad input', () => {
     const ptr = { ignition: { version: '3.3.0', config: { replace: { source: 's3://bucket/key.ign' } } } };
     const out = appWith((j) => { launchTemplate(j).user_data = Buffer.from(JSON.stringify(ptr)).toString('base64'); });
     expectBadInput(['explain', out], /the user data is an Ignition pointer to s3:\/\/bucket\/key\.ign, and no aws_s3_object in the stack holds it/);
+  });
+
+  test('fails for a libvirt fleet whose payload template is missing from the locals, naming the fleet, the resource and the local', () => {
+    const out = libvirtAppWith((j) => { delete j.locals[firstBootLocal(j)]; });
+    expectBadInput(['explain', out], /lab: lab\/lab \(libvirt_ignition\.lab_ignition_[0-9A-F]+\): local\.lab_first-boot_[0-9A-F]+: no such local value in the stack/);
+  });
+
+  test('fails for a libvirt payload expression outside what Terraform knows before apply or what the tool evaluates', () => {
+    const unknown = libvirtAppWith((j) => { ignition(j).content = '${libvirt_volume.x[each.key].name}'; });
+    expectBadInput(['explain', unknown], /\(libvirt_ignition\.lab_ignition_[0-9A-F]+\): content of host lab-0 is not known before apply \(it reads libvirt_volume\.x\["lab-0"\]\.name\)/);
+    const fn = libvirtAppWith((j) => { ignition(j).content = `\${upper(local.${firstBootLocal(j)})}`; });
+    expectBadInput(['explain', fn], /\(libvirt_ignition\.lab_ignition_[0-9A-F]+\): function upper\(\) is not one this tool evaluates/);
   });
 
   test('fails for bad arguments: no command, an unknown command or option, the wrong number of directories', () => {

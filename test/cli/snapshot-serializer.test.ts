@@ -93,6 +93,24 @@ describe('the snapshot serializer', () => {
     expect(printed).toContain('"text": "lab-1\n"');
   });
 
+  test('shows each libvirt host\'s payload as Terraform fills in the fleet\'s template, and the template\'s hash where it is', () => {
+    const stack = new TerraformStack(Testing.app(), 'lab');
+    new LibvirtDockerFleet(stack, 'lab', { os: ContainerOs.alpine(), hostCount: 2, hostConfig: host() });
+    const decoded = serializer.decodeStack(JSON.parse(Testing.synth(stack))) as any;
+    const disk = Object.values<any>(decoded.resource.libvirt_cloudinit_disk)[0];
+    expect(disk.user_data.decoded).toMatch(/^terraform expression, per host: \$\{sensitive\(replace\(replace\(local\.lab_first-boot_[0-9A-F]+, /);
+    expect(Object.keys(disk.user_data.hosts)).toEqual(['lab-0', 'lab-1']);
+    for (const h of ['lab-0', 'lab-1']) {
+      expect(disk.user_data.hosts[h].header).toBe('#alpine-config');
+      expect(disk.user_data.hosts[h].write_files.find((f: any) => f.path === '/etc/hostname').content).toBe(`${h}\n`);
+    }
+    const template = Object.entries<any>(decoded.locals).find(([k]) => k.includes('_first-boot_'))![1];
+    expect(template).toEqual({ decoded: expect.stringMatching(/^first-boot payload template of libvirt_cloudinit_disk\.lab_cloudinit_[0-9A-F]+, shown there per host$/), sha256: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    // the host table stays as it is; printing the decoded stack again changes nothing
+    expect(Object.entries<any>(decoded.locals).find(([k]) => k.includes('_host-table_'))![1]).toMatch(/^name,mac,address,wwn,hash\nlab-0,/);
+    expect(serializer.test(decoded)).toBe(false);
+  });
+
   test('leaves strings and objects that are not synthesized fleet stacks alone', () => {
     expect(serializer.test('hello')).toBe(false);
     expect(serializer.test({ resource: { aws_instance: {} } })).toBe(false);

@@ -8,6 +8,7 @@ import { App, Testing, TerraformStack, TerraformVariable } from 'cdktf';
 import { ContainerOs, HostConfig, LibvirtDockerFleet, LibvirtDockerSwarm, LibvirtImage, LibvirtProvider, OsFeature } from '../../lib';
 import { EvalError, StackValues, Unknown, Value, csvDecode, evaluateJson } from '../../lib/cli/terraform-eval';
 import { richHostConfig } from '../helpers/fixtures';
+import { perHostPayloadStack } from '../platforms/libvirt/libvirt-fixtures';
 import { describeWithTools, requireTools } from '../helpers/tools';
 import { UNKNOWN, findTerraformBinary, plannedInputs, standIn } from './terraform-standin';
 
@@ -126,6 +127,8 @@ function stacks(): [string, any][] {
   const w = stack();
   new LibvirtDockerSwarm(w, 'sw', { os: ContainerOs.flatcar(), managerCount: 3, workerCount: 2, hostConfig: new HostConfig() });
   out.push(['swarm', JSON.parse(Testing.synth(w))]);
+  // without an exact template (each host rendered alone): local.first-boot is a map by host name
+  out.push(['per-host payloads', JSON.parse(Testing.synth(perHostPayloadStack()))]);
   return out;
 }
 

@@ -6,20 +6,20 @@
  * The payload is rendered once per fleet, with placeholders for what differs per host (its name
  * and its data disk's WWN), and each host's payload is the template with its own values put in.
  * A second, real render of the first host proves the substitution exact; if it ever differed
- * (a placeholder hidden inside compressed content) every host is rendered on its own instead.
- * So the cost per host is a string replace and a hash, not a render.
+ * (a placeholder hidden inside compressed content) every host is rendered on its own instead,
+ * and the plan has no template. So the cost per host is a string replace and a hash, not a
+ * render, and the resources can leave the replace to Terraform (`firstBootTemplate`).
  */
 import { Token } from 'cdktf';
 import { HostConfig } from '../../bootconfig/host-config';
 import { Errors, Problems } from '../../core/errors';
-import { fingerprintOf } from '../../core/fingerprint';
 import { requireAbsolutePath, requireArray, requireBoolean, requireInteger } from '../../core/validation';
 import { ContainerOs, requireContainerOs } from '../../os/container-os';
 import { Platform } from '../../os/enums';
 import { LibvirtTraits } from '../../os/platform-traits';
 import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
-import { LibvirtHostNames, libvirtBaseVolumeName, libvirtHostNames } from './artefact-names';
-import { dataDiskWwn, parseLibvirtCidr, planAddresses, planMacs } from './host-identity';
+import { libvirtBaseVolumeName } from './artefact-names';
+import { dataDiskWwn, parseLibvirtCidr, payloadHash, planAddresses, planMacs } from './host-identity';
 import type { LibvirtDockerFleetProps } from './libvirt-docker-fleet';
 import { LibvirtImage } from './libvirt-image';
 
@@ -36,10 +36,13 @@ export interface LibvirtHostPlan {
   /** undefined when the network CIDR is a token (DHCP assigns addresses) */
   readonly address?: string;
   readonly wwn: string;
-  /** the first-boot payload, as the host receives it */
-  readonly content: string;
+  /**
+   * The first-boot payload, as the host receives it, when the plan has no `firstBootTemplate`;
+   * with one, the payload is `fillTemplate(firstBootTemplate, name, wwn)`.
+   */
+  readonly content?: string;
+  /** the payload's hash (`fingerprintOf(payload)`): it names the host's root volume and first-boot media */
   readonly hash: string;
-  readonly names: LibvirtHostNames;
 }
 
 export interface LibvirtFleetPlan {
@@ -61,6 +64,12 @@ export interface LibvirtFleetPlan {
   readonly networkName: string;
   readonly domainName: string;
   readonly cidr: string;
+  /**
+   * Every host's payload as one text: `HOST_MARK` where the host's name goes and `WWN_MARK` where
+   * its data disk's WWN goes (each host's `content` is exactly that replace). Undefined when the
+   * replace would not be exact, and each host's `content` is then its own render.
+   */
+  readonly firstBootTemplate?: string;
   readonly warnings: string[];
   readonly infos: string[];
 }
@@ -153,39 +162,63 @@ function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p:
   }
   const render = (name: string, wwn: string) => os._render(userModel, host._fragments(), Platform.LIBVIRT, policy,
     os._platformLayers(Platform.LIBVIRT, { dataVolume: true, hostname: name, dataDiskWwn: wwn }));
-  const payloadOf = p.run(() => perHostRenderer(render, warnings, hostNames[0]));
+  const payloads = p.run(() => perHostRenderer(render, warnings, hostNames[0]));
   host._consume(path);
 
-  const hosts = hostNames.map((name) => {
+  const hosts = hostNames.map((name): LibvirtHostPlan => {
     const wwn = dataDiskWwn(name);
-    const content = payloadOf(name, wwn);
-    const hash = fingerprintOf(content);
-    return { name, mac: macs.get(name)!, address: plannedAddresses[name], wwn, content, hash, names: libvirtHostNames(name, hash) };
+    const content = payloads.payloadOf(name, wwn);
+    // the payload itself is kept only without a template (then it is what the resources write)
+    return { name, mac: macs.get(name)!, address: plannedAddresses[name], wwn, hash: payloadHash(content), ...(payloads.template === undefined ? { content } : {}) };
   });
   return {
     os, traits, image, baseVolumeName: libvirtBaseVolumeName(id, os.name, os.channel, image.format), hosts, plannedAddresses,
     memoryMiB, vcpus, diskSizeGiB, dataSizeGiB, retainDataVolumes, autostart, existingPool, createPool,
-    networkName, domainName, cidr, warnings, infos,
+    networkName, domainName, cidr, firstBootTemplate: payloads.template, warnings, infos,
   };
 }
 
-// Placeholders: a valid host name and a WWN-shaped token that no real value takes.
-const HOST_MARK = 'hxq7placeholderzq';
-const WWN_MARK = 'wxq7placeholderzq';
+/**
+ * Placeholders: a valid host name and a WWN-shaped token that no real value takes. Terraform
+ * puts the real values in with `replace` (no slashes around them: a plain substring, every
+ * occurrence), exactly what `fillTemplate` does.
+ */
+export const HOST_MARK = 'hxq7placeholderzq';
+export const WWN_MARK = 'wxq7placeholderzq';
+
+/** A host's payload from the fleet's template: every HOST_MARK and WWN_MARK replaced. */
+export function fillTemplate(template: string, name: string, wwn: string): string {
+  return templateFiller(template)(name, wwn);
+}
+
+const MARKS = new RegExp(`(${HOST_MARK}|${WWN_MARK})`);
+
+/** `fillTemplate` for one template and many hosts: the template is split once. */
+function templateFiller(template: string): (name: string, wwn: string) => string {
+  // odd indices are the marks
+  const parts = template.split(MARKS);
+  return (name, wwn) => {
+    let out = parts[0];
+    for (let i = 1; i < parts.length; i += 2) out += (parts[i] === HOST_MARK ? name : wwn) + parts[i + 1];
+    return out;
+  };
+}
 
 /**
- * Renders the fleet's payload once as a template and returns a function giving each host's
- * payload; falls back to rendering each host when the template is not exact (see the file comment).
+ * Renders the fleet's payload once as a template and returns it with a function giving each
+ * host's payload; falls back to rendering each host, without a template, when the template is
+ * not exact (see the file comment). Exported for the fallback's test.
  */
-function perHostRenderer(render: (name: string, wwn: string) => { content: string; warnings: string[] }, warnings: string[], first?: string):
-(name: string, wwn: string) => string {
-  const template = render(HOST_MARK, WWN_MARK);
-  warnings.push(...template.warnings);
-  const fill = (name: string, wwn: string) => template.content.split(HOST_MARK).join(name).split(WWN_MARK).join(wwn);
-  if (first === undefined) return fill;
+export function perHostRenderer(render: (name: string, wwn: string) => { content: string; warnings: string[] }, warnings: string[], first?: string):
+{ template?: string; payloadOf: (name: string, wwn: string) => string } {
+  const rendered = render(HOST_MARK, WWN_MARK);
+  warnings.push(...rendered.warnings);
+  const template = rendered.content;
+  const fill = templateFiller(template);
+  if (first === undefined) return { template, payloadOf: fill };
   const firstWwn = dataDiskWwn(first);
-  if (render(first, firstWwn).content === fill(first, firstWwn)) return fill;
-  return (name, wwn) => render(name, wwn).content;
+  if (render(first, firstWwn).content === fill(first, firstWwn)) return { template, payloadOf: fill };
+  return { payloadOf: (name, wwn) => render(name, wwn).content };
 }
 
 function requireLibvirtName(property: string, value: unknown): string {

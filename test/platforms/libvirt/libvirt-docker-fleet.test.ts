@@ -10,8 +10,14 @@ import { Ignition } from '../../../lib/platforms/libvirt/gen/providers/libvirt/i
 import { Network } from '../../../lib/platforms/libvirt/gen/providers/libvirt/network';
 import { Pool } from '../../../lib/platforms/libvirt/gen/providers/libvirt/pool';
 import { Volume } from '../../../lib/platforms/libvirt/gen/providers/libvirt/volume';
+import { StackValues, Unknown } from '../../../lib/cli/terraform-eval';
+import { fingerprintOf } from '../../../lib/core/fingerprint';
+import { HOST_MARK, WWN_MARK, fillTemplate, perHostRenderer } from '../../../lib/platforms/libvirt/libvirt-fleet-plan';
 import { expectValidLibvirtStack } from '../../helpers/libvirt-schema';
+import { describeWithTools, requireTools } from '../../helpers/tools';
 import { describeWithValidators, expectValid } from '../../helpers/validators';
+import { findTerraformBinary, plannedActions, standIn } from '../../cli/terraform-standin';
+import { perHostPayloadStack } from './libvirt-fixtures';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGz3Ck9dxQ7ttVYGXkNQ5c7iBJvjxWcBuhKL7lR8bM4N ops@example';
 const FCOS_PATH = '/var/lib/libvirt/images/fedora-coreos.qcow2';
@@ -54,16 +60,39 @@ function unescape(s: string): string {
   return s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
 }
 
-/** The rendered payloads of a synthesized document: Ignition `content` or cloud-init `user_data` per host. */
+/**
+ * The instances of a for_each resource as Terraform plans them: host name → attributes. What
+ * differs per host lives in the fleet's locals (host table, payload template), and
+ * lib/cli/terraform-eval.ts evaluates them as Terraform does (test/cli/terraform-eval.test.ts runs
+ * Terraform on the same shapes). A value known only after apply reads `(known after apply: …)`.
+ */
+function instancesOf(doc: any, r: any): Record<string, any> {
+  const v = new StackValues(doc.locals ?? {}).expand(r);
+  if (v instanceof Unknown) throw new Error(`for_each is not known before apply: ${v.reference}`);
+  return JSON.parse(JSON.stringify(v, (_k, x) => (x instanceof Unknown ? String(x) : x)));
+}
+
+/** `instancesOf` the one resource of a type whose logical id contains `idPart`. */
+function instances(doc: any, type: string, idPart: string): Record<string, any> {
+  return instancesOf(doc, resource(doc, type, idPart));
+}
+
+/** The fleet's local whose logical id contains `idPart` (`host-table`, `hosts`, `first-boot`). */
+function local(doc: any, idPart: string): any {
+  const entries = Object.entries(doc.locals ?? {}).filter(([k]) => k.includes(`_${idPart}_`));
+  if (entries.length !== 1) throw new Error(`expected one local with '${idPart}' in its id, found ${entries.length}`);
+  return entries[0][1];
+}
+
+/** The payloads of a synthesized document as each host receives them: Ignition `content` or cloud-init `user_data`. */
 function payloadsOf(doc: any): { host: string; format: FirstBootFormat; content: string }[] {
   const out: { host: string; format: FirstBootFormat; content: string }[] = [];
   for (const r of Object.values<any>(doc.resource?.libvirt_ignition ?? {})) {
-    for (const [host, v] of Object.entries<any>(r.for_each)) out.push({ host, format: FirstBootFormat.IGNITION, content: unescape(v.content) });
+    for (const [host, v] of Object.entries<any>(instancesOf(doc, r))) out.push({ host, format: FirstBootFormat.IGNITION, content: v.content });
   }
   for (const r of Object.values<any>(doc.resource?.libvirt_cloudinit_disk ?? {})) {
-    for (const [host, v] of Object.entries<any>(r.for_each)) {
-      const content = unescape(v.user_data);
-      out.push({ host, format: content.startsWith('#alpine-config') ? FirstBootFormat.ALPINE_CONFIG : FirstBootFormat.CLOUD_CONFIG, content });
+    for (const [host, v] of Object.entries<any>(instancesOf(doc, r))) {
+      out.push({ host, format: v.user_data.startsWith('#alpine-config') ? FirstBootFormat.ALPINE_CONFIG : FirstBootFormat.CLOUD_CONFIG, content: v.user_data });
     }
   }
   return out;
@@ -84,9 +113,10 @@ describe('LibvirtDockerFleet', () => {
       const { json, doc, fleet } = synthFleet(flatcar({ poolName: 'default' }));
       expect(doc.resource.libvirt_pool).toBeUndefined();
       expect(fleet.pool).toBeUndefined();
-      expect(json).toHaveResourceWithProperties(Volume, { name: '${each.value.name}', pool: 'default', base_volume_id: expect.any(String) } as any);
+      expect(json).toHaveResourceWithProperties(Volume, { name: '${each.key}-root-${each.value}.qcow2', pool: 'default', base_volume_id: expect.any(String) } as any);
       for (const r of Object.values<any>(doc.resource.libvirt_volume)) expect(r.pool).toBe('default');
       expect(resource(doc, 'libvirt_ignition', 'ignition').pool).toBe('default');
+      for (const v of Object.values<any>(instances(doc, 'libvirt_volume', 'root'))) expect(v.pool).toBe('default');
     });
 
     test('honours poolPath for the pool it creates', () => {
@@ -116,19 +146,28 @@ describe('LibvirtDockerFleet', () => {
       expect(root.base_volume_id).toMatch(/^\$\{libvirt_volume\.fleet_base_[0-9A-F]+\.id\}$/);
       expect(root.size).toBe(30 * 1024 ** 3);
       expect(root.format).toBe('qcow2');
-      expect(root.name).toBe('${each.value.name}');
+      // the root volumes iterate a literal map from host name to payload hash
+      expect(root.name).toBe('${each.key}-root-${each.value}.qcow2');
       expect(Object.keys(root.for_each)).toEqual(['fleet-0', 'fleet-1', 'fleet-2']);
-      const ign = resource(doc, 'libvirt_ignition', 'ignition').for_each;
-      for (const host of Object.keys(root.for_each)) {
-        const hash = /^fleet-\d-root-([0-9a-f]{12})\.qcow2$/.exec(root.for_each[host].name)![1];
+      const roots = instances(doc, 'libvirt_volume', 'root');
+      const ign = instances(doc, 'libvirt_ignition', 'ignition');
+      expect(Object.keys(roots)).toEqual(['fleet-0', 'fleet-1', 'fleet-2']);
+      for (const host of Object.keys(roots)) {
+        const hash = /^fleet-\d-root-([0-9a-f]{12})\.qcow2$/.exec(roots[host].name)![1];
         expect(ign[host].name).toBe(`${host}-ignition-${hash}.ign`);
+        // the hash is the host's own payload's, and the host table says the same
+        expect(hash).toBe(fingerprintOf(ign[host].content));
+        expect(root.for_each[host]).toBe(hash);
+        expect(local(doc, 'host-table')).toContain(`\n${host},`);
+        expect(local(doc, 'host-table')).toMatch(new RegExp(`\n${host},[^\n]*,${hash}\n`));
       }
     });
 
     test('gives each host a Docker data volume whose name does not depend on the payload, without prevent_destroy by default', () => {
       const { doc } = synthFleet(flatcar({ dockerVolumeSizeGiB: 50 }));
       const data = resource(doc, 'libvirt_volume', 'docker-data');
-      expect(data.for_each).toEqual({
+      expect(data.name).toBe('${each.key}-docker.qcow2');
+      expect(Object.fromEntries(Object.entries<any>(instances(doc, 'libvirt_volume', 'docker-data')).map(([h, v]) => [h, { name: v.name }]))).toEqual({
         'fleet-0': { name: 'fleet-0-docker.qcow2' },
         'fleet-1': { name: 'fleet-1-docker.qcow2' },
         'fleet-2': { name: 'fleet-2-docker.qcow2' },
@@ -142,7 +181,7 @@ describe('LibvirtDockerFleet', () => {
 
     test('protects the Docker data volumes with prevent_destroy when retainDataVolumes is true', () => {
       const { json } = synthFleet(flatcar({ retainDataVolumes: true }));
-      expect(json).toHaveResourceWithProperties(Volume, { name: '${each.value.name}', lifecycle: { ignore_changes: ['size'], prevent_destroy: true } } as any);
+      expect(json).toHaveResourceWithProperties(Volume, { name: '${each.key}-docker.qcow2', lifecycle: { ignore_changes: ['size'], prevent_destroy: true } } as any);
     });
   });
 
@@ -154,7 +193,7 @@ describe('LibvirtDockerFleet', () => {
         { volume_id: expect.stringMatching(/^\$\{libvirt_volume\.fleet_root_[0-9A-F]+\[each\.key\]\.id\}$/) },
         { volume_id: expect.stringMatching(/^\$\{libvirt_volume\.fleet_docker-data_[0-9A-F]+\[each\.key\]\.id\}$/), scsi: true, wwn: '${each.value.wwn}' },
       ]);
-      const wwns = Object.values<any>(domain.for_each).map((v) => v.wwn);
+      const wwns = Object.values<any>(instances(doc, 'libvirt_domain', 'host')).map((v) => v.disk[1].wwn);
       for (const w of wwns) expect(w).toMatch(/^5[0-9a-f]{15}$/);
       expect(new Set(wwns).size).toBe(3);
     });
@@ -162,10 +201,10 @@ describe('LibvirtDockerFleet', () => {
     test('points Ignition at /dev/disk/by-id/wwn-0x<wwn> on Flatcar and Fedora CoreOS, never wiping an existing file system', () => {
       for (const props of [flatcar(), { os: ContainerOs.fedoraCoreOs(), hostCount: 2, image: LibvirtImage.fromPath(FCOS_PATH) }]) {
         const { doc } = synthFleet(props);
-        const wwn = resource(doc, 'libvirt_domain', 'host').for_each;
+        const domains = instances(doc, 'libvirt_domain', 'host');
         for (const p of payloadsOf(doc)) {
           const fs = JSON.parse(p.content).storage.filesystems;
-          expect(fs).toEqual([expect.objectContaining({ device: `/dev/disk/by-id/wwn-0x${wwn[p.host].wwn}`, format: 'ext4', label: 'docker-data', wipeFilesystem: false })]);
+          expect(fs).toEqual([expect.objectContaining({ device: `/dev/disk/by-id/wwn-0x${domains[p.host].disk[1].wwn}`, format: 'ext4', label: 'docker-data', wipeFilesystem: false })]);
         }
       }
     });
@@ -206,7 +245,8 @@ describe('LibvirtDockerFleet', () => {
         network_id: expect.stringMatching(/^\$\{libvirt_network\.fleet_network_[0-9A-F]+\.id\}$/),
         hostname: '${each.key}', mac: '${each.value.mac}', addresses: ['${each.value.address}'], wait_for_lease: true,
       }]);
-      const values = Object.values<any>(domain.for_each);
+      const values = Object.values<any>(instances(doc, 'libvirt_domain', 'host')).map((d) => ({ mac: d.network_interface[0].mac, address: d.network_interface[0].addresses[0] }));
+      expect(values).toHaveLength(3);
       for (const v of values) {
         expect(v.mac).toMatch(/^52:54:00(:[0-9A-F]{2}){3}$/);
         expect(v.address).toMatch(/^10\.17\.3\.(\d+)$/);
@@ -216,7 +256,7 @@ describe('LibvirtDockerFleet', () => {
       }
       expect(new Set(values.map((v) => v.mac)).size).toBe(3);
       expect(new Set(values.map((v) => v.address)).size).toBe(3);
-      expect(fleet.plannedAddresses).toEqual(Object.fromEntries(Object.entries<any>(domain.for_each).map(([k, v]) => [k, v.address])));
+      expect(fleet.plannedAddresses).toEqual(Object.fromEntries(Object.entries<any>(instances(doc, 'libvirt_domain', 'host')).map(([k, v]) => [k, v.network_interface[0].addresses[0]])));
     });
 
     test('the address depends on the host name, not on its position in the fleet', () => {
@@ -243,7 +283,10 @@ describe('LibvirtDockerFleet', () => {
       const domain = resource(JSON.parse(json), 'libvirt_domain', 'host');
       expect(domain.network_interface[0].addresses).toBeUndefined();
       expect(domain.network_interface[0].wait_for_lease).toBe(true);
-      expect(Object.values<any>(domain.for_each)[0].address).toBeUndefined();
+      const doc = JSON.parse(json);
+      expect(local(doc, 'host-table').split('\n')[0]).toBe('name,mac,wwn,hash');
+      expect(Object.values<any>(new StackValues(doc.locals).evaluate(`\${local.${Object.keys(doc.locals).find((k) => k.includes('_hosts_'))}}`) as any)[0].address).toBeUndefined();
+      expect(Object.values<any>(instancesOf(doc, domain))[0].network_interface[0].addresses).toBeUndefined();
       expect(fleet.plannedAddresses).toEqual({});
     });
   });
@@ -255,7 +298,15 @@ describe('LibvirtDockerFleet', () => {
       const domain = resource(doc, 'libvirt_domain', 'host');
       expect(domain.coreos_ignition).toMatch(/^\$\{libvirt_ignition\.fleet_ignition_[0-9A-F]+\[each\.key\]\.id\}$/);
       expect(domain.cloudinit).toBeUndefined();
-      expect(json).toHaveResourceWithProperties(Ignition, { name: '${each.value.name}', content: '${sensitive(each.value.content)}' });
+      // the payload: the fleet's template with the host's name and WWN put in, marked sensitive
+      const ign = resource(doc, 'libvirt_ignition', 'ignition');
+      const template = Object.keys(doc.locals).find((k) => k.includes('_first-boot_'));
+      expect(json).toHaveResourceWithProperties(Ignition, {
+        name: '${each.key}-ignition-${each.value.hash}.ign',
+        content: `\${sensitive(replace(replace(local.${template}, "${HOST_MARK}", each.key), "${WWN_MARK}", each.value.wwn))}`,
+      });
+      expect(ign.for_each).toBe(`\${local.${Object.keys(doc.locals).find((k) => k.includes('_hosts_'))}}`);
+      expect(Object.keys(instancesOf(doc, ign))).toEqual(['fleet-0', 'fleet-1', 'fleet-2']);
       expect(doc.resource.libvirt_cloudinit_disk).toBeUndefined();
     });
 
@@ -275,9 +326,14 @@ describe('LibvirtDockerFleet', () => {
 
     test('delivers Alpine cloud-init NoCloud ISOs with instance-id and local-hostname meta-data', () => {
       const { json, doc } = synthFleet({ os: ContainerOs.alpine(), hostCount: 2 });
-      expect(json).toHaveResourceWithProperties(CloudinitDisk, { name: '${each.value.name}', user_data: '${sensitive(each.value.user_data)}', meta_data: '${each.value.meta_data}' } as any);
-      const ci = resource(doc, 'libvirt_cloudinit_disk', 'cloudinit');
-      for (const [host, v] of Object.entries<any>(ci.for_each)) {
+      expect(json).toHaveResourceWithProperties(CloudinitDisk, {
+        name: '${each.key}-cloudinit-${each.value.hash}.iso',
+        user_data: expect.stringMatching(/^\$\{sensitive\(replace\(replace\(local\.fleet_first-boot_[0-9A-F]+, "hxq7placeholderzq", each\.key\), "wxq7placeholderzq", each\.value\.wwn\)\)\}$/),
+        meta_data: 'instance-id: ${each.key}-${each.value.hash}\nlocal-hostname: ${each.key}\n',
+      } as any);
+      const ci = instances(doc, 'libvirt_cloudinit_disk', 'cloudinit');
+      expect(Object.keys(ci)).toEqual(['fleet-0', 'fleet-1']);
+      for (const [host, v] of Object.entries<any>(ci)) {
         const hash = /-cloudinit-([0-9a-f]{12})\.iso$/.exec(v.name)![1];
         expect(v.meta_data).toBe(`instance-id: ${host}-${hash}\nlocal-hostname: ${host}\n`);
         expect(v.user_data.startsWith('#alpine-config\n')).toBe(true);
@@ -292,10 +348,42 @@ describe('LibvirtDockerFleet', () => {
     test('escapes Terraform template syntax in payloads so the host receives them as written', () => {
       const text = 'echo ${HOME} %{ if x } $${kept}\n';
       const { doc } = synthFleet({ os: ContainerOs.alpine(), hostCount: 1, hostConfig: hostConfig((h) => h.addFile({ path: '/etc/demo.sh', content: text })) });
-      const raw = resource(doc, 'libvirt_cloudinit_disk', 'cloudinit').for_each['fleet-0'].user_data as string;
+      // the template in the locals is what Terraform reads as a template: escaped
+      const raw = local(doc, 'first-boot') as string;
       expect(raw).not.toMatch(/(^|[^$])\$\{/);
       expect(raw).not.toMatch(/(^|[^%])%\{/);
       expect(unescape(raw)).toContain('echo ${HOME} %{ if x } $${kept}');
+      expect(instances(doc, 'libvirt_cloudinit_disk', 'cloudinit')['fleet-0'].user_data).toContain('echo ${HOME} %{ if x } $${kept}');
+    });
+
+    test('renders once with placeholders when putting the values in is exact, and renders each host alone when it is not', () => {
+      const warnings: string[] = [];
+      const exact = perHostRenderer((n, w) => ({ content: `{"h":"${n}","w":"${w}"}`, warnings: ['once'] }), warnings, 'a');
+      expect(exact.template).toBe(`{"h":"${HOST_MARK}","w":"${WWN_MARK}"}`);
+      expect(exact.payloadOf('b', '5abc')).toBe('{"h":"b","w":"5abc"}');
+      expect(warnings).toEqual(['once']);
+      // a placeholder hidden inside encoded content: no template, each host its own render
+      const encoded = (n: string, w: string) => ({ content: `{"h":"${Buffer.from(n).toString('base64')}","w":"${w}"}`, warnings: [] });
+      const alone = perHostRenderer(encoded, [], 'a');
+      expect(alone.template).toBeUndefined();
+      expect(alone.payloadOf('b', '5abc')).toBe(encoded('b', '5abc').content);
+      expect(fillTemplate(`${HOST_MARK}-${WWN_MARK}-${HOST_MARK}`, 'h', 'w')).toBe('h-w-h');
+    });
+
+    test('without a template, the payloads are a map by host name in the locals, each host reading its own', () => {
+      const json = Testing.synth(perHostPayloadStack());
+      expectValidLibvirtStack(json);
+      const doc = JSON.parse(json);
+      const payloads = local(doc, 'first-boot');
+      expect(Object.keys(payloads)).toEqual(['lab-0', 'lab-1', 'lab-2']);
+      const ign = resource(doc, 'libvirt_ignition', 'ignition');
+      expect(ign.content).toMatch(/^\$\{sensitive\(local\.lab_first-boot_[0-9A-F]+\[each\.key\]\)\}$/);
+      const got = instancesOf(doc, ign);
+      for (const host of ['lab-0', 'lab-1', 'lab-2']) {
+        expect(got[host].content).toBe(unescape(payloads[host]));
+        expect(JSON.parse(got[host].content).storage.files.find((f: any) => f.path === '/etc/hostname').contents.source).toBe(`data:,${host}%0A`);
+        expect(got[host].name).toBe(`${host}-ignition-${fingerprintOf(got[host].content)}.ign`);
+      }
     });
 
     test('turns OS render warnings into warning annotations, once per fleet', () => {
@@ -316,7 +404,7 @@ describe('LibvirtDockerFleet', () => {
       } as any);
       const domain = resource(doc, 'libvirt_domain', 'host');
       expect(domain.machine).toBeUndefined();
-      expect(Object.keys(domain.for_each)).toEqual(['fleet-0', 'fleet-1', 'fleet-2']);
+      expect(Object.keys(instancesOf(doc, domain))).toEqual(['fleet-0', 'fleet-1', 'fleet-2']);
     });
 
     test('defaults to 2048 MiB and 2 vCPUs and honours autostart: false', () => {
@@ -327,11 +415,16 @@ describe('LibvirtDockerFleet', () => {
     test('uses the given host names as for_each keys and domain names', () => {
       const { doc, fleet } = synthFleet(flatcar({ hostCount: 2, hostNames: ['docker-a', 'docker-b'] }));
       expect(fleet.hostNames).toEqual(['docker-a', 'docker-b']);
+      let n = 0;
       for (const t of ['libvirt_domain', 'libvirt_volume', 'libvirt_ignition']) {
         for (const r of Object.values<any>(doc.resource[t])) {
-          if (r.for_each) expect(Object.keys(r.for_each)).toEqual(['docker-a', 'docker-b']);
+          if (r.for_each) expect(Object.keys(instancesOf(doc, r))).toEqual(['docker-a', 'docker-b']);
+          if (r.for_each) n++;
         }
       }
+      expect(n).toBe(4);
+      for (const d of Object.values<any>(instances(doc, 'libvirt_domain', 'host'))) expect(d.name).toBe(d.network_interface[0].hostname);
+      expect(Object.keys(instances(doc, 'libvirt_domain', 'host'))).toEqual(Object.values<any>(instances(doc, 'libvirt_domain', 'host')).map((d) => d.name));
     });
   });
 
@@ -341,7 +434,10 @@ describe('LibvirtDockerFleet', () => {
       const outputs = Object.entries<any>(doc.output);
       const names = outputs.find(([k]) => k.includes('host-names'))![1];
       const addresses = outputs.find(([k]) => k.includes('host-addresses'))![1];
-      expect(names.value).toEqual(['fleet-0', 'fleet-1', 'fleet-2']);
+      // read from the host table, in the fleet's order (a literal list would cost a value per host)
+      expect(new StackValues(doc.locals).evaluate(names.value)).toEqual(['fleet-0', 'fleet-1', 'fleet-2']);
+      const named = synthFleet(flatcar({ hostCount: 3, hostNames: ['zeta', 'alpha', 'mid'] })).doc;
+      expect(new StackValues(named.locals).evaluate(Object.entries<any>(named.output).find(([k]) => k.includes('host-names'))![1].value)).toEqual(['zeta', 'alpha', 'mid']);
       expect(addresses.value).toMatch(/^\$\{\{ for key, val in libvirt_domain\.fleet_host_[0-9A-F]+: key => val\.network_interface\[0\]\.addresses\[0\] \}\}$/);
       expect(fleet.hostNamesOutput).toBeDefined();
       expect(fleet.hostAddressesOutput).toBeDefined();
@@ -357,11 +453,12 @@ describe('LibvirtDockerFleet', () => {
   });
 
   describe('what changes what', () => {
+    /** Each for_each resource's instance for `host`, every attribute as Terraform plans it. */
     const perHost = (doc: any, host: string) => {
       const out: Record<string, string> = {};
       for (const [type, rs] of Object.entries<any>(doc.resource)) {
         for (const [id, r] of Object.entries<any>(rs)) {
-          if (r.for_each) out[`${type}.${id}`] = JSON.stringify(r.for_each[host]);
+          if (r.for_each) out[`${type}.${id}`] = JSON.stringify(instancesOf(doc, r)[host]);
         }
       }
       return out;
@@ -383,12 +480,18 @@ describe('LibvirtDockerFleet', () => {
       // everything outside the for_each maps is unchanged too
       const strip = (doc: any) => JSON.stringify(doc.resource, (k, v) => (k === 'for_each' ? undefined : v));
       expect(strip(four)).toBe(strip(three));
+      // and in the locals, the host table only gains the new host's line
+      for (const k of Object.keys(three.locals)) {
+        if (k.includes('_host-table_')) expect(four.locals[k].startsWith(three.locals[k])).toBe(true);
+        else expect(four.locals[k]).toBe(three.locals[k]);
+      }
+      expect(four.locals[Object.keys(four.locals).find((k) => k.includes('_host-table_'))!].split('\n')).toHaveLength(6);
     });
 
     test('changing the HostConfig renames root and Ignition volumes but keeps data volume names, MACs and addresses', () => {
       const a = synthFleet(flatcar()).doc;
       const b = synthFleet(flatcar({ hostConfig: hostConfig((h) => h.addFile({ path: '/etc/motd', content: 'changed\n' })) })).doc;
-      const names = (doc: any, type: string, id: string) => Object.values<any>(resource(doc, type, id).for_each).map((v) => v.name);
+      const names = (doc: any, type: string, id: string) => Object.values<any>(instances(doc, type, id)).map((v) => v.name);
       const rootA = names(a, 'libvirt_volume', 'root');
       const rootB = names(b, 'libvirt_volume', 'root');
       rootA.forEach((n, i) => expect(rootB[i]).not.toBe(n));
@@ -396,7 +499,9 @@ describe('LibvirtDockerFleet', () => {
       const ignB = names(b, 'libvirt_ignition', 'ignition');
       ignA.forEach((n, i) => expect(ignB[i]).not.toBe(n));
       expect(names(b, 'libvirt_volume', 'docker-data')).toEqual(names(a, 'libvirt_volume', 'docker-data'));
-      expect(resource(b, 'libvirt_domain', 'host').for_each).toEqual(resource(a, 'libvirt_domain', 'host').for_each);
+      // MAC, address, WWN, name: every domain attribute but the ids of the new volumes, which read the same references
+      expect(instances(b, 'libvirt_domain', 'host')).toEqual(instances(a, 'libvirt_domain', 'host'));
+      expect(Object.values<any>(instances(a, 'libvirt_domain', 'host')).map((d) => d.network_interface[0].mac)).toHaveLength(3);
     });
 
     test('changing the update policy re-provisions hosts too (the policy is in the payload)', () => {
@@ -407,7 +512,9 @@ describe('LibvirtDockerFleet', () => {
 
     test('zero hosts synthesize the shared resources and empty per-host maps', () => {
       const { doc } = synthFleet(flatcar({ hostCount: 0 }));
-      expect(resource(doc, 'libvirt_domain', 'host').for_each).toEqual({});
+      expect(instances(doc, 'libvirt_domain', 'host')).toEqual({});
+      expect(instances(doc, 'libvirt_volume', 'docker-data')).toEqual({});
+      expect(instances(doc, 'libvirt_ignition', 'ignition')).toEqual({});
       expect(resource(doc, 'libvirt_volume', 'root').for_each).toEqual({});
       expect(doc.resource.libvirt_network).toBeDefined();
     });
@@ -538,5 +645,47 @@ describeWithValidators('LibvirtDockerFleet payloads', () => {
     // validate each distinct payload once
     const unique = [...new Map(payloads.map((p) => [p.content, { format: p.format, content: p.content }])).values()];
     expectValid(unique);
+  });
+});
+
+const terraform = findTerraformBinary();
+describeWithTools([['terraform', terraform]])('LibvirtDockerFleet changes through real Terraform (terraform_data stand-ins, test/cli/terraform-standin.ts)', () => {
+  test('after applying 3 hosts, planning 4 creates the new host\'s instances and leaves every instance of hosts 0-2 as it is', async () => {
+    requireTools([['terraform', terraform]]);
+    const three = synthFleet(flatcar({ hostCount: 3 })).doc;
+    const four = synthFleet(flatcar({ hostCount: 4 })).doc;
+    const s = await standIn(terraform, three);
+    try {
+      await s.apply();
+      s.write(four);
+      const actions = plannedActions(await s.plan());
+      const changed = Object.entries(actions).filter(([, a]) => a !== 'no-op');
+      expect(changed.map(([k]) => k.replace(/_[0-9A-F]{8}\[/, '[')).sort()).toEqual([
+        'libvirt_domain.fleet_host["fleet-3"]', 'libvirt_ignition.fleet_ignition["fleet-3"]',
+        'libvirt_volume.fleet_docker-data["fleet-3"]', 'libvirt_volume.fleet_root["fleet-3"]',
+      ]);
+      expect(changed.every(([, a]) => a === 'create')).toBe(true);
+      expect(Object.keys(actions).filter((k) => /\["fleet-[012]"\]$/.test(k))).toHaveLength(12);
+    } finally {
+      s.remove();
+    }
+  });
+
+  test('after applying, a HostConfig change touches the root and Ignition volumes of every host and no Docker data volume', async () => {
+    requireTools([['terraform', terraform]]);
+    const a = synthFleet(flatcar()).doc;
+    const b = synthFleet(flatcar({ hostConfig: hostConfig((h) => h.addFile({ path: '/etc/motd', content: 'changed\n' })) })).doc;
+    const s = await standIn(terraform, a);
+    try {
+      await s.apply();
+      s.write(b);
+      const actions = plannedActions(await s.plan());
+      const of = (part: string) => Object.entries(actions).filter(([k]) => k.includes(part)).map(([, v]) => v);
+      expect(of('_root_')).toEqual(['update', 'update', 'update']);
+      expect(of('_ignition_')).toEqual(['update', 'update', 'update']);
+      expect(of('_docker-data_')).toEqual(['no-op', 'no-op', 'no-op']);
+    } finally {
+      s.remove();
+    }
   });
 });

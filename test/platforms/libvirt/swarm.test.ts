@@ -7,6 +7,7 @@ import { gunzipSync } from 'zlib';
 import { FleetConfigError } from '../../../lib/core/errors';
 import { ContainerOs, HostConfig, LibvirtDockerSwarm, LibvirtDockerSwarmProps, LibvirtImage, LibvirtProvider } from '../../../lib';
 import { SWARM_ENV } from '../../../lib/bootconfig/swarm-script';
+import { StackValues } from '../../../lib/cli/terraform-eval';
 import { expectValidLibvirtStack } from '../../helpers/libvirt-schema';
 import { describeWithValidators, expectValid } from '../../helpers/validators';
 import { managerPolicies, slotFiles, swarmAdditions } from '../../../lib/bootconfig/swarm-host';
@@ -50,7 +51,9 @@ describe('LibvirtDockerSwarm', () => {
   test('the roster in every payload names the first manager as leader and the planned addresses', () => {
     const { doc, swarm } = synth();
     const ign = Object.values<any>(doc.resource.libvirt_ignition)[0];
-    const contents: Record<string, string> = ign.for_each;
+    // each node's payload as Terraform computes it from the fleet's locals
+    const contents = new StackValues(doc.locals).expand(ign) as Record<string, any>;
+    expect(Object.keys(contents)).toEqual(['lab-m0', 'lab-m1', 'lab-m2', 'lab-w0', 'lab-w1']);
     const first = JSON.parse(Object.values<any>(contents)[0].content);
     const env = first.storage.files.find((f: any) => f.path === SWARM_ENV);
     const src: string = env.contents.source;
