@@ -4,7 +4,8 @@
  */
 import { CliError } from './errors';
 import { Fleet, Payload, findFleets, loadApp } from './fleets';
-import { Item, itemsOf, viewJson } from './render';
+import { ContainerView } from './host-view';
+import { Item, containerItem, itemsOf, viewJson } from './render';
 import { unifiedDiff } from './util';
 
 function hostsWord(n: number): string {
@@ -63,6 +64,10 @@ export function explainText(dir: string): string {
     out.push(`OS: ${f.os}; payload: ${first.view.format}; delivery: ${f.platform === 'aws' ? first.delivery : deliveryKind(first)}`);
     if (f.platform === 'aws') {
       for (const i of itemsOf(first.view)) out.push(i.key, ...indent(i.lines));
+      if (f.ecsContainers) {
+        out.push('ECS daemon services (one task on each host; in ECS task definitions, not in the payload):');
+        for (const i of f.ecsContainers.map(containerItem)) out.push(i.key, ...indent(i.lines));
+      }
       continue;
     }
     const { common, differing } = splitCommon(f.payloads, false);
@@ -90,7 +95,7 @@ export function explainJson(dir: string): string {
     const base = { fleet: f.id, stack: f.stack, platform: f.platform, os: f.os };
     if (f.platform === 'aws') {
       const p = f.payloads['*'];
-      return { ...base, hostCount: f.hostCount ?? null, delivery: p.delivery, payload: viewJson(p.view) };
+      return { ...base, hostCount: f.hostCount ?? null, delivery: p.delivery, payload: viewJson(p.view), ...(f.ecsContainers ? { ecsContainers: f.ecsContainers } : {}) };
     }
     const hosts = Object.keys(f.payloads);
     const { differing } = splitCommon(f.payloads, false);
@@ -133,6 +138,31 @@ function attrChanges(label: string, a: Record<string, unknown> | undefined, b: R
   return out;
 }
 
+/** What changes in a fleet's ECS containers, and which containers it touches. */
+function ecsChanges(a: ContainerView[], b: ContainerView[]): { lines: string[]; names: string[] } {
+  const ai = new Map(a.map((c) => [c.name, containerItem(c)] as const));
+  const bi = new Map(b.map((c) => [c.name, containerItem(c)] as const));
+  const lines: string[] = [];
+  const names: string[] = [];
+  for (const [name, item] of ai) {
+    const n = bi.get(name);
+    if (n === undefined) {
+      lines.push(`- ECS ${item.key}`, ...indent(item.lines.map((l) => `-${l}`), '    '));
+      names.push(name);
+    } else if (JSON.stringify(n.lines) !== JSON.stringify(item.lines)) {
+      lines.push(`~ ECS ${item.key}`, ...indent(unifiedDiff(item.lines, n.lines), '    '));
+      names.push(name);
+    }
+  }
+  for (const [name, item] of bi) {
+    if (!ai.has(name)) {
+      lines.push(`+ ECS ${item.key}`, ...indent(item.lines.map((l) => `+${l}`), '    '));
+      names.push(name);
+    }
+  }
+  return { lines, names };
+}
+
 export interface DiffResult {
   readonly text: string;
   /** true when something changes on the hosts */
@@ -167,11 +197,14 @@ export function diffApps(oldDir: string, newDir: string): DiffResult {
     if (a.platform === 'aws' && b.platform === 'aws') {
       const changes = itemChanges(a.payloads['*'], b.payloads['*']);
       const lt = attrChanges('launch template', a.launchTemplate, b.launchTemplate);
-      if (changes.length || lt.length) {
+      const ecs = ecsChanges(a.ecsContainers ?? [], b.ecsContainers ?? []);
+      if (changes.length || lt.length || ecs.lines.length) {
         hostChange = true; changedFleets++;
         const n = b.hostCount === undefined ? 'all hosts (desired capacity is set at apply time)' : hostsWord(b.hostCount);
-        out.push('', `== ${id} ==`, `effect: new launch-template version → rolling instance refresh of ${n}`);
-        out.push(...changes, ...lt.map((l) => `~ ${l}`));
+        out.push('', `== ${id} ==`);
+        if (changes.length || lt.length) out.push(`effect: new launch-template version → rolling instance refresh of ${n}`);
+        if (ecs.lines.length) out.push(`effect: ECS replaces the task of ${ecs.names.join(', ')} on each host (a new task-definition revision or service; the hosts stay)`);
+        out.push(...changes, ...lt.map((l) => `~ ${l}`), ...ecs.lines);
       } else {
         const other = attrChanges('auto scaling group', a.other, b.other);
         if (other.length) out.push('', `== ${id} ==`, 'no host change', ...indent(other.map((l) => `(not on the hosts) ${l}`)));

@@ -9,7 +9,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import { CliError, oneLine } from './errors';
-import { HostView, formatOf, hostView, userDataText } from './host-view';
+import { ecsContainersOf } from './ecs-view';
+import { ContainerView, HostView, formatOf, hostView, userDataText } from './host-view';
 import { EvalError, StackValues, Unknown, Value } from './terraform-eval';
 import { fromBase64, literalOf, sha256, unescapeTemplate } from './util';
 
@@ -42,6 +43,8 @@ export interface Fleet {
   readonly launchTemplate?: Record<string, unknown>;
   /** attributes that do not reach the hosts (ASG sizes, …), for "no host change" */
   readonly other: Record<string, unknown>;
+  /** AWS with ECS (Bottlerocket): the containers the fleet runs as ECS services, not in the payload */
+  readonly ecsContainers?: ContainerView[];
 }
 
 /** Loads every stack of `path`. */
@@ -151,12 +154,14 @@ function fleetsOf(stack: Stack): Fleet[] {
     const view = hostView(text, where, os);
     const asg = asgs.find((a) => JSON.stringify(a.launch_template ?? a.mixed_instances_policy ?? '').includes(`aws_launch_template.${key}.`));
     const desired = asg?.desired_capacity;
+    const ecs = ecsContainersOf(res, path, where, (r, k) => parentPath(constructPath(r, k)));
     out.push({
       id: fleetId(stack.name, path), stack: stack.name, platform: 'aws', os: os ?? view.os,
       hostCount: typeof desired === 'number' ? desired : undefined,
       payloads: { '*': { text, delivery, view } },
       launchTemplate: withoutMeta(lt, ['user_data']),
       other: asg ? withoutMeta(asg) : {},
+      ecsContainers: ecs.length ? ecs : undefined,
     });
   }
   const libvirt: [string, string][] = [['libvirt_ignition', 'content'], ['libvirt_cloudinit_disk', 'user_data']];

@@ -2,7 +2,7 @@
  * A HostView as review items (one per user, file, unit, container, …), each a title and its
  * detail lines. `explain` prints them; `diff` compares them by key.
  */
-import { HostView } from './host-view';
+import { ContainerView, HostView } from './host-view';
 import { describeKey, linesOf, sha256 } from './util';
 
 export interface Item {
@@ -23,28 +23,32 @@ function content(text: string | undefined, size: number, hash: string, full: boo
   return ['content:', ...lines.map((l) => `  | ${l}`), ...(text.endsWith('\n') ? [] : ['  (no newline at end)'])];
 }
 
+/** A container as a review item: image, ports, env, secrets, volumes, command, where it is defined. */
+export function containerItem(c: ContainerView): Item {
+  const env = Object.keys(c.environment);
+  const ecs = c.source.startsWith('ECS ');
+  return {
+    key: `container ${c.name}`,
+    lines: [
+      `image: ${c.image}`,
+      ...(c.ports.length ? [`ports: ${c.ports.join(', ')}`] : []),
+      ...(env.length ? ['env:', ...env.map((k) => `  ${k}=${c.environment[k]}`)] : []),
+      ...(c.secrets.length ? [ecs ? 'secrets (names only):' : 'secrets (fetched by the host at each start; names only):', ...c.secrets.map((x) => `  ${x}`)] : []),
+      ...(c.volumes.length ? [`volumes: ${c.volumes.join(', ')}`] : []),
+      ...(c.command.length ? [`command: ${JSON.stringify(c.command)}`] : []),
+      ...(c.options.length ? [`options: ${c.options.join(ecs ? ', ' : ' ')}`] : []),
+      `defined by: ${c.source}`,
+    ],
+  };
+}
+
 /** The review items of a host. `full`: every text content in full (for diffs). */
 export function itemsOf(v: HostView, full = false): Item[] {
   const items: Item[] = [];
   if (v.hostname !== undefined) items.push({ key: 'hostname', lines: [v.hostname] });
   items.push({ key: 'update policy', lines: v.updatePolicy ? [`agent: ${v.updatePolicy.agent}`, ...v.updatePolicy.lines] : ['(none in the payload: the OS image defaults)'] });
   for (const u of v.users) items.push({ key: `user ${u.name}`, lines: u.keys.length ? u.keys.map((k) => `key ${describeKey(k)}`) : ['no SSH keys'] });
-  for (const c of v.containers) {
-    const env = Object.keys(c.environment);
-    items.push({
-      key: `container ${c.name}`,
-      lines: [
-        `image: ${c.image}`,
-        ...(c.ports.length ? [`ports: ${c.ports.join(', ')}`] : []),
-        ...(env.length ? ['env:', ...env.map((k) => `  ${k}=${c.environment[k]}`)] : []),
-        ...(c.secrets.length ? ['secrets (fetched by the host at each start; names only):', ...c.secrets.map((x) => `  ${x}`)] : []),
-        ...(c.volumes.length ? [`volumes: ${c.volumes.join(', ')}`] : []),
-        ...(c.command.length ? [`command: ${JSON.stringify(c.command)}`] : []),
-        ...(c.options.length ? [`options: ${c.options.join(' ')}`] : []),
-        `defined by: ${c.source}`,
-      ],
-    });
-  }
+  for (const c of v.containers) items.push(containerItem(c));
   for (const f of v.files) {
     items.push({ key: `file ${f.path}`, lines: [`mode ${f.mode}${f.owner ? `, owner ${f.owner}` : ''}, ${f.size} bytes`, ...content(f.text, f.size, f.sha256, full)] });
   }

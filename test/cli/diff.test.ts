@@ -132,3 +132,34 @@ describe('cdktf-docker-fleet diff', () => {
     expect(runCli(['diff', more, base]).stdout).toContain('== aws/extra ==\nfleet removed (Alpine Linux (3.24)) → destroys 2 hosts\n');
   });
 });
+
+describe('cdktf-docker-fleet diff on a Bottlerocket ECS fleet', () => {
+  function ecsApp(image: string, extra = false): (app: App) => void {
+    return (app) => {
+      const aws = awsStack(app, 'aws');
+      const h = new HostConfig({ sshAuthorizedKeys: [ED25519_KEY] });
+      h.addContainer({ name: 'web', image, ports: ['80:80'], environment: { MODE: 'prod' } });
+      if (extra) h.addContainer({ name: 'exporter', image: 'quay.io/prometheus/node-exporter:v1.8.2', ports: ['9100:9100'] });
+      new AwsDockerFleet(aws, 'ecs', {
+        os: ContainerOs.bottlerocket(), hostCount: 3, instanceType: 't3.small', image: AwsImage.pinned('ami-0123456789abcdef0'), ...NETWORK, hostConfig: h,
+      });
+    };
+  }
+
+  test('says ECS replaces the container\'s task on each host, not a rolling instance refresh, when its image changes', () => {
+    const r = runCli(['diff', synthApp(ecsApp('nginx:1.27')), synthApp(ecsApp('nginx:1.28'))]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('effect: ECS replaces the task of web on each host (a new task-definition revision or service; the hosts stay)');
+    expect(r.stdout).toContain('~ ECS container web\n');
+    expect(r.stdout).toContain('-image: nginx:1.27');
+    expect(r.stdout).toContain('+image: nginx:1.28');
+    expect(r.stdout).not.toContain('rolling instance refresh');
+  });
+
+  test('shows a new ECS container as added', () => {
+    const r = runCli(['diff', synthApp(ecsApp('nginx:1.27')), synthApp(ecsApp('nginx:1.27', true))]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('+ ECS container exporter');
+    expect(r.stdout).not.toContain('rolling instance refresh');
+  });
+});

@@ -41,7 +41,7 @@ function buildAll(app: App): void {
     hostConfig: rich({ units: false }),
   });
   new AwsDockerFleet(aws, 'bottlerocket', {
-    os: ContainerOs.bottlerocket({ ecsCluster: 'prod' }), hostCount: 4, instanceType: 't3.small', image: AMI, ...NETWORK,
+    os: ContainerOs.bottlerocket({ ecsCluster: 'prod', hostContainers: [{ name: 'agent', source: 'public.ecr.aws/org/agent:1.2' }] }), hostCount: 4, instanceType: 't3.small', image: AMI, ...NETWORK,
     hostConfig: rich({ units: false, files: false, daemon: false, timeZone: false, containerExtras: false, qualifiedImages: true }),
   });
   const big = awsStack(app, 'big');
@@ -136,13 +136,16 @@ describe('cdktf-docker-fleet explain', () => {
     expect(b).toContain('sysctls\n  net.ipv4.ip_forward = 1\n  vm.max_map_count = 262144\n');
   });
 
-  test('explains a Bottlerocket payload: settings.updates, host containers, the admin container\'s keys and sysctls', () => {
+  test('explains a Bottlerocket payload: settings.updates, host containers, the admin container\'s keys, sysctls and the ECS daemon services', () => {
     const b = block(text, 'aws/bottlerocket');
     expect(b).toContain('update policy\n  agent: Bottlerocket settings.updates');
     expect(b).toMatch(/  updates\.version-lock = "latest"\n/);
     expect(b).toContain(`user admin host container (ec2-user)\n  key 256 ${ED25519_FP} ops@example (ED25519)\n`);
     expect(b).toContain('container metrics\n  image: docker.io/library/prom/node-exporter:v1.8.2\n');
-    expect(b).toContain('  defined by: settings.host-containers.web\n');
+    expect(b).toContain('container agent\n  image: public.ecr.aws/org/agent:1.2\n  defined by: settings.host-containers.agent\n');
+    // the HostConfig's containers are ECS daemon services: shown from their task definitions
+    expect(b).toContain('ECS daemon services (one task on each host; in ECS task definitions, not in the payload):\n');
+    expect(b).toContain('container web\n  image: docker.io/library/nginx:1.27\n  options: memory reservation 128 MiB, logs: awslogs (stream prefix web)\n  defined by: ECS DAEMON service bottlerocket-web, task definition bottlerocket-web\n');
     expect(b).toContain('sysctls\n  net.ipv4.ip_forward = 1\n  vm.max_map_count = 262144\n');
     expect(b).toContain('  ecs.cluster = "prod"');
   });
