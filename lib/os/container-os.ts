@@ -12,7 +12,7 @@ import { HostConfig } from '../bootconfig/host-config';
 import { mergeLayers } from '../bootconfig/merge';
 import { HostModel, emptyHostModel, layer } from '../bootconfig/model';
 import { Errors } from '../core/errors';
-import { isUnresolved, requireBoolean, requireHostname, requireOneOf, requireString } from '../core/validation';
+import { isUnresolved, requireBoolean, requireHostname, requireOneOf } from '../core/validation';
 import { alpine, ALPINE_NEWEST, ALPINE_RELEASES } from './alpine';
 import { bottlerocket, BOTTLEROCKET_VARIANTS } from './bottlerocket';
 import { requireEcsClusterName, requireHostContainers } from '../bootconfig/bottlerocket-host';
