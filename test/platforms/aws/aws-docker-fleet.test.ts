@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { gunzipSync } from 'zlib';
 import { TerraformVariable, Testing, Token } from 'cdktf';
+import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 import { DataAwsAmi } from '@cdktf/provider-aws/lib/data-aws-ami';
@@ -177,7 +178,15 @@ describe('AwsDockerFleet Docker data volume', () => {
       device_name: '/dev/xvdb',
       ebs: { delete_on_termination: 'true', encrypted: 'true', volume_size: 60, volume_type: 'gp3' },
     });
-    expect(userDataOf(json).toString('utf8')).toBe(osOf('bottlerocket').renderFirstBoot(hostFor('bottlerocket')).content);
+    // the same settings as without a data volume (only the ECS membership the fleet adds): nothing mounts it
+    const withoutEcs = (toml: string) => {
+      const doc = parseToml(toml) as any;
+      delete doc.settings.ecs;
+      return doc;
+    };
+    const plain = synthFleet({ ...baseProps('bottlerocket') }, 'no-data-volume').json;
+    expect(userDataOf(json).toString('utf8')).toBe(userDataOf(plain).toString('utf8'));
+    expect(withoutEcs(userDataOf(json).toString('utf8'))).toEqual(withoutEcs(osOf('bottlerocket').renderFirstBoot(hostFor('bottlerocket')).content));
   });
 
   test("keeps the user's own dockerDataVolume over the library's", () => {
