@@ -1,14 +1,14 @@
 import { Annotations, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
-import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
+import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import type { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
+import type { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
-import { SsmMaintenanceWindow } from '@cdktf/provider-aws/lib/ssm-maintenance-window';
+import type { SsmMaintenanceWindow } from '@cdktf/provider-aws/lib/ssm-maintenance-window';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { HostConfig } from '../../bootconfig/host-config';
 import { ContainerOs } from '../../os/container-os';
@@ -18,10 +18,16 @@ import { UpdatePolicy } from '../../os/update-policy';
 import { planAwsFleet } from './aws-fleet-plan';
 import { autoScalingGroupFor, instanceRoleFor, launchTemplateFor, partitionOf, remoteConfigFor, secretsPolicyFor, securityGroupFor } from './aws-fleet-resources';
 import { AwsImage } from './aws-image';
-import { bottlerocketUpdateWindowFor } from './bottlerocket-update-window';
 import { FLEET_TAG } from './ecs-fleet-plan';
-import { ecsFleetFor } from './ecs-fleet-resources';
 import { USER_DATA_LIMIT_BYTES, UserDataDelivery } from './user-data';
+
+// Loaded when a fleet needs them (Bottlerocket): the ECS and SSM provider classes are large, and
+// an app without a Bottlerocket fleet should not pay their import.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const ecsFleetFor: typeof import('./ecs-fleet-resources').ecsFleetFor = (...a) => (require('./ecs-fleet-resources') as typeof import('./ecs-fleet-resources')).ecsFleetFor(...a);
+const bottlerocketUpdateWindowFor: typeof import('./bottlerocket-update-window').bottlerocketUpdateWindowFor = (...a) =>
+  (require('./bottlerocket-update-window') as typeof import('./bottlerocket-update-window')).bottlerocketUpdateWindowFor(...a);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export { UserDataDelivery } from './user-data';
 

@@ -11,7 +11,7 @@ import { Errors } from '../../core/errors';
 import { EcsMembership } from '../../os/os-definition';
 import { PolicyWindow, UpdatePolicy } from '../../os/update-policy';
 import { AwsFleetNames } from './artefact-names';
-import { UpdateWindowPlan, planUpdateWindow } from './bottlerocket-update-window';
+import type { UpdateWindowPlan } from './bottlerocket-update-window';
 import { EcsTaskPlan, ecsTaskPlan } from './ecs-task-definition';
 
 /**
@@ -72,7 +72,8 @@ export function planEcsFleet(o: {
     immediate: () => undefined, maintenanceWindow: (w) => w, fleetLock: () => undefined, disabled: () => undefined,
   });
   // Checked here, with the other props: a window too short to update one host is an error.
-  const updateSchedule = updateWindow === undefined ? undefined : planUpdateWindow(updateWindow);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const updateSchedule = updateWindow === undefined ? undefined : (require('./bottlerocket-update-window') as typeof import('./bottlerocket-update-window')).planUpdateWindow(updateWindow);
   return {
     clusterName,
     createCluster: o.existingCluster === undefined,
