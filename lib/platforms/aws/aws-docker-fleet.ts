@@ -243,6 +243,7 @@ export interface AwsDockerFleetProps {
  * | new AMI (new release, `AwsImage.latest()` resolving differently, another pinned id) | nothing: `ignore_changes = ["image_id"]`; hosts update themselves in place through their channel |
  * | hostConfig, updatePolicy, instanceType, volume sizes, key pair, security groups | a new launch template version, and the Auto Scaling group's rolling instance refresh replaces hosts (min healthy `minHealthyPercentage`, 90%) |
  * | hostCount | hosts are added or removed; others are untouched |
+ * | a Bottlerocket container (image, ports, environment, volumes, command) | a new ECS task-definition revision: ECS replaces that container's task on each host; the hosts stay |
  *
  * To move running hosts to a new pinned AMI, start an instance refresh yourself
  * (`aws autoscaling start-instance-refresh`).

@@ -122,9 +122,8 @@ maybe('AwsDockerFleet through terraform and the real validators', () => {
       + `(${fleet.userDataDelivery}, base64 ${lt!.values.user_data.length} chars); plan: ${JSON.stringify(counts)}, `
       + `types: ${resources.filter((r) => r.mode === 'managed').map((r) => r.type).sort().join(', ')}`);
     // ASG, launch template, security group, role, instance profile; Bottlerocket adds its two
-    // managed-policy attachments.
-    // Bottlerocket: + ECS and SSM managed policies, the cluster, log group, task definition and DAEMON service,
-    // and the update window (window, target, task, runbook, its role and policy)
+    // managed-policy attachments (ECS, SSM), the cluster, log group, task definition and DAEMON
+    // service, and the update window (window, target, task, runbook, its role and policy).
     expect(counts).toEqual({ create: kind === 'bottlerocket' ? 17 : 5 });
   });
 
