@@ -209,8 +209,8 @@ function localsOf(json: TfJson): Record<string, unknown> {
   return l !== null && typeof l === 'object' && !Array.isArray(l) ? l as Record<string, unknown> : {};
 }
 
-/** Runs an evaluation; the evaluator's errors become the CLI's, naming where. */
-function evaluating<T>(where: string, f: () => T): T {
+/** Runs an evaluation; the evaluator's errors become the CLI's, naming where (the serializer uses it too). */
+export function evaluating<T>(where: string, f: () => T): T {
   try {
     return f();
   } catch (e) {

@@ -16,9 +16,9 @@
  * stack's locals becomes a pointer there with the template's hash.
  */
 import { CliError } from './errors';
-import { decodeUserData } from './fleets';
+import { decodeUserData, evaluating } from './fleets';
 import { formatOf } from './host-view';
-import { EvalError, StackValues, Unknown } from './terraform-eval';
+import { StackValues, Unknown } from './terraform-eval';
 import { decodeDataUrl, fromBase64, gunzip, isText, literalOf, sha256, unescapeTemplate } from './util';
 
 type Json = Record<string, unknown>;
@@ -119,11 +119,11 @@ export function decodeStack(stack: Json): Json {
       // an expression per host (the fleet's payload template filled in by Terraform): each host's
       // payload as Terraform computes it, and the locals it reads decoded where they are
       x[attr] = attempt(() => {
-        const inst = evaluated(`${type}.${key}.for_each`, () => values.instances(x));
+        const inst = evaluating(`${type}.${key}.for_each`, () => values.instances(x));
         if (inst instanceof Unknown) throw new CliError(`for_each is not known before apply (${inst.reference})`);
         const hosts: Json = {};
         for (const host of Object.keys(inst).sort()) {
-          const v = evaluated(`${type}.${key}.${attr}`, () => values.evaluate(raw, { key: host, value: inst[host] }));
+          const v = evaluating(`${type}.${key}.${attr}`, () => values.evaluate(raw, { key: host, value: inst[host] }));
           if (typeof v !== 'string') throw new CliError(`${attr} of host ${host} is ${v instanceof Unknown ? String(v) : 'not a string'}`);
           hosts[host] = readable(v);
         }
@@ -144,16 +144,6 @@ export function decodeStack(stack: Json): Json {
 
 function isObject(v: unknown): v is Json {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** The evaluator's errors as the serializer's (shown in place of the value). */
-function evaluated<T>(what: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof EvalError) throw new CliError(`${what}: ${e.message}`);
-    throw e;
-  }
 }
 
 function attempt(f: () => unknown, fallback: unknown): unknown {
