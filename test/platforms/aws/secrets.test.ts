@@ -183,13 +183,16 @@ describe('AWS fleet hardening', () => {
     expect(policy.Statement[2].Resource).toBe('${var.key}');
   });
 
-  test('Bottlerocket refuses secrets, naming ECS task secrets and the OSes that can', () => {
+  test('Bottlerocket takes secrets as ECS task secrets: nothing of them in the payload, and the instance role reads none', () => {
     const h = new HostConfig();
     h.addContainer({ name: 'app', image: 'nginx:1.27', secrets: { T: ContainerSecret.fromSsmParameter(PARAM) } });
-    const e = errorOf(() => osOf('bottlerocket').renderFirstBoot(h));
-    expect(e.code).toBe('UNSUPPORTED_FEATURE');
-    expect(e.property).toBe('hostConfig.containers[0].secrets');
-    expect(e.message).toMatch(/ECS task .*secrets.*ContainerOs\.flatcar\(\)/);
+    const stack = awsStack(undefined, 'br-secrets');
+    new AwsDockerFleet(stack, 'fleet', { ...baseProps('bottlerocket'), hostConfig: h });
+    const json = JSON.parse(Testing.synth(stack));
+    expect(Buffer.from(unsensitive(Object.values<any>(json.resource.aws_launch_template)[0].user_data), 'base64').toString('utf8')).not.toContain(PARAM);
+    const policies = Object.values<any>(json.resource.aws_iam_role_policy).map((p) => p.name);
+    expect(policies).not.toContain('read-container-secrets');
+    expect(policies).toContain('secrets-and-logs');
   });
 
   test('libvirt refuses secrets at synth time and says what to do instead', () => {
