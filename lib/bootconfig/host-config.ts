@@ -288,3 +288,10 @@ export function validateDaemonSettings(property: string, value: unknown): Record
   }
   return written;
 }
+
+/** A fleet's or swarm's `hostConfig` prop: a HostConfig, or an empty one when it is left out. */
+export function requireHostConfig(property: string, value: unknown): HostConfig {
+  if (value === undefined) return new HostConfig();
+  if (!(value instanceof HostConfig)) throw Errors.notOneOf(property, value, ['a HostConfig (new HostConfig({...}))']);
+  return value;
+}

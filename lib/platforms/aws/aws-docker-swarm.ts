@@ -4,16 +4,16 @@ import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { HostConfig } from '../../bootconfig/host-config';
-import { MANAGER_COUNTS, managerPolicies, slotFiles, swarmAdditions } from '../../bootconfig/swarm-host';
+import { slotFiles, swarmAdditions } from '../../bootconfig/swarm-host';
 import { Errors, Problems } from '../../core/errors';
 import { requireBoolean, requireInteger, requireString } from '../../core/validation';
-import { OsFeature } from '../../os/capabilities';
-import { ContainerOs, requireContainerOs } from '../../os/container-os';
+import { ContainerOs } from '../../os/container-os';
 import { Architecture, Platform } from '../../os/enums';
-import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
+import { UpdatePolicy } from '../../os/update-policy';
 import { AwsDockerFleet } from './aws-docker-fleet';
 import { partitionOf } from './aws-fleet-resources';
 import { AwsImage } from './aws-image';
+import { checkSwarmMembers, checkSwarmOperations } from '../swarm-checks';
 
 /** Properties of an `AwsDockerSwarm`. */
 export interface AwsDockerSwarmProps {
@@ -172,17 +172,7 @@ export class AwsDockerSwarm extends Construct {
     super(scope, id);
     const p = new Problems(this.node.path);
     if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
-    const os = p.run(() => {
-      const os = requireContainerOs('os', props.os);
-      if (!os.canExpress(OsFeature.FILES)) throw Errors.swarmUnsupportedOs('os', os.displayName);
-      return os;
-    });
-    const managerCount = p.check(() => {
-      if (Token.isUnresolved(props.managerCount)) throw Errors.swarmLiteralRequired('managerCount', props.managerCount);
-      const n = requireInteger('managerCount', props.managerCount, 0);
-      if (!MANAGER_COUNTS.includes(n)) throw Errors.badManagerCount('managerCount', n);
-      return n;
-    }, 1);
+    const { os, managerCount } = checkSwarmMembers(p, props);
     const workerCount = p.check(() => (props.workerCount === undefined ? 0
       : Token.isUnresolved(props.workerCount) ? props.workerCount : requireInteger('workerCount', props.workerCount, 0)), 0);
     const name = p.check(() => {
@@ -192,13 +182,7 @@ export class AwsDockerSwarm extends Construct {
     }, 'swarm');
     const path = p.check(() => requireParameterPath(props.parameterPath === undefined ? `/docker-swarm/${name}` : props.parameterPath), '/docker-swarm');
     const encrypted = p.check(() => (props.encryptedOverlay === undefined ? false : requireBoolean('encryptedOverlay', props.encryptedOverlay)), false);
-    const downMinutes = p.check(() => (props.workerDownMinutes === undefined ? 60 : requireInteger('workerDownMinutes', props.workerDownMinutes, 1)), 60);
-    const policy = p.check(() => (props.updatePolicy === undefined ? UpdatePolicy.defaultWindow() : requirePolicy(props.updatePolicy)), UpdatePolicy.defaultWindow());
-    const host = p.check(() => {
-      if (props.hostConfig !== undefined && !(props.hostConfig instanceof HostConfig)) throw Errors.notOneOf('hostConfig', props.hostConfig, ['a HostConfig (new HostConfig({...}))']);
-      return props.hostConfig ?? new HostConfig();
-    }, new HostConfig());
-    const policies = p.check(() => managerPolicies(policy, managerCount), [policy]);
+    const { downMinutes, policy, policies, host } = checkSwarmOperations(p, props, managerCount);
     p.throwIfAny();
 
     this.parameterPath = path;

@@ -5,7 +5,7 @@
  * maps the plan to Terraform resources.
  */
 import { Token } from 'cdktf';
-import { HostConfig } from '../../bootconfig/host-config';
+import { HostConfig, requireHostConfig } from '../../bootconfig/host-config';
 import { Errors, Problems } from '../../core/errors';
 import { requireBoolean, requireRecord, requireString } from '../../core/validation';
 import { ContainerOs, requireContainerOs, FirstBootPayload, amiArchitecture } from '../../os/container-os';
@@ -95,12 +95,7 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   const warnings: string[] = [];
   const os = p.run(() => requireContainerOs('os', props.os));
   const traits = p.run(() => os._aws());
-  const host = p.check(() => {
-    if (props.hostConfig !== undefined && !(props.hostConfig instanceof HostConfig)) {
-      throw Errors.notOneOf('hostConfig', props.hostConfig, ['a HostConfig (new HostConfig({...}))']);
-    }
-    return props.hostConfig ?? new HostConfig();
-  }, new HostConfig());
+  const host = p.check(() => requireHostConfig('hostConfig', props.hostConfig), new HostConfig());
   const policy: UpdatePolicy | undefined = p.check(() => (props.updatePolicy === undefined ? undefined : requirePolicy(props.updatePolicy)), undefined);
   const image = p.check(() => {
     if (props.image !== undefined && !(props.image instanceof AwsImage)) throw Errors.notOneOf('image', props.image, ['AwsImage.latest()', "AwsImage.pinned('ami-...')"]);

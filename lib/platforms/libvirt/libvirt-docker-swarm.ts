@@ -1,16 +1,16 @@
 import { TerraformOutput, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HostConfig } from '../../bootconfig/host-config';
-import { MANAGER_COUNTS, SHARE_TAG, managerPolicies, slotFiles, swarmAdditions } from '../../bootconfig/swarm-host';
+import { SHARE_TAG, slotFiles, swarmAdditions } from '../../bootconfig/swarm-host';
 import { Errors, Problems } from '../../core/errors';
 import { requireAbsolutePath, requireInteger } from '../../core/validation';
-import { OsFeature } from '../../os/capabilities';
-import { ContainerOs, requireContainerOs } from '../../os/container-os';
+import { ContainerOs } from '../../os/container-os';
 import { Platform } from '../../os/enums';
-import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
+import { UpdatePolicy } from '../../os/update-policy';
 import { parseLibvirtCidr, planAddresses } from './host-identity';
 import { LibvirtDockerFleet } from './libvirt-docker-fleet';
 import { LibvirtImage } from './libvirt-image';
+import { checkSwarmMembers, checkSwarmOperations } from '../swarm-checks';
 
 const DEFAULT_SWARM_CIDR = '10.17.3.0/24';
 
@@ -100,16 +100,7 @@ export class LibvirtDockerSwarm extends Construct {
     super(scope, id);
     const p = new Problems(this.node.path);
     if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
-    const os = p.run(() => {
-      const os = requireContainerOs('os', props.os);
-      if (!os.canExpress(OsFeature.FILES)) throw Errors.swarmUnsupportedOs('os', os.displayName);
-      return os;
-    });
-    const managerCount = p.check(() => {
-      const n = requireInteger('managerCount', props.managerCount, 0);
-      if (!MANAGER_COUNTS.includes(n)) throw Errors.badManagerCount('managerCount', n);
-      return n;
-    }, 1);
+    const { os, managerCount } = checkSwarmMembers(p, props);
     const workerCount = p.check(() => (props.workerCount === undefined ? 0 : requireInteger('workerCount', props.workerCount, 0, 1000)), 0);
     const dir = p.check(() => (props.tokenDirectory === undefined ? `/var/lib/libvirt/docker-swarm/${id}` : requireAbsolutePath('tokenDirectory', props.tokenDirectory)), '/');
     const cidr = props.networkCidr ?? DEFAULT_SWARM_CIDR;
@@ -117,13 +108,7 @@ export class LibvirtDockerSwarm extends Construct {
       if (Token.isUnresolved(cidr)) throw Errors.literalRequired('networkCidr', cidr, 'the swarm plans its nodes\' addresses from it');
       return parseLibvirtCidr('networkCidr', cidr);
     }, undefined);
-    const downMinutes = p.check(() => (props.workerDownMinutes === undefined ? 60 : requireInteger('workerDownMinutes', props.workerDownMinutes, 1)), 60);
-    const policy = p.check(() => (props.updatePolicy === undefined ? UpdatePolicy.defaultWindow() : requirePolicy(props.updatePolicy)), UpdatePolicy.defaultWindow());
-    const host = p.check(() => {
-      if (props.hostConfig !== undefined && !(props.hostConfig instanceof HostConfig)) throw Errors.notOneOf('hostConfig', props.hostConfig, ['a HostConfig (new HostConfig({...}))']);
-      return props.hostConfig ?? new HostConfig();
-    }, new HostConfig());
-    const policies = p.check(() => managerPolicies(policy, managerCount), [policy]);
+    const { downMinutes, policy, policies, host } = checkSwarmOperations(p, props, managerCount);
     p.throwIfAny();
 
     this.managerNames = Array.from({ length: managerCount }, (_, i) => `${id}-m${i}`);

@@ -11,7 +11,7 @@
  * render, and the resources can leave the replace to Terraform (`firstBootTemplate`).
  */
 import { Token } from 'cdktf';
-import { HostConfig } from '../../bootconfig/host-config';
+import { HostConfig, requireHostConfig } from '../../bootconfig/host-config';
 import { Errors, Problems } from '../../core/errors';
 import { requireAbsolutePath, requireArray, requireBoolean, requireInteger } from '../../core/validation';
 import { ContainerOs, requireContainerOs } from '../../os/container-os';
@@ -92,10 +92,7 @@ function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p:
     if (props.image !== undefined && !(props.image instanceof LibvirtImage)) throw Errors.notOneOf('image', props.image, ['LibvirtImage.fromUrl(url)', 'LibvirtImage.fromPath(path)']);
     return props.image ?? LibvirtImage.ofOs(os);
   }, undefined as unknown as LibvirtImage);
-  const host = p.check(() => {
-    if (props.hostConfig !== undefined && !(props.hostConfig instanceof HostConfig)) throw Errors.notOneOf('hostConfig', props.hostConfig, ['a HostConfig (new HostConfig({...}))']);
-    return props.hostConfig ?? new HostConfig();
-  }, new HostConfig());
+  const host = p.check(() => requireHostConfig('hostConfig', props.hostConfig), new HostConfig());
   const policy: UpdatePolicy | undefined = p.check(() => (props.updatePolicy === undefined ? undefined : requirePolicy(props.updatePolicy)), undefined);
 
   // --- sizes ------------------------------------------------------------------------------

@@ -1,0 +1,49 @@
+/**
+ * The props both swarms check the same way (AWS and libvirt): a swarm-capable OS, the manager
+ * count, the update policy with its manager update slots, the host config and the time after
+ * which a Down worker is removed. Each check reports into the swarm's Problems, so all problems
+ * of a swarm are still reported together.
+ */
+import { Token } from 'cdktf';
+import { HostConfig, requireHostConfig } from '../bootconfig/host-config';
+import { MANAGER_COUNTS, managerPolicies } from '../bootconfig/swarm-host';
+import { Errors, Problems } from '../core/errors';
+import { requireInteger } from '../core/validation';
+import { OsFeature } from '../os/capabilities';
+import { ContainerOs, requireContainerOs } from '../os/container-os';
+import { UpdatePolicy, requirePolicy } from '../os/update-policy';
+
+/** The props the two swarms share. */
+export interface CommonSwarmProps {
+  readonly os: ContainerOs;
+  readonly managerCount: number;
+  readonly hostConfig?: HostConfig;
+  readonly updatePolicy?: UpdatePolicy;
+  readonly workerDownMinutes?: number;
+}
+
+/** The OS (it must write files: the swarm's scripts are files) and the manager count (1, 3 or 5, a literal). */
+export function checkSwarmMembers(p: Problems, props: CommonSwarmProps): { os: ContainerOs; managerCount: number } {
+  const os = p.run(() => {
+    const o = requireContainerOs('os', props.os);
+    if (!o.canExpress(OsFeature.FILES)) throw Errors.swarmUnsupportedOs('os', o.displayName);
+    return o;
+  });
+  const managerCount = p.check(() => {
+    if (Token.isUnresolved(props.managerCount)) throw Errors.swarmLiteralRequired('managerCount', props.managerCount);
+    const n = requireInteger('managerCount', props.managerCount, 0);
+    if (!MANAGER_COUNTS.includes(n)) throw Errors.badManagerCount('managerCount', n);
+    return n;
+  }, 1);
+  return { os, managerCount };
+}
+
+/** workerDownMinutes (default 60), the update policy (default window) split into manager slots, and the host config. */
+export function checkSwarmOperations(p: Problems, props: CommonSwarmProps, managerCount: number):
+  { downMinutes: number; policy: UpdatePolicy; policies: UpdatePolicy[]; host: HostConfig } {
+  const downMinutes = p.check(() => (props.workerDownMinutes === undefined ? 60 : requireInteger('workerDownMinutes', props.workerDownMinutes, 1)), 60);
+  const policy = p.check(() => (props.updatePolicy === undefined ? UpdatePolicy.defaultWindow() : requirePolicy(props.updatePolicy)), UpdatePolicy.defaultWindow());
+  const host = p.check(() => requireHostConfig('hostConfig', props.hostConfig), new HostConfig());
+  const policies = p.check(() => managerPolicies(policy, managerCount), [policy]);
+  return { downMinutes, policy, policies, host };
+}
