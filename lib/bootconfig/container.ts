@@ -60,7 +60,30 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 const IPV4 = '(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)';
 // [ip:][hostPort[-end]:]containerPort[-end][/proto], and ip::containerPort (a random host port on ip).
 const RANGE = '(\\d+)(?:-(\\d+))?';
-const PORT = new RegExp(`^(?:(?:${IPV4}|\\[[0-9a-fA-F:]+\\]):(?:${RANGE})?:|${RANGE}:)?${RANGE}(?:/(tcp|udp|sctp))?$`);
+const PORT = new RegExp(`^(?:(${IPV4}|\\[[0-9a-fA-F:]+\\]):(?:${RANGE})?:|${RANGE}:)?${RANGE}(?:/(tcp|udp|sctp))?$`);
+
+/** A published port in Docker's `-p` grammar, taken apart (ranges as [first, last]). */
+export interface PortSpec {
+  /** the host address, when the port is published on one only */
+  readonly ip?: string;
+  /** the host port range, when one is given */
+  readonly host?: readonly [number, number];
+  readonly container: readonly [number, number];
+  readonly protocol: 'tcp' | 'udp' | 'sctp';
+}
+
+/** `-p` text to its parts, or undefined when it is not Docker's grammar (no range checks: see validatePort). */
+export function parsePort(s: string): PortSpec | undefined {
+  const m = PORT.exec(s);
+  if (!m) return undefined;
+  const range = (a: string | undefined, b: string | undefined): [number, number] | undefined => (a === undefined ? undefined : [Number(a), Number(b ?? a)]);
+  return {
+    ip: m[1],
+    host: range(m[2], m[3]) ?? range(m[4], m[5]),
+    container: range(m[6], m[7])!,
+    protocol: (m[8] ?? 'tcp') as PortSpec['protocol'],
+  };
+}
 const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 // docker run -v options: access mode, SELinux label, bind propagation (docs.docker.com "Bind propagation"), nocopy.
 const VOLUME_OPT = '(?:ro|rw|z|Z|shared|rshared|slave|rslave|private|rprivate|nocopy)';
@@ -74,26 +97,38 @@ export function validateImage(property: string, value: unknown): string {
 
 export function validatePort(property: string, value: unknown): string {
   const s = requireString(property, value, { literal: true });
-  const m = PORT.exec(s);
-  if (!m) throw Errors.badPort(property, value);
-  const nums = m.slice(1, 7).filter((x) => x !== undefined).map(Number);
-  if (nums.some((n) => n < 1 || n > 65535)) throw Errors.badPort(property, value);
-  for (const i of [1, 3, 5]) if (m[i + 1] && Number(m[i + 1]) < Number(m[i])) throw Errors.badPort(property, value);
+  const port = parsePort(s);
+  if (!port) throw Errors.badPort(property, value);
+  const ranges = [port.host, port.container].filter((r): r is readonly [number, number] => r !== undefined);
+  if (ranges.some(([a, b]) => a < 1 || b > 65535 || b < a)) throw Errors.badPort(property, value);
   return s;
 }
 
 export function validateVolume(property: string, value: unknown): string {
   const s = requireSingleLine(property, value);
   if (isUnresolved(s)) throw Errors.unresolvedToken(property, value);
+  if (!parseVolume(s)) throw Errors.badVolume(property, value);
+  return s;
+}
+
+/** A volume in Docker's `-v` grammar, taken apart. */
+export interface VolumeSpec {
+  /** a host path (starts with '/') or a named volume; none for an anonymous volume */
+  readonly source?: string;
+  readonly target: string;
+  /** the options after the second ':' (ro, rw, z, Z, propagation, nocopy) */
+  readonly options: readonly string[];
+}
+
+/** `-v` text to its parts, or undefined when it is not Docker's grammar. */
+export function parseVolume(s: string): VolumeSpec | undefined {
   const parts = s.split(':');
   const isAbs = (p: string) => p.startsWith('/') && !p.split('/').includes('..');
-  let ok = false;
-  if (parts.length === 1) ok = isAbs(parts[0]);
-  else if (parts.length === 2 || parts.length === 3) {
-    ok = (isAbs(parts[0]) || VOLUME_NAME.test(parts[0])) && isAbs(parts[1]) && (parts.length === 2 || VOLUME_OPTS.test(parts[2]));
-  }
-  if (!ok) throw Errors.badVolume(property, value);
-  return s;
+  if (parts.length === 1) return isAbs(parts[0]) ? { target: parts[0], options: [] } : undefined;
+  if (parts.length > 3) return undefined;
+  const [source, target, options] = parts;
+  if (!(isAbs(source) || VOLUME_NAME.test(source)) || !isAbs(target) || (options !== undefined && !VOLUME_OPTS.test(options))) return undefined;
+  return { source, target, options: options === undefined ? [] : options.split(',') };
 }
 
 export function validateContainerName(property: string, value: unknown): string {

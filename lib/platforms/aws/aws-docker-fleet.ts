@@ -16,7 +16,7 @@ import { Architecture } from '../../os/enums';
 import { EBS_DATA_DEVICE } from '../../os/platform-traits';
 import { UpdatePolicy } from '../../os/update-policy';
 import { planAwsFleet } from './aws-fleet-plan';
-import { autoScalingGroupFor, instanceRoleFor, launchTemplateFor, partitionOf, remoteConfigFor, secretsPolicyFor, securityGroupFor } from './aws-fleet-resources';
+import { autoScalingGroupFor, instanceRoleFor, launchTemplateFor, partitionOf, remoteConfigFor, secretsPolicyFor, securityGroupFor, tagsOrNone } from './aws-fleet-resources';
 import { AwsImage } from './aws-image';
 import { FLEET_TAG } from './ecs-fleet-plan';
 import { USER_DATA_LIMIT_BYTES, UserDataDelivery } from './user-data';
@@ -338,7 +338,7 @@ export class AwsDockerFleet extends Construct {
       this.updateMaintenanceWindow = bottlerocketUpdateWindowFor(this, {
         fleet: plan.names.fleet, window: plan.ecs.updateWindow, clusterName: ecs.clusterName, clusterArn: ecs.clusterArn,
         serviceNames: plan.ecs.services.map((s) => s.name), targetTag: { key: FLEET_TAG, value: plan.names.fleet },
-        partition, tags: Object.keys(plan.userTags).length ? plan.userTags : undefined,
+        partition, tags: tagsOrNone(plan),
       }).maintenanceWindow;
     }
 

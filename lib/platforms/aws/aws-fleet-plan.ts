@@ -225,12 +225,13 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   const managedPolicies = [...traits.managedPolicies];
   if (ssm && !managedPolicies.some(([, name]) => name === 'AmazonSSMManagedInstanceCore')) managedPolicies.push(['Ssm', 'AmazonSSMManagedInstanceCore']);
 
+  const nameTags = { ...userTags, Name: fleet };
   return {
     names, os, traits, architecture, image, hostCount, minSize, maxSize, instanceType, vpcId, subnetIds,
     securityGroupIds: extraSgs, targetGroupArns, ingress, rootSizeGiB,
     data: dataSize === undefined ? undefined : { deviceName: EBS_DATA_DEVICE, sizeGiB: dataSize, deleteOnTermination: deleteData },
-    keyName, publicIp, hopLimit, minHealthy, grace, waitForCapacityTimeout, userTags, nameTags: { ...userTags, Name: fleet },
-    instanceTags: ecs?.updateWindow ? { ...userTags, Name: fleet, [FLEET_TAG]: fleet } : { ...userTags, Name: fleet },
+    keyName, publicIp, hopLimit, minHealthy, grace, waitForCapacityTimeout, userTags, nameTags,
+    instanceTags: ecs?.updateWindow ? { ...nameTags, [FLEET_TAG]: fleet } : nameTags,
     managedPolicies, secrets, ecs, payload, payloadBytes: raw.length, userData, warnings,
   };
 }

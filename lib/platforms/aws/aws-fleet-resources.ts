@@ -222,6 +222,7 @@ export function autoScalingGroupFor(scope: Construct, plan: AwsFleetPlan, launch
   });
 }
 
-function tagsOrNone(plan: AwsFleetPlan): Record<string, string> | undefined {
+/** The user's tags for a resource, or none (no empty `tags` attribute). */
+export function tagsOrNone(plan: AwsFleetPlan): Record<string, string> | undefined {
   return Object.keys(plan.userTags).length > 0 ? plan.userTags : undefined;
 }

@@ -20,7 +20,7 @@ import { EcsTaskDefinition, EcsTaskDefinitionVolume } from '@cdktf/provider-aws/
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { AwsFleetPlan, escapeTemplate } from './aws-fleet-plan';
-import { accountOf, regionOf, secretStatements } from './aws-fleet-resources';
+import { accountOf, regionOf, secretStatements, tagsOrNone } from './aws-fleet-resources';
 import { EcsFleetPlan, EcsServicePlan } from './ecs-fleet-plan';
 
 /** What the ECS step made. */
@@ -36,7 +36,7 @@ export interface EcsFleetResources {
 }
 
 export function ecsFleetFor(scope: Construct, plan: AwsFleetPlan, ecs: EcsFleetPlan, instanceRole: IamRole, partition: () => string): EcsFleetResources {
-  const tags = Object.keys(plan.userTags).length > 0 ? plan.userTags : undefined;
+  const tags = tagsOrNone(plan);
   const cluster = ecs.createCluster ? new EcsCluster(scope, 'EcsCluster', { name: ecs.clusterName, tags }) : undefined;
   const clusterArn = cluster ? cluster.arn
     : `arn:${partition()}:ecs:${regionOf(scope)}:${accountOf(instanceRole)}:cluster/${ecs.clusterName}`;
@@ -115,7 +115,7 @@ function executionRoleFor(scope: Construct, plan: AwsFleetPlan, logGroup: Cloudw
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
     }),
-    tags: Object.keys(plan.userTags).length > 0 ? plan.userTags : undefined,
+    tags: tagsOrNone(plan),
   });
   new IamRolePolicy(scope, 'TaskExecutionPolicy', {
     role: role.id,

@@ -22,6 +22,7 @@
  *   scheduler replaces the task, so the container comes back either way.
  */
 import { Errors } from '../../core/errors';
+import { parsePort, parseVolume } from '../../bootconfig/container';
 import { ContainerModel } from '../../bootconfig/model';
 
 /** ECS's rule for container, volume, family and service names. */
@@ -95,23 +96,22 @@ export function ecsTaskPlan(os: string, c: ContainerModel): EcsTaskPlan {
   const volumes: EcsVolume[] = [];
   const mountPoints: Array<{ sourceVolume: string; containerPath: string; readOnly: boolean }> = [];
   c.volumes.forEach((v, i) => {
-    const parts = v.split(':');
     const property = `${p}.volumes[${i}]`;
-    if (parts.length === 1) {
-      volumes.push({ name: `anonymous-${i}` });
-      mountPoints.push({ sourceVolume: `anonymous-${i}`, containerPath: parts[0], readOnly: false });
-      return;
-    }
-    const [source, target, options = 'rw'] = parts;
-    const opts = options.split(',');
-    const unsupported = opts.filter((o) => o !== 'ro' && o !== 'rw');
+    const { source, target, options } = parseVolume(v)!;
+    const unsupported = options.filter((o) => o !== 'ro' && o !== 'rw');
     if (unsupported.length) {
       throw Errors.ecsCannotExpress(os, property, v, `a task definition's mount point is read-only or read-write only (no SELinux label, propagation or nocopy: ${unsupported.join(', ')}); drop the option`);
+    }
+    const readOnly = options.includes('ro');
+    if (source === undefined) {
+      volumes.push({ name: `anonymous-${i}` });
+      mountPoints.push({ sourceVolume: `anonymous-${i}`, containerPath: target, readOnly });
+      return;
     }
     if (source.startsWith('/')) {
       const name = `host${source.replace(/[^A-Za-z0-9]+/g, '-')}`.replace(/-+$/, '').slice(0, 200) + `-${i}`;
       volumes.push({ name, hostPath: source });
-      mountPoints.push({ sourceVolume: name, containerPath: target, readOnly: opts.includes('ro') });
+      mountPoints.push({ sourceVolume: name, containerPath: target, readOnly });
       if (!USABLE_HOST_ROOTS.some((r) => `${source}/`.startsWith(r))) {
         warnings.push(`${property}: '${source}' is on Bottlerocket's read-only root file system, so Docker cannot create it and the task fails to start unless it already exists; use a path under /var or /local (the data volume), or a named volume`);
       }
@@ -121,7 +121,7 @@ export function ecsTaskPlan(os: string, c: ContainerModel): EcsTaskPlan {
       throw Errors.ecsCannotExpress(os, property, v, 'ECS volume names are letters, digits, hyphens and underscores (no dots)');
     }
     if (!volumes.some((x) => x.name === source)) volumes.push({ name: source, dockerVolume: true });
-    mountPoints.push({ sourceVolume: source, containerPath: target, readOnly: opts.includes('ro') });
+    mountPoints.push({ sourceVolume: source, containerPath: target, readOnly });
   });
   const secrets = c.secrets.map((s) => ({
     name: s.env,
@@ -141,30 +141,23 @@ export function ecsTaskPlan(os: string, c: ContainerModel): EcsTaskPlan {
   };
 }
 
-/** `[ip:][host[-end]:]container[-end][/proto]` (already validated) as port mappings. */
+/** A validated `-p` port (container.ts `parsePort`) as port mappings. */
 function portMappingsOf(os: string, property: string, port: string): EcsPortMapping[] {
-  const [spec, proto = 'tcp'] = port.split('/');
-  if (proto !== 'tcp' && proto !== 'udp') {
+  const { ip, host, container: [c0, c1], protocol } = parsePort(port)!;
+  if (protocol === 'sctp') {
     throw Errors.ecsCannotExpress(os, property, port, 'ECS port mappings are tcp or udp');
   }
-  const parts = spec.startsWith('[') ? ['ipv6', ''] : spec.split(':');
-  if (parts.length === 3 || spec.startsWith('[')) {
-    const container = spec.slice(spec.lastIndexOf(':') + 1);
-    throw Errors.ecsCannotExpress(os, property, port, `ECS port mappings have no host address: publish '${container}:${container}' on every address and restrict who reaches it with ingressCidrs (the security group)`);
+  if (ip !== undefined) {
+    throw Errors.ecsCannotExpress(os, property, port, `ECS port mappings have no host address: publish '${c1 === c0 ? c0 : `${c0}-${c1}`}:${c1 === c0 ? c0 : `${c0}-${c1}`}' on every address and restrict who reaches it with ingressCidrs (the security group)`);
   }
-  const range = (r: string): [number, number] => {
-    const [a, b = a] = r.split('-');
-    return [Number(a), Number(b)];
-  };
-  const [c0, c1] = range(parts[parts.length - 1]);
-  if (parts.length === 1) {
-    return span(c0, c1).map((containerPort) => ({ containerPort, hostPort: 0, protocol: proto }));
+  if (host === undefined) {
+    return span(c0, c1).map((containerPort) => ({ containerPort, hostPort: 0, protocol }));
   }
-  const [h0, h1] = range(parts[0]);
+  const [h0, h1] = host;
   if (h1 - h0 !== c1 - c0) {
     throw Errors.ecsCannotExpress(os, property, port, 'a host port range maps to a container port range of the same length (ECS has no "any free port of this range")');
   }
-  return span(c0, c1).map((containerPort, k) => ({ containerPort, hostPort: h0 + k, protocol: proto }));
+  return span(c0, c1).map((containerPort, k) => ({ containerPort, hostPort: h0 + k, protocol }));
 }
 
 function span(a: number, b: number): number[] {
