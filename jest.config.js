@@ -10,6 +10,8 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  // the effect layer's cached roots (test/global-setup.js)
+  globalSetup: '<rootDir>/test/global-setup.js',
   // Synthesized stacks in snapshots show first-boot payloads decoded, not as base64 (users add
   // 'cdktf-docker-fleet/lib/cli/snapshot-serializer'; here the source is used).
   snapshotSerializers: ['<rootDir>/lib/cli/snapshot-serializer.ts'],

@@ -43,6 +43,9 @@ if [ ! -f "$LAYER/.complete" ]; then
   chroot "$TMP" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $PACKAGES" \
     >"$CACHE/docker-layer.log" 2>&1 || { tail -n 30 "$CACHE/docker-layer.log" >&2; exit 1; }
   rm -rf "$TMP/var/cache/apt/archives/"*.deb "$TMP/var/lib/apt/lists/"*
+  # docker.io adds a `docker` group of its own; the tests give the root the OS's (FCOS and
+  # Flatcar: GID 233, with the core user) as on the real images.
+  chroot "$TMP" groupdel docker
   # Debian enables its own docker units; each test writes the OS's own vendor units instead.
   rm -f "$TMP/etc/systemd/system/multi-user.target.wants/docker.service" "$TMP/etc/systemd/system/sockets.target.wants/docker.socket" \
     "$TMP/etc/systemd/system/multi-user.target.wants/containerd.service"

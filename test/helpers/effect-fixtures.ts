@@ -31,7 +31,12 @@ export const FILES = [
 ];
 
 export const SYSCTLS = { 'vm.max_map_count': '262144', 'net.core.somaxconn': '4096' };
-export const DAEMON = { 'log-driver': 'journald' };
+/** Docker settings the user writes: journald where the OS has it (FCOS, Flatcar), syslog on Alpine. */
+export const DAEMON = {
+  'log-driver': 'journald',
+  'default-ulimits': { nofile: { Name: 'nofile', Soft: 2048, Hard: 4096 } },
+};
+export const ALPINE_DAEMON = { ...DAEMON, 'log-driver': 'syslog' };
 export const TIME_ZONE = 'Europe/Berlin';
 export const HOSTNAME = 'effect-0';
 export const DROP_IN = { unit: 'docker.service', name: '10-effect.conf', contents: '[Service]\nEnvironment=EFFECT_DROPIN=1\n' };
@@ -40,7 +45,7 @@ export const UNIT = { name: 'effect-hello.service', contents: '[Unit]\nDescripti
 /** The effect layer's host: every kind of entry, with the data volume found at boot. */
 export function effectHost(opts: { systemd: boolean; dataVolume?: boolean }): HostConfig {
   const host = new HostConfig({
-    sshAuthorizedKeys: [KEY_OPS], dockerDaemonSettings: DAEMON, sysctls: SYSCTLS, timeZone: TIME_ZONE, hostname: HOSTNAME,
+    sshAuthorizedKeys: [KEY_OPS], dockerDaemonSettings: opts.systemd ? DAEMON : ALPINE_DAEMON, sysctls: SYSCTLS, timeZone: TIME_ZONE, hostname: HOSTNAME,
     ...(opts.dataVolume === false ? {} : { dockerDataVolume: {} }),
   });
   for (const f of FILES) host.addFile(f);

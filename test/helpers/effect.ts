@@ -64,24 +64,55 @@ export interface RunResult {
   readonly ms: number;
 }
 
+/** Every descendant of `pid` (children first found through /proc/PID/stat's parent field). */
+function descendants(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const p of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      parentOf.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch { /* gone */ }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => { for (const [c, pp] of parentOf) if (pp === p) { out.push(c); walk(c); } };
+  walk(pid);
+  return out;
+}
+
 /**
- * Runs a program (no shell), bounded by `timeoutMs`: on timeout the whole process group gets
- * SIGKILL, so nothing outlives the test.
+ * Kills a process, its group and every descendant. A container's init (systemd-nspawn's child)
+ * runs in its own session and PID namespace: killing nspawn's group alone leaves it running,
+ * while SIGKILL to a PID namespace's init ends every process in that namespace (pid_namespaces(7)).
+ */
+export function killTree(pid: number): void {
+  for (const p of [...descendants(pid), pid]) {
+    try { process.kill(p, 'SIGKILL'); } catch { /* gone */ }
+  }
+  try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
+}
+
+/** Programs started by `run` that have not ended: killed with their trees if jest exits first. */
+const live = new Set<number>();
+process.on('exit', () => { for (const pid of live) killTree(pid); });
+
+/**
+ * Runs a program (no shell), bounded by `timeoutMs`: on timeout the program, its process group
+ * and all its descendants get SIGKILL, so nothing outlives the test.
  */
 export function run(cmd: string, args: readonly string[], opts: SpawnOptions & { timeoutMs: number; input?: string }): Promise<RunResult> {
   const start = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args as string[], { ...opts, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    if (child.pid) live.add(child.pid);
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d) => { stdout += d; });
     child.stderr!.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => {
-      try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
-    }, opts.timeoutMs);
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    const timer = setTimeout(() => killTree(child.pid!), opts.timeoutMs);
+    child.on('error', (e) => { clearTimeout(timer); live.delete(child.pid!); reject(e); });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      live.delete(child.pid!);
       resolve({ code, signal, stdout, stderr, ms: Date.now() - start });
     });
     child.stdin!.on('error', () => { /* the program did not read its input */ });
@@ -116,9 +147,10 @@ export async function copyRoot(dest: string): Promise<void> {
  * Runs one command inside a root with systemd-nspawn (never registered, always in our scope),
  * bounded in time; `--pipe` passes our stdio through.
  */
-export function nspawnRun(rootDir: string, argv: readonly string[], opts: { timeoutMs: number; extra?: string[]; input?: string }): Promise<RunResult> {
+export function nspawnRun(rootDir: string, argv: readonly string[],
+  opts: { timeoutMs: number; extra?: string[]; input?: string; env?: Record<string, string> }): Promise<RunResult> {
   return run('systemd-nspawn', ['-q', '--register=no', '--keep-unit', '--pipe', '--console=pipe', ...(opts.extra ?? []), '-D', rootDir, '--', ...argv],
-    { timeoutMs: opts.timeoutMs, input: opts.input, env: { ...process.env, SYSTEMD_NSPAWN_TMPFS_TMP: '0' } });
+    { timeoutMs: opts.timeoutMs, input: opts.input, env: { ...process.env, SYSTEMD_NSPAWN_TMPFS_TMP: '0', ...opts.env } });
 }
 
 /**

@@ -54,3 +54,16 @@ export function requireTools(checks: ReadonlyArray<readonly [string, ToolCheck]>
     throw new Error(`Required tools are missing under CI=true: ${missing.map(([n, c]) => `${n}: ${c.reason}`).join('; ')}`);
   }
 }
+
+/**
+ * The path of a tool one test needs: under CI=true a missing tool fails the test; elsewhere it
+ * warns loudly and returns undefined (the caller then ends the test early).
+ */
+export function toolFor(test: string, name: string): string | undefined {
+  const t = findTool(name);
+  if (t.ok) return t.path;
+  if (IN_CI) throw new Error(`${test}: ${t.reason} (a missing tool fails under CI=true)`);
+  // eslint-disable-next-line no-console
+  console.warn(`\n!! SKIPPING ${test}: ${t.reason} (under CI=true this is a failure)\n`);
+  return undefined;
+}
