@@ -9,7 +9,7 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { FleetConfigErrors, HostConfig } from '../../lib';
 import { IgnitionOsGroups, renderUserGroupsScript, splitGroups, userGroupsUnit } from '../../lib/bootconfig/user-groups';
-import { findTool } from '../helpers/tools';
+import { toolFor } from '../helpers/tools';
 import { thrownCode } from '../helpers/error-codes';
 
 const OS: IgnitionOsGroups = {
@@ -64,13 +64,13 @@ describe('the boot unit', () => {
   });
 
   test('its script passes shellcheck as POSIX sh', () => {
-    const sc = findTool('shellcheck');
-    if (!sc.ok) return; // the effect layer requires it; here it is a bonus
+    const sc = toolFor('shellcheck of the user-groups script', 'shellcheck');
+    if (!sc) return;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grp-sc-'));
     try {
       const f = path.join(dir, 'user-groups');
       fs.writeFileSync(f, renderUserGroupsScript([{ user: 'deploy', group: 'kvm' }], '/usr/share/baselayout/group'));
-      const r = spawnSync(sc.path!, ['-s', 'sh', '-S', 'warning', f], { encoding: 'utf8' });
+      const r = spawnSync(sc, ['-s', 'sh', '-S', 'warning', f], { encoding: 'utf8' });
       expect(r.stdout).toBe('');
       expect(r.status).toBe(0);
     } finally {

@@ -14,7 +14,7 @@ import { SWARM_ENV, SWARM_SCRIPT } from '../../lib/bootconfig/swarm-script';
 import { SwarmNodeSettings, managerPolicies, slotFiles, swarmAdditions } from '../../lib/bootconfig/swarm-host';
 import { Platform } from '../../lib/os/enums';
 import { rmrf, run, scratch } from '../helpers/effect';
-import { describeWithTools, findTool } from '../helpers/tools';
+import { describeWithTools, findTool, toolFor } from '../helpers/tools';
 import { FAKE_AWS, FAKE_DOCKER, FAKE_IMDS } from '../helpers/swarm-fakes';
 
 const tools = [['flock', findTool('flock')], ['bash', findTool('bash')]] as const;
@@ -268,8 +268,8 @@ maybe('Docker Swarm bootstrap scripts, run for real against a fake docker and a 
   });
 
   test('shellcheck finds nothing in the script', async () => {
-    const sc = findTool('shellcheck');
-    if (!sc.ok) return;
+    const sc = toolFor('shellcheck of the swarm node script', 'shellcheck');
+    if (!sc) return;
     const dir = scratch('swarm-sc');
     dirs.push(dir);
     const add = swarmAdditions(ContainerOs.alpine(), { backend: 'ssm', role: 'manager', managerCount: 1, parameterPath: '/s', slots: [], workerDownMinutes: 60 });
@@ -277,7 +277,7 @@ maybe('Docker Swarm bootstrap scripts, run for real against a fake docker and a 
     expect(add.files.find((f) => f.path === SWARM_SCRIPT)!.contents.toString()).toContain('run --rm --network host --log-driver none');
     const p = path.join(dir, 'script');
     fs.writeFileSync(p, add.files.find((f) => f.path === SWARM_SCRIPT)!.contents);
-    const r = await run(sc.path!, ['-s', 'sh', '-e', 'SC1090,SC1091,SC2153,SC3043', p], { timeoutMs: 60_000 });
+    const r = await run(sc, ['-s', 'sh', '-e', 'SC1090,SC1091,SC2153,SC3043', p], { timeoutMs: 60_000 });
     expect(r.stdout).toBe('');
   });
 });
