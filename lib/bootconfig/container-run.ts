@@ -1,5 +1,11 @@
 import { ContainerModel } from './model';
 
+/**
+ * Seconds a container gets between SIGTERM and SIGKILL when its supervisor stops it
+ * (`docker stop --time`; Docker's own default is 10).
+ */
+export const STOP_GRACE_SECONDS = 10;
+
 /** Where each container's env file lives (mode 0600, root only: env values may be secrets). */
 export function containerEnvFile(c: ContainerModel): string {
   return `/etc/docker-fleet/containers/${c.name}.env`;

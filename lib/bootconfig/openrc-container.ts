@@ -1,4 +1,4 @@
-import { shQuote } from './container-run';
+import { STOP_GRACE_SECONDS, shQuote } from './container-run';
 /** Where each container's generated `docker run` wrapper lives (tmpfs, rewritten at every start). */
 export const OPENRC_WRAPPER_DIR = '/run/docker-fleet';
 const HEREDOC_END = 'DOCKER_FLEET_WRAPPER_END';
@@ -45,6 +45,16 @@ export interface OpenRcContainer {
  * space, `*` expands (measured with Debian's openrc 0.45.2; the same unquoted eval is in upstream 0.63). Instead `command` is a
  * wrapper that `exec`s docker with its arguments quoted once, for sh only; start_pre writes it
  * from a quoted here-document (taken literally by sh, POSIX XCU 2.7.4), so nothing re-splits it.
+ *
+ * Stopping: supervise-daemon would only signal the wrapper's `docker run` client, and the client
+ * passes SIGTERM on to the container's PID 1, which ignores it unless it installed a handler
+ * (pid_namespaces(7): the init of a PID namespace gets only the signals it handles), so the
+ * client is killed and the container keeps running. stop_pre therefore runs `docker stop`
+ * (SIGTERM, SIGKILL after the grace period) before supervise-daemon stops the client: the
+ * client then exits by itself; supervise-daemon sleeps its respawn delay before a respawn, and
+ * the stop's SIGTERM ends that sleep and skips the respawn (OpenRC
+ * src/supervise-daemon/supervise-daemon.c, supervisor(): `nanosleep(respawn_delay)` then
+ * `if (exiting) continue`). stop_post removes whatever is left.
  */
 export function openRcContainerService(c: OpenRcContainer): string {
   const wrapper = `${OPENRC_WRAPPER_DIR}/${openRcServiceName(c.name)}`;
@@ -69,6 +79,14 @@ ${body}${HEREDOC_END}
 \tchmod 0700 ${wrapper} || return 1
 \t${c.docker} rm --force ${shQuote(c.name)} >/dev/null 2>&1 || true
 \t/bin/sh -c ${shQuote(c.pullScript)}
+}
+
+stop_pre() {
+\t${c.docker} stop --time=${STOP_GRACE_SECONDS} ${shQuote(c.name)} >/dev/null 2>&1 || true
+}
+
+stop_post() {
+\t${c.docker} rm --force ${shQuote(c.name)} >/dev/null 2>&1 || true
 }
 `;
 }

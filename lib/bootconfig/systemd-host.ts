@@ -1,5 +1,5 @@
 import { DAEMON_JSON, DataVolumeModel, FileModel, HostModel, LinkModel, SYSCTL_FILE, UnitModel, layer, textFile } from './model';
-import { containerEnvFile, containerSecretsFile, dockerRunArgs, pullWithRetries, renderEnvFile, systemdQuote } from './container-run';
+import { STOP_GRACE_SECONDS, containerEnvFile, containerSecretsFile, dockerRunArgs, pullWithRetries, renderEnvFile, systemdQuote } from './container-run';
 import { SECRET_FETCHER, renderSecretFetcher, secretFetchArgv } from './secret-fetch';
 import { mergeLayers } from './merge';
 import { IgnitionPlan } from './ignition';
@@ -46,7 +46,15 @@ function containerUnit(c: HostModel['containers'][number], docker: string, needs
     // a failed fetch fails the start and Restart=always retries it (secret-fetch.ts).
     ...(c.secrets.length ? [`ExecStartPre=${secretFetchArgv(c).map(systemdQuote).join(' ')}`] : []),
     `ExecStart=${run}`,
-    `ExecStop=${docker} stop ${systemdQuote(c.name)}`,
+    // A stop is `docker stop`: SIGTERM, then SIGKILL after the grace period. The foreground
+    // `docker run` then exits with the container's status (128 + signal: 143 after SIGTERM, 137
+    // after SIGKILL, 130 after SIGINT), which is how a stopped container ends, not a failure
+    // (systemd.service(5) SuccessExitStatus=; docs.docker.com "docker run" exit status). The
+    // unit's own stop timeout leaves room for the grace period, so systemd never kills the
+    // client first and leaves the container running.
+    `ExecStop=${docker} stop --time=${STOP_GRACE_SECONDS} ${systemdQuote(c.name)}`,
+    `SuccessExitStatus=130 137 143`,
+    `TimeoutStopSec=${STOP_GRACE_SECONDS + 20}`,
     ...(c.secrets.length ? [`ExecStopPost=-/bin/rm -f ${systemdQuote(containerSecretsFile(c))}`] : []),
     '',
     '[Install]',
