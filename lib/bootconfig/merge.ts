@@ -1,12 +1,14 @@
 /**
  * The one merge of the library (butane's rule): layers are applied parent first, and on a clash
  * the child wins: files, directories and links by path, units by name (drop-ins by name),
- * users and containers by name, Docker settings and sysctls by key, the data volume field by
+ * users and containers by name, Docker settings (daemon-settings.ts: log options follow their
+ * driver) and sysctls by key, the data volume field by
  * field. SSH keys, packages and first-boot commands accumulate in order, without repeats.
  *
  * The render pipeline uses it once: platform layer → OS layer → user layer (→ raw fragment, which
  * is merged into the rendered format instead: see fragment.ts).
  */
+import { mergeDaemonSettings } from './daemon-settings';
 import { DataVolumeModel, HostModel, UnitModel, emptyHostModel } from './model';
 
 /** Merges layers, parent first; the later (child) layer wins every clash. */
@@ -29,7 +31,7 @@ function mergeTwo(parent: HostModel, child: HostModel): HostModel {
     directories: byKey(parent.directories, child.directories, (d) => d.path),
     links: byKey(parent.links, child.links, (l) => l.path),
     units: mergeUnits(parent.units, child.units),
-    dockerDaemonSettings: { ...parent.dockerDaemonSettings, ...child.dockerDaemonSettings },
+    dockerDaemonSettings: mergeDaemonSettings(parent.dockerDaemonSettings, child.dockerDaemonSettings),
     sysctls: { ...parent.sysctls, ...child.sysctls },
     containers: byKey(parent.containers, child.containers, (c) => c.name),
     dockerDataVolume: mergeDataVolume(parent.dockerDataVolume, child.dockerDataVolume),
