@@ -200,7 +200,9 @@ export class HostConfig {
    * path or unit name it already has is an error naming it.
    * @internal
    */
-  public _extend(add: { files?: FileModel[]; units?: UnitModel[]; packages?: string[]; bootCommands?: string[] }): HostConfig {
+  public _extend(add: {
+    files?: FileModel[]; units?: UnitModel[]; packages?: string[]; bootCommands?: string[]; daemon?: Record<string, unknown>;
+  }): HostConfig {
     const c = new HostConfig();
     Object.assign(c, { timeZone: this.timeZone, hostname: this.hostname, dataVolume: this.dataVolume });
     c.keys.push(...this.keys);
@@ -208,7 +210,9 @@ export class HostConfig {
     c.files.push(...this.files);
     c.units.push(...this.units);
     c.containers.push(...this.containers);
-    Object.assign(c.daemon, this.daemon);
+    // The construct's daemon settings join the user's layer: a construct that needs a setting
+    // (a swarm needs live-restore off) checks the user's value first and refuses a conflict.
+    Object.assign(c.daemon, this.daemon, add.daemon ?? {});
     Object.assign(c.sysctls, this.sysctls);
     c.fragments.push(...this.fragments);
     for (const f of add.files ?? []) {

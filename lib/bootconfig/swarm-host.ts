@@ -146,9 +146,19 @@ stop() {
 `;
 }
 
+/**
+ * Docker settings every swarm node needs. dockerd refuses `swarm init` and `swarm join` while
+ * live-restore is on ("--live-restore daemon configuration is incompatible with swarm mode":
+ * moby daemon/config/config_linux.go `IsSwarmCompatible`, checked by daemon/cluster for init and
+ * join), and the OSes turn it on by default (FCOS's sysconfig, Flatcar's and Alpine's defaults
+ * here), so a swarm host turns it off.
+ */
+export const SWARM_DAEMON_SETTINGS: Readonly<Record<string, unknown>> = { 'live-restore': false };
+
 /** What a swarm adds to a host of `os`: for `HostConfig._extend`. */
 export function swarmAdditions(os: ContainerOs, s: SwarmNodeSettings):
-{ files: FileModel[]; units: UnitModel[]; packages: string[]; bootCommands: string[] } {
+{ files: FileModel[]; units: UnitModel[]; packages: string[]; bootCommands: string[]; daemon: Record<string, unknown> } {
+  const daemon = { ...SWARM_DAEMON_SETTINGS };
   const files: FileModel[] = [
     textFile(SWARM_SCRIPT, swarmScript(), 0o755, 'swarm'),
     textFile(SWARM_ENV, envFile(os, s), 0o644, 'swarm'),
@@ -157,7 +167,7 @@ export function swarmAdditions(os: ContainerOs, s: SwarmNodeSettings):
     for (const f of slot) files.push({ ...f, path: `${SWARM_SLOT_DIR}/${k}${f.path}`, origin: `swarm update slot ${k}` });
   });
   if (os.canExpress(OsFeature.SYSTEMD_UNITS)) {
-    return { files, units: systemdUnits(s.role), packages: [], bootCommands: [] };
+    return { files, units: systemdUnits(s.role), packages: [], bootCommands: [], daemon };
   }
   files.push(textFile('/etc/init.d/docker-swarm', openRcSwarmService(), 0o755, 'swarm'));
   const packages = s.backend === 'ssm' ? ['aws-cli', 'curl'] : [];
@@ -166,7 +176,7 @@ export function swarmAdditions(os: ContainerOs, s: SwarmNodeSettings):
     bootCommands.push(`grep -q 'docker-swarm-node maintain' /etc/crontabs/root || echo '*/5 * * * * ${SWARM_SCRIPT} maintain >>/var/log/docker-swarm.log 2>&1' >> /etc/crontabs/root`,
       'rc-update add crond default', 'rc-service crond start');
   }
-  return { files, units: [], packages, bootCommands };
+  return { files, units: [], packages, bootCommands, daemon };
 }
 
 /**

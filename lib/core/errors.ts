@@ -408,6 +408,8 @@ const builders = {
     new FleetConfigError(p, v, "expected an SSM parameter path like '/docker-swarm/prod': a leading slash, 1-15 levels of [A-Za-z0-9_.-], no trailing slash, not starting with /aws or /ssm"),
   swarmLiteralRequired: (p: string, v: unknown) =>
     new FleetConfigError(p, v, 'must be a literal number: the swarm sizes its quorum and update slots from it at synth time'),
+  swarmLiveRestore: (p: string, v: unknown) =>
+    new FleetConfigError(p, v, 'a swarm node needs live-restore off: dockerd refuses `docker swarm init` and `join` with it on ("--live-restore daemon configuration is incompatible with swarm mode"); remove the key (the swarm turns it off) or set it to false'),
   // groups of extra users
   groupIsUsersOwn: (p: string, v: unknown, user: string) =>
     new FleetConfigError(p, v, `'${user}' already has a group of its own name, its primary group (created with the user); list only supplementary groups such as 'docker' or 'wheel'`),

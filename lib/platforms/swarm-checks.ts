@@ -43,7 +43,12 @@ export function checkSwarmOperations(p: Problems, props: CommonSwarmProps, manag
   { downMinutes: number; policy: UpdatePolicy; policies: UpdatePolicy[]; host: HostConfig } {
   const downMinutes = p.check(() => (props.workerDownMinutes === undefined ? 60 : requireInteger('workerDownMinutes', props.workerDownMinutes, 1)), 60);
   const policy = p.check(() => (props.updatePolicy === undefined ? UpdatePolicy.defaultWindow() : requirePolicy(props.updatePolicy)), UpdatePolicy.defaultWindow());
-  const host = p.check(() => requireHostConfig('hostConfig', props.hostConfig), new HostConfig());
+  const host = p.check(() => {
+    const h = requireHostConfig('hostConfig', props.hostConfig);
+    const liveRestore = h._toModel().dockerDaemonSettings['live-restore'];
+    if (liveRestore !== undefined && liveRestore !== false) throw Errors.swarmLiveRestore('hostConfig.dockerDaemonSettings.live-restore', liveRestore);
+    return h;
+  }, new HostConfig());
   const policies = p.check(() => managerPolicies(policy, managerCount), [policy]);
   return { downMinutes, policy, policies, host };
 }

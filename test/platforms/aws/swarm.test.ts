@@ -13,6 +13,7 @@ import { OFFLINE } from '../../../examples/fleets';
 import { swarmAws } from '../../../examples/aws-swarm/fleet';
 import { TerraformResult, findTerraform, planActionCounts, plannedResources, removeRun, terraformCheck } from '../../helpers/terraform';
 import { describeWithTools } from '../../helpers/tools';
+import { cloudConfigFile, ignitionFile } from '../../helpers/payloads';
 import { PINNED_AMI, SSH_KEY, SUBNETS, VPC, awsStack, unsensitive } from './aws-fixtures';
 
 type Kind = 'fcos' | 'flatcar' | 'alpine';
@@ -125,6 +126,25 @@ describe('AwsDockerSwarm construct', () => {
     new AwsDockerSwarm(stack, 'lab', { ...props('fcos'), hostConfig: host });
     expect(host._toModel().files).toHaveLength(0);
     expect(() => host.addFile({ path: '/etc/x', content: 'x' })).toThrow(/lab/);
+  });
+
+  test.each(KINDS)('%s: every node\'s daemon.json turns live-restore off, which swarm mode requires', (kind) => {
+    const { doc: d } = build(kind, {}, `live-restore-${kind}`);
+    for (const [key, lt] of Object.entries<any>(d.resource.aws_launch_template)) {
+      const raw = Buffer.from(unsensitive(lt.user_data), 'base64');
+      const text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8');
+      const daemon = text.startsWith('{') ? ignitionFile(text, '/etc/docker/daemon.json') : cloudConfigFile(text, '/etc/docker/daemon.json');
+      expect([key, JSON.parse(daemon!)['live-restore']]).toEqual([key, false]);
+    }
+  });
+
+  test('fails with live-restore turned on in the HostConfig, naming the setting and why', () => {
+    const host = new HostConfig({ dockerDaemonSettings: { 'live-restore': true } });
+    let err: FleetConfigError | undefined;
+    try { new AwsDockerSwarm(awsStack(undefined, 'live-restore-on'), 'lab', { ...props('flatcar'), hostConfig: host }); } catch (e) { err = e as FleetConfigError; }
+    expect(err?.code).toBe('SWARM_LIVE_RESTORE');
+    expect(err?.message).toContain('hostConfig.dockerDaemonSettings.live-restore');
+    expect(err?.message).toContain('incompatible with swarm mode');
   });
 
   test.each([2, 4, 7, 0])('%d managers is a clear error', (n) => {
