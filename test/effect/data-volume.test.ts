@@ -6,6 +6,7 @@
  * the script's discovery, blkid, wipefs and mkfs act on real block devices and never see this
  * machine's own disks. Every loop device is detached by a trap in the case's shell and again in
  * afterAll (losetup -j on each image), even when a test fails.
+ * Every refusal asserts the exit code and the whole log, so a changed exit status or reason fails.
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
@@ -35,6 +36,9 @@ interface Outcome {
   /** per disk: sha256 of the image before and after, and `blkid -p -o export` after */
   readonly disks: Array<{ before: string; after: string; probe: string }>;
 }
+
+/** The log line the script ends with when no disk qualifies (it exits 0: Docker on the root disk). */
+const NO_DISK = (seconds: number) => `docker-fleet data volume: WARNING: no blank data disk appeared after ${seconds} s; Docker stays on the root disk\n`;
 
 let work: string;
 beforeAll(() => { work = scratch('disks'); });
@@ -225,36 +229,41 @@ describeWithTools(CHECKS)('data-volume script on real loop devices', () => {
     expectUntouched(o, 0);
   });
 
+  // The refusals: the disk is no candidate, so after the wait the script says that no blank disk
+  // appeared and exits 0 (Docker on the root disk), with nothing else in its log.
   test('never formats an ext4 disk with data under another label, and Docker stays on the root disk', async () => {
     const o = await runScript([{ kind: 'ext4', label: 'old-data' }], EXT4);
-    expect(o.code).toBe(0);
-    expect(o.log).toContain('Docker stays on the root disk');
+    expect({ code: o.code, log: o.log }).toEqual({ code: 0, log: NO_DISK(2) });
     expectUntouched(o, 0);
   });
 
   test('never formats an ext4 disk with data that also carries a stray iso9660 signature (bug 2: ambivalent probe)', async () => {
     const o = await runScript([{ kind: 'ext4+iso9660', label: 'docker-data' }], EXT4);
-    expect(o.log).not.toContain('formatting');
+    expect({ code: o.code, log: o.log }).toEqual({ code: 0, log: NO_DISK(2) });
     expectUntouched(o, 0);
   });
 
   test('never formats a disk that cannot be opened (bug 2: unreadable is not blank)', async () => {
     const o = await runScript([{ kind: 'unopenable' }], EXT4);
-    expect(o.log).not.toContain('formatting');
-    expect(o.code).toBe(0);
-    expect(o.log).toContain('Docker stays on the root disk');
+    expect({ code: o.code, log: o.log }).toEqual({ code: 0, log: NO_DISK(2) });
   });
 
   test('never formats a partitioned disk with ext4 and data in its partition', async () => {
     const o = await runScript([{ kind: 'gpt', partName: 'app', ext4: true }], EXT4);
-    expect(o.log).not.toContain('formatting');
+    expect({ code: o.code, log: o.log }).toEqual({ code: 0, log: NO_DISK(2) });
     expectUntouched(o, 0);
   });
 
   test('never formats a disk whose only GPT partition is named docker-data and holds no file system', async () => {
     const o = await runScript([{ kind: 'gpt', partName: 'docker-data', ext4: false }], EXT4);
-    expect(o.log).not.toContain('formatting');
-    expect(o.log).not.toContain('found file system labelled');
+    expect({ code: o.code, log: o.log }).toEqual({ code: 0, log: NO_DISK(2) });
+    expectUntouched(o, 0);
+  });
+
+  test('fails on a fixed device that holds another file system, names it, and leaves it alone', async () => {
+    const o = await runScript([{ kind: 'ext4', label: 'old-data' }], { ...EXT4, device: '/dev/vdb' });
+    expect(o.code).toBe(1);
+    expect(o.log).toMatch(/^docker-fleet data volume: \/dev\/vdb already holds a file system that is not labelled docker-data; leaving it alone .*; Docker stays on the root disk\n$/);
     expectUntouched(o, 0);
   });
 
@@ -277,7 +286,7 @@ describeWithTools(CHECKS)('data-volume script on real loop devices', () => {
   test('fails to choose between two blank disks and formats neither', async () => {
     const o = await runScript([{ kind: 'blank' }, { kind: 'blank' }], EXT4);
     expect(o.code).toBe(1);
-    expect(o.log).toContain('more than one blank disk qualifies');
+    expect(o.log).toBe('docker-fleet data volume: more than one blank disk qualifies (/dev/vdb /dev/vdc); refusing to guess; Docker stays on the root disk\n');
     expectUntouched(o, 0);
     expectUntouched(o, 1);
   });
