@@ -195,9 +195,10 @@ describeWithTools(CHECKS)('the data volume in a real VM (qemu: Debian\'s kernel,
   beforeEach(() => requireTools(CHECKS));
 
   describe('a virtio disk (libvirt), found at boot as the one blank disk', () => {
-    test('every unit the payload writes passes systemd-analyze verify in the root the VM boots', async () => {
-      const { first } = await virtio!;
+    test('every unit the payload writes passes systemd-analyze verify in the root the VM boots, and no boot meets an ordering cycle', async () => {
+      const { first, second } = await virtio!;
       expect(first.verify).toBe('rc=0\n');
+      for (const b of [first, second]) expect(text(b, 'journal')).not.toMatch(/ordering cycle/i);
     });
 
     test('first boot formats the blank disk as ext4 with the label asked for and mounts it at /var/lib/docker before Docker starts', async () => {
@@ -243,9 +244,10 @@ describeWithTools(CHECKS)('the data volume in a real VM (qemu: Debian\'s kernel,
   });
 
   describe('an EBS-like NVMe disk attached while the host boots (the AWS render: found by its model)', () => {
-    test('every unit the payload writes passes systemd-analyze verify in the root the VM boots', async () => {
-      const { first } = await ebs!;
+    test('every unit the payload writes passes systemd-analyze verify in the root the VM boots, and no boot meets an ordering cycle', async () => {
+      const { first, second } = await ebs!;
       expect(first.verify).toBe('rc=0\n');
+      for (const b of [first, second]) expect(text(b, 'journal')).not.toMatch(/ordering cycle/i);
     });
 
     test('first boot formats only the disk whose model is Amazon Elastic Block Store and mounts it; the QEMU NVMe disk stays untouched', async () => {
