@@ -33,7 +33,9 @@ for t in apt-get apt-cache dpkg-deb busybox gzip; do
   command -v "$t" >/dev/null || { echo "effect-vm-layer.sh: $t is missing" >&2; exit 1; }
 done
 
-DOCKER_LAYER="$(bash scripts/effect-docker-layer.sh | head -n1)"
+# all of its output, then the first line (a `| head -n1` could end it with SIGPIPE under pipefail)
+DOCKER_LAYER="$(bash scripts/effect-docker-layer.sh)"
+DOCKER_LAYER="${DOCKER_LAYER%%$'\n'*}"
 
 mkdir -p "$CACHE"
 exec 9>"$CACHE/.vm-layer.lock"
@@ -49,7 +51,7 @@ start=$(date +%s)
 # --- the kernel: the package the metapackage currently points at, unpacked (not installed)
 PKG="${EFFECT_VM_KERNEL_PACKAGE:-}"
 if [ -z "$PKG" ]; then
-  resolve() { apt-cache depends --no-recommends --no-suggests linux-image-cloud-amd64 2>/dev/null | awk '/Depends: linux-image-/ { print $2; exit }'; }
+  resolve() { apt-cache depends --no-recommends --no-suggests linux-image-cloud-amd64 2>/dev/null | awk '!p && /Depends: linux-image-/ { print $2; p = 1 }'; }
   PKG="$(resolve)"
   if [ -z "$PKG" ]; then apt-get update -qq >&2; PKG="$(resolve)"; fi
 fi
