@@ -193,11 +193,11 @@ export const EBS_STORE_SERIAL = 'effect-store';
 /**
  * An NVMe disk whose model is `Amazon Elastic Block Store`, attached while the host boots, like an
  * EBS volume: qemu's NVMe controller reports the fixed model "QEMU NVMe Ctrl" (hw/nvme/ctrl.c,
- * no property sets it), so the guest's own NVMe target (Linux nvmet, its configfs `attr_model`)
- * exports a file over NVMe/TCP on 127.0.0.1 and the guest's NVMe host driver connects to it
- * (Documentation/nvme/nvme-target in the kernel; /dev/nvme-fabrics takes the connect options). The
- * kernel then has a real NVMe controller whose Identify data says that model, read by the same
- * /sys/block/nvmeXnY/device/model attribute as on EC2. The unit waits until the data-volume unit
+ * no property sets it), so the guest's own NVMe target (Linux nvmet: drivers/nvme/target/configfs.c,
+ * the subsystem's `attr_model`) exports a file over NVMe/TCP on 127.0.0.1 and the guest's NVMe host
+ * driver connects to it (drivers/nvme/host/fabrics.c: the options written to /dev/nvme-fabrics). The
+ * kernel then has a real NVMe controller whose Identify Controller data carries that model number,
+ * read through the same /sys/block/nvmeXnY/device/model attribute as on EC2 (drivers/nvme/host/core.c). The unit waits until the data-volume unit
  * is running, then attaches: the disk appears while the unit looks for it (an EBS volume attached
  * after launch). The backing file lives on the `effect-store` virtio disk, so it survives a
  * re-provisioned (fresh) root. Stopped (detached) before the store is unmounted at power-off.
@@ -296,4 +296,3 @@ export function readDisks(file: string): GuestDisk[] {
   });
 }
 
-export type { RunResult };
