@@ -3,11 +3,12 @@
 # Debian's ignition (ignition-validate, and the engine itself for the effect layer), cloud-init
 # (cloud-init schema; the engine), and what the effect layer (test/effect/) needs: systemd-nspawn
 # (systemd-container), debootstrap, shellcheck, xfsprogs, e2fsprogs, util-linux, fdisk (sfdisk),
-# python3-yaml; python3-botocore and python3-boto3, whose real ECS/SSM service models check the
-# Bottlerocket update runbook's Python steps (test/helpers/bottlerocket_runbook_steps_test.py, run
-# with /usr/bin/python3). Then it builds the effect layer's cached Debian root (scripts/effect-root.sh;
-# /var/cache/cdktf-docker-fleet, built once per machine). genisoimage is what the libvirt
-# provider uses to build cloud-init ISOs on the machine running terraform.
+# qemu-system-x86 (the data-volume VM boots, TCG: no KVM needed), python3-yaml; python3-botocore
+# and python3-boto3, whose real ECS/SSM service models check the Bottlerocket update runbook's
+# Python steps (test/helpers/bottlerocket_runbook_steps_test.py, run with /usr/bin/python3). Then
+# it builds the effect layer's cached Debian root (scripts/effect-root.sh; /var/cache/cdktf-docker-fleet,
+# built once per machine). genisoimage is what the libvirt provider uses to build cloud-init ISOs on
+# the machine running terraform.
 # Without root it prints the one apt-get line you need and exits 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,8 +30,14 @@ need sfdisk fdisk
 need python3 python3
 python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
 /usr/bin/python3 -c 'import boto3, botocore.stub' >/dev/null 2>&1 || missing+=(python3-botocore python3-boto3)
-# busybox: the Alpine scripts also run under busybox sh (Alpine's shell) in test/os/alpine-upgrade.test.ts
+# busybox: the Alpine scripts also run under busybox sh (Alpine's shell) in test/os/alpine-upgrade.test.ts;
+# its cpio also packs the effect VM's initramfs (scripts/effect-vm-layer.sh)
 need busybox busybox
+# the effect layer's VM (test/effect/data-volume-vm.test.ts): qemu without KVM (TCG), debugfs to read
+# the guest's root image after it powered off, dpkg-deb to unpack the kernel package
+need qemu-system-x86_64 qemu-system-x86
+need debugfs e2fsprogs
+need dpkg-deb dpkg
 # one name once
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++')
 if [ ${#missing[@]} -gt 0 ]; then

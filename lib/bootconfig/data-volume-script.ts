@@ -24,9 +24,20 @@ export const DATA_DISK_WAIT_SECONDS = 60;
  * empty `blkid DEV` output covers both); `wipefs -n` finds no signature; it has no partitions,
  * no holders (/sys/block/X/holders: LVM, dm-crypt, md) and is neither mounted nor swap.
  * The label is looked up exactly with `blkid -L` (LABEL only; a GPT PARTLABEL of the same name
- * does not count). These need util-linux's blkid and wipefs: busybox's blkid has no -p/-L, so
- * on Alpine the script installs the `blkid` and `wipefs` packages (util-linux subpackages in
- * Alpine main) and refuses to format anything when they are still missing.
+ * does not count).
+ *
+ * Where udev runs (systemd-udevd on Fedora CoreOS and Flatcar; the unit is ordered after it), the
+ * script first waits for udev's queue (`udevadm settle`: the boot's coldplug, drivers loaded), and
+ * once a file system with the label exists (found or just made) it returns only when
+ * /dev/disk/by-label/LABEL exists, which the mount unit's `ConditionPathExists=` checks next: blkid
+ * probes a disk the moment the kernel has it, udev writes the link only when it has handled the
+ * disk's event (a disk attached late, or one probed before udevd ran). After 10 tries without it
+ * it fails, naming the disk. Without udev (Alpine's busybox mdev) there are no by-label links and
+ * nothing waits for them: blkid and mount(8) find the label by probing the disks themselves.
+ *
+ * These need util-linux's blkid and wipefs: busybox's blkid has no -p/-L, so on Alpine the
+ * script installs the `blkid` and `wipefs` packages (util-linux subpackages in Alpine main) and
+ * refuses to format anything when they are still missing.
  *
  * `DATA_DISK_WAIT_SECONDS` in the environment shortens the wait and `DATA_DISK_SYS_BLOCK` points
  * at another sysfs block directory (tests); systemd and cloud-init
@@ -47,7 +58,26 @@ util_linux() { blkid -V 2>/dev/null | grep -q util-linux && command -v wipefs >/
 if ! util_linux && command -v apk >/dev/null 2>&1; then apk add --quiet blkid wipefs >&2 || true; fi
 if ! util_linux; then log "util-linux blkid and wipefs are missing; not touching any disk; Docker stays on the root disk"; exit 1; fi
 # Exact: blkid -L matches the file system LABEL only, never a partition's PARTLABEL.
-has_label() { [ -n "$(blkid -L "$LABEL" 2>/dev/null || true)" ]; }
+labelled_dev() { blkid -L "$LABEL" 2>/dev/null || true; }
+# udev runs when its control socket exists; settle waits for the events queued so far.
+udev_running() { [ -S /run/udev/control ] && command -v udevadm >/dev/null 2>&1; }
+settle() { if udev_running; then udevadm settle --timeout=30 >/dev/null 2>&1 || true; fi; }
+# link DEV: returns once udev wrote /dev/disk/by-label/LABEL, which the mount unit checks next
+# (a change event makes udev probe DEV again); without udev nothing writes or needs that link.
+link() {
+  l_try=0
+  while udev_running && [ ! -e "/dev/disk/by-label/$LABEL" ]; do
+    if [ "$l_try" -ge 10 ]; then
+      log "$1 holds the file system labelled $LABEL but udev made no /dev/disk/by-label/$LABEL after $l_try tries, so it would not be mounted; Docker stays on the root disk"; exit 1
+    fi
+    [ "$l_try" = 0 ] || udevadm trigger --action=change --name-match="$1" >/dev/null 2>&1 || true
+    settle
+    [ -e "/dev/disk/by-label/$LABEL" ] && break
+    l_try=$((l_try + 1))
+    sleep 1
+  done
+}
+found() { link "$1"; log "found file system labelled $LABEL on $1"; exit 0; }
 # blank /dev/NAME SYSFS-DIR: succeeds only when the disk provably holds nothing.
 blank() {
   b_dev=$1 b_sys=$2
@@ -77,7 +107,9 @@ candidates() {
     if blank "/dev/$name" "$d"; then echo "/dev/$name"; fi
   done
 }
-if has_label; then log "found file system labelled $LABEL"; exit 0; fi
+# udev has probed the disks present at boot (coldplug) once its queue is empty.
+settle
+dev=$(labelled_dev); [ -z "$dev" ] || found "$dev"
 tries=0
 while :; do
   if [ -n "$DEVICE" ]; then
@@ -92,7 +124,7 @@ while :; do
     log "WARNING: no blank data disk appeared after $WAIT s; Docker stays on the root disk"; exit 0
   fi
   sleep 1
-  if has_label; then log "found file system labelled $LABEL"; exit 0; fi
+  dev=$(labelled_dev); [ -z "$dev" ] || found "$dev"
 done
 if [ "$(echo "$found" | wc -l)" -ne 1 ]; then log "more than one blank disk qualifies ($(echo $found)); refusing to guess; Docker stays on the root disk"; exit 1; fi
 if ! blank "$found" "$SYS_BLOCK/\${found##*/}"; then
@@ -100,6 +132,6 @@ if ! blank "$found" "$SYS_BLOCK/\${found##*/}"; then
 fi
 log "formatting blank disk $found as ${v.fileSystem} labelled $LABEL"
 ${mkfs} "$found"
-command -v udevadm >/dev/null 2>&1 && udevadm settle || true
+link "$found"
 `;
 }

@@ -72,13 +72,27 @@ const PREPARE_UNIT = 'docker-fleet-data-volume.service';
  * visibly. Either way Docker is only `Wants=`-linked to it and to the mount, so Docker and the
  * containers still start, on the root disk (systemd.unit(5): Wants= "a weaker version of
  * Requires=": a failed or skipped unit does not stop the units that want it).
+ *
+ * Ordered after udev: systemd-udevd.service (running, so the script's `udevadm settle` waits for
+ * it and it writes /dev/disk/by-label links) and systemd-udev-trigger.service (the boot's coldplug
+ * events are queued, which the trigger does without waiting for udevd: it is only
+ * `After=systemd-udevd-kernel.socket`). Both are in sysinit.target.wants on every systemd OS
+ * (systemd's units/meson.build; Fedora CoreOS and Flatcar ship them as they are), so ordering
+ * alone is enough; both are `Before=sysinit.target` and want nothing of ours: no cycle.
+ * Not after systemd-udev-settle.service: After= only orders, it pulls nothing in (systemd.unit(5):
+ * "independent of and orthogonal to the requirement dependencies"), so unless another unit wants
+ * that one the ordering does nothing (measured in a qemu boot: the script ran before udevd had
+ * started, and the mount's condition failed on a disk udev had not yet probed); and
+ * systemd-udev-settle.service(8) says "Using this service is not recommended" (udevadm logs
+ * "systemd-udev-settle.service is deprecated" when it runs: src/udev/udevadm-settle.c): a
+ * service that expects a device should wait for it with its own timeout, as the script does.
  */
 function dataVolumePrepareUnit(): UnitModel {
   const contents = [
     '[Unit]',
     'Description=Find and format (only when blank) the Docker data volume',
     'DefaultDependencies=no',
-    'After=systemd-udev-settle.service local-fs-pre.target',
+    'After=systemd-udevd.service systemd-udev-trigger.service local-fs-pre.target',
     `Before=${DATA_MOUNT_UNIT} docker.service containerd.service`,
     '',
     '[Service]',
@@ -99,7 +113,8 @@ function dataVolumePrepareUnit(): UnitModel {
  * `What=LABEL=…` is resolved by mount(8) through libblkid; unlike a /dev path it gives the unit
  * no automatic BindsTo= on a device unit (systemd.mount(5) "Automatic Dependencies": only block
  * device paths do), which would otherwise wait 90 s for a disk that is not there and then fail
- * the mount. The condition is evaluated after the prepare unit (which runs `udevadm settle`).
+ * the mount. The condition is evaluated when the mount starts, after the prepare unit, which
+ * returns only once udev has written that link (or when there is no such file system).
  * Only Docker and containerd want it (with After=/Before= ordering), never with Requires=.
  */
 function dataVolumeUnit(v: DataVolumeModel): UnitModel {

@@ -40,6 +40,12 @@ export const TOOLS = {
   mkfsXfs: ['mkfs.xfs', tool('mkfs.xfs', 'xfsprogs')] as const,
   shellcheck: ['shellcheck', tool('shellcheck', 'shellcheck')] as const,
   python3: ['python3', tool('python3', 'python3')] as const,
+  qemu: ['qemu-system-x86_64', tool('qemu-system-x86_64', 'qemu-system-x86')] as const,
+  debugfs: ['debugfs', tool('debugfs', 'e2fsprogs')] as const,
+  blkid: ['blkid', tool('blkid', 'util-linux')] as const,
+  aptGet: ['apt-get', tool('apt-get', 'apt')] as const,
+  dpkgDeb: ['dpkg-deb', tool('dpkg-deb', 'dpkg')] as const,
+  busybox: ['busybox', tool('busybox', 'busybox')] as const,
 };
 
 /** A scratch directory under /var/tmp (not tmpfs: roots are large), removed by `cleanup`. */
