@@ -18,7 +18,7 @@ module.exports = async function globalSetup(globalConfig) {
     return;
   }
   const started = Date.now();
-  for (const script of ['effect-root.sh', 'effect-docker-layer.sh']) {
+  for (const script of ['effect-root.sh', 'effect-docker-layer.sh', 'effect-vm-layer.sh']) {
     execFileSync('bash', [path.join(__dirname, '..', 'scripts', script)], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 1_200_000 });
   }
   const s = (Date.now() - started) / 1000;
