@@ -7,10 +7,11 @@
 #       docker-proxy), dbus, udev and iproute2: a root that boots with systemd as PID 1 in
 #       systemd-nspawn and runs a real dockerd (installed with a policy-rc.d that refuses to start
 #       anything, so nothing runs on this machine).
-#   ${EFFECT_ROOT_CACHE}/effect-image-v1.tar
+#   ${EFFECT_ROOT_CACHE}/effect-image-v2.tar
 #       a tiny container root made offline from the base root's busybox and its libraries, with
 #       /entrypoint.sh: it prints one line (for log-driver checks), records its argv and env in
-#       /www, and serves /www over HTTP on port 80 with busybox httpd. Tests `docker import` it
+#       /www, and serves /www over HTTP on port 80 with busybox httpd (ignoring SIGTERM as PID 1
+#       when its environment has EFFECT_IGNORE_SIGTERM, stopping on it otherwise). Tests `docker import` it
 #       under every image name their containers use, so no registry is needed.
 #
 # Prints the two paths, one per line. Needs root. Refresh: delete the cached paths.
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/.."
 CACHE="${EFFECT_ROOT_CACHE:-/var/cache/cdktf-docker-fleet}"
 BASE="$(bash scripts/effect-root.sh)"
 LAYER="$CACHE/bookworm-docker-v1"
-IMAGE="$CACHE/effect-image-v1.tar"
+IMAGE="$CACHE/effect-image-v2.tar"
 PACKAGES="docker.io dbus udev iproute2"
 
 if [ "$(id -u)" -ne 0 ]; then echo "effect-docker-layer.sh: needs root" >&2; exit 1; fi
@@ -76,7 +77,12 @@ i=0
 for a in "$@"; do i=$((i + 1)); printf '%s' "$a" >"/www/arg.$i"; done
 env >/www/env
 echo ok >/www/index.html
-exec /bin/busybox httpd -f -p 80 -h /www
+# Like many images, a server as PID 1 that ignores SIGTERM (stop takes the whole grace period and
+# ends in SIGKILL) when asked to; otherwise a shell that stops on SIGTERM.
+if [ -n "${EFFECT_IGNORE_SIGTERM:-}" ]; then exec /bin/busybox httpd -f -p 80 -h /www; fi
+/bin/busybox httpd -f -p 80 -h /www &
+trap 'kill $!; exit 143' TERM
+wait
 EOF
   chmod 0755 "$TMP/root/entrypoint.sh"
   chmod 1777 "$TMP/root/tmp"

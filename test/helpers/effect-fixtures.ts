@@ -19,6 +19,8 @@ export const CONTAINERS: ContainerOptions[] = [
     environment: {
       PLAIN: 'x', QUOTES: TRICKY[0], DOLLAR: TRICKY[1], PERCENT: TRICKY[2], BACKSLASH: TRICKY[3],
       TAB: TRICKY[4], SPACES: TRICKY[5], EMPTY: TRICKY[6], SEMI: TRICKY[7], GLOB: TRICKY[8],
+      // the effect image then runs its server as a PID 1 that ignores SIGTERM, as many images do
+      EFFECT_IGNORE_SIGTERM: '1',
     },
     command: ['nginx', '-g', TRICKY[9], ...TRICKY],
   },
