@@ -32,8 +32,9 @@
  * a schema-correct binding writes no "2048" or "true" strings.
  *
  * Both versions: `lifecycle.ignore_changes` must name arguments of the resource (Terraform refuses
- * unknown ones; a computed-only one is redundant), and a top-level `import` block must target a
- * libvirt resource the document declares.
+ * unknown ones; a computed-only one is redundant), `lifecycle.replace_triggered_by` must hold plain
+ * references to declared resources, and a top-level `import` block must target a libvirt resource
+ * the document declares.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -412,9 +413,34 @@ function attributeAt(block: SchemaBlock, reference: string): SchemaAttribute | S
   return found ?? 'empty reference';
 }
 
+/**
+ * `lifecycle.replace_triggered_by`: Terraform parses each JSON string as an HCL expression, so an
+ * entry is a plain reference (`type.name`, `type.name[each.key]`, `type.name.attr`), never a
+ * `${...}` template (terraform 1.11: "Invalid character"), to a resource the document declares.
+ */
+function checkReplaceTriggeredBy(checker: Checker, at: string, lifecycle: Record<string, unknown>, resources: Record<string, unknown>): void {
+  const triggers = lifecycle.replace_triggered_by;
+  if (triggers === undefined) return;
+  if (!Array.isArray(triggers)) {
+    checker.problems.push(`${at}.lifecycle.replace_triggered_by: expected a list of resource references, got ${describe(triggers)}`);
+    return;
+  }
+  triggers.forEach((ref, i) => {
+    const p = `${at}.lifecycle.replace_triggered_by[${i}]`;
+    const m = typeof ref === 'string' ? ref.match(/^([a-z0-9_]+)\.([A-Za-z0-9_-]+)(\[[^\]]+\])?(\.[a-z0-9_.]+)?$/) : null;
+    if (!m) {
+      checker.problems.push(`${p}: expected a plain resource reference such as "type.name[each.key]" (no \${...}), got ${describe(ref)}`);
+      return;
+    }
+    const declared = resources[m[1]];
+    if (!isPlainObject(declared) || !(m[2] in declared)) checker.problems.push(`${p}: ${m[1]}.${m[2]} is not declared in this document`);
+  });
+}
+
 /** `lifecycle.ignore_changes`: each entry an argument of the resource (Terraform rejects others). */
-function checkLifecycle(checker: Checker, at: string, block: SchemaBlock, body: unknown): void {
+function checkLifecycle(checker: Checker, at: string, block: SchemaBlock, body: unknown, resources: Record<string, unknown>): void {
   if (!isPlainObject(body) || !isPlainObject(body.lifecycle)) return;
+  checkReplaceTriggeredBy(checker, at, body.lifecycle, resources);
   const ignore = body.lifecycle.ignore_changes;
   if (ignore === undefined || ignore === 'all') return;
   if (!Array.isArray(ignore)) {
@@ -492,7 +518,7 @@ export function checkLibvirtSchema(synthesizedJson: string | object, options: Li
       }
       forEachLabelled(tp, instances, checker, (at, body) => {
         checker.checkBody(at, s.block, body, metaArgs);
-        checkLifecycle(checker, at, s.block, body);
+        checkLifecycle(checker, at, s.block, body, isPlainObject(doc.resource) ? doc.resource : {});
       });
     }
   }
