@@ -79,10 +79,16 @@ function rules09(type: string, r: any, input: Record<string, unknown>): Record<s
   };
 }
 
+/** How a stand-in is made. */
+export interface StandInOptions {
+  /** follow dmacvicar/libvirt 0.9.7's update rules (default: when the stack pins 0.9.7) */
+  readonly providerRules?: boolean;
+}
+
 /** The stand-in configuration of a synthesized stack (see the file comment). */
-export function standInConfig(doc: any): any {
+export function standInConfig(doc: any, options: StandInOptions = {}): any {
   const data: Record<string, unknown> = {};
-  const libvirt09 = doc.terraform?.required_providers?.libvirt?.version === '0.9.7';
+  const libvirt09 = options.providerRules ?? doc.terraform?.required_providers?.libvirt?.version === '0.9.7';
   for (const [type, rs] of Object.entries<any>(doc.resource ?? {})) {
     for (const [name, r] of Object.entries<any>(rs)) {
       const input: Record<string, unknown> = {};
@@ -116,7 +122,7 @@ export interface StandIn {
 }
 
 /** A working directory for stand-ins of one stack, initialized (offline: only the built-in provider). */
-export async function standIn(tf: ToolCheck, doc: any): Promise<StandIn> {
+export async function standIn(tf: ToolCheck, doc: any, options: StandInOptions = {}): Promise<StandIn> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-standin-'));
   const rc = path.join(dir, 'terraformrc');
   fs.writeFileSync(rc, '');
@@ -131,7 +137,7 @@ export async function standIn(tf: ToolCheck, doc: any): Promise<StandIn> {
   };
   const s: StandIn = {
     dir,
-    write: (d) => fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(standInConfig(d), undefined, 1)),
+    write: (d) => fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(standInConfig(d, options), undefined, 1)),
     plan: async () => {
       await terraform(['plan', '-input=false', '-lock=false', '-no-color', '-out=plan.bin']);
       return JSON.parse(await terraform(['show', '-json', '-no-color', 'plan.bin']));
