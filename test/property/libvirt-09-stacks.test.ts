@@ -40,9 +40,11 @@ const fleet = fc.record({
   policy: fc.constantFrom(UpdatePolicy.immediate(), UpdatePolicy.disabled(), UpdatePolicy.maintenanceWindow({ days: [Weekday.SUNDAY], startTime: '03:00', durationMinutes: 60 })),
 });
 
-function hostConfig(h: fc.RecordValue<typeof host>): HostConfig {
+type HostSpec = typeof host extends fc.Arbitrary<infer T> ? T : never;
+
+function hostConfig(h: HostSpec): HostConfig {
   const c = new HostConfig({ sshAuthorizedKeys: [ED25519_KEY] });
-  h.files.forEach((f) => c.addFile({ path: `/srv/${f.name}`, content: f.content }));
+  h.files.forEach((f: { name: string; content: string }) => c.addFile({ path: `/srv/${f.name}`, content: f.content }));
   c.addContainer({ name: 'app', image: 'nginx:1.27', environment: h.env });
   return c;
 }

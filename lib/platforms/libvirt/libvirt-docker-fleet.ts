@@ -196,7 +196,7 @@ export class LibvirtDockerFleet extends Construct {
   public readonly domains: TerraformResource;
   /** Output: the host names (a list). */
   public readonly hostNamesOutput: TerraformOutput;
-  /** Output: a map from host name to the host's IPv4 address, read from the running domains. */
+  /** Output: a map from host name to the host's IPv4 address, read from the running domains (0.8.3) or libvirt's DHCP leases (0.9.7). */
   public readonly hostAddressesOutput: TerraformOutput;
   /** The dmacvicar/libvirt version the fleet is synthesized for. */
   public readonly providerVersion: LibvirtProviderVersion;
@@ -257,7 +257,7 @@ export class LibvirtDockerFleet extends Construct {
   }
 
   /**
-   * The IPv4 address of a host, read from its domain (a token resolved at apply time).
+   * The IPv4 address of a host, read from its domain (0.8.3) or libvirt's DHCP leases (0.9.7), a token resolved at apply time.
    * @param hostName one of `hostNames`
    */
   public addressOf(hostName: string): string {

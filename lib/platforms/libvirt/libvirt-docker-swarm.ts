@@ -85,7 +85,7 @@ export interface LibvirtDockerSwarmProps {
  * NAT network. Addresses are planned from the names, so the first manager by name creates the
  * swarm (`docker swarm init --advertise-addr <its planned address>`) and the others join
  * through the managers' planned addresses with tokens read from a host directory shared into
- * the domains (virtio-9p `filesystem` device), never from the payload, plan or state.
+ * the domains (a virtio-9p filesystem device), never from the payload, plan or state.
  */
 export class LibvirtDockerSwarm extends Construct {
   /** The fleet of all nodes. */

@@ -21,9 +21,8 @@ export interface LibvirtProvider09Config {
  * `LibvirtDockerFleet` or `LibvirtDockerSwarm` in the same stack is synthesized for by default
  * (`LibvirtProviderVersion.V0_9_7`). Synthesizing it emits
  * `required_providers.libvirt = { source: "dmacvicar/libvirt", version: "0.9.7" }` and
- * `provider.libvirt = { uri }`, exactly what the class generated from the 0.9.7 schema
- * (`./gen/providers/libvirt/provider`) does; this one is written out so that the package's API
- * holds one class per name (the generated one is also called `LibvirtProvider`).
+ * `provider.libvirt = { uri }`, exactly what the provider class generated from the 0.9.7 schema
+ * does (that one is named `LibvirtProvider` too, so the package writes this one out).
  *
  * Fleets created with provider 0.8.3 keep `LibvirtProvider`; README "libvirt provider 0.9"
  * says how to move them.
