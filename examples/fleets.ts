@@ -14,6 +14,7 @@ import { libvirtFcosLab } from './libvirt-fcos-lab/fleet';
 import { libvirtFlatcarLab } from './libvirt-flatcar-lab/fleet';
 import { swarmAws } from './aws-swarm/fleet';
 import { ExampleOptions } from './shared';
+import { LibvirtProviderVersion } from '../lib';
 
 export { type ExampleOptions, OFFLINE } from './shared';
 
@@ -27,6 +28,16 @@ export const EXAMPLES: Record<string, (app: App, o?: ExampleOptions) => Terrafor
   'libvirt-alpine-lab': (app) => libvirtAlpineLab(app),
   'libvirt-fcos-lab': (app) => libvirtFcosLab(app),
   'aws-swarm': swarmAws,
+};
+
+/**
+ * The libvirt examples on a chosen provider line (the examples above use 0.9.7; 0.8.3 is what
+ * fleets created before 0.9.7 was supported were synthesized for).
+ */
+export const LIBVIRT_EXAMPLES: Record<string, (app: App, provider: LibvirtProviderVersion) => TerraformStack> = {
+  'libvirt-flatcar-lab': libvirtFlatcarLab,
+  'libvirt-alpine-lab': libvirtAlpineLab,
+  'libvirt-fcos-lab': libvirtFcosLab,
 };
 
 /** Every example stack in one app. */

@@ -4,7 +4,7 @@
  */
 import { AwsProvider, AwsProviderConfig } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack } from 'cdktf';
-import { AwsImage, HostConfig, LibvirtProvider } from '../lib';
+import { AwsImage, HostConfig, LibvirtProvider, LibvirtProvider09, LibvirtProviderVersion } from '../lib';
 
 /** Replace with your own VPC and subnets (or look them up with data sources). */
 export const NETWORK = {
@@ -36,9 +36,14 @@ export function webHost(): HostConfig {
 }
 
 
-export function libvirtStack(app: App, id: string): TerraformStack {
+/**
+ * A stack with the libvirt provider: dmacvicar/libvirt 0.9.7 (`LibvirtProvider09`), or 0.8.3
+ * (`LibvirtProvider`) for fleets created with it; the fleets follow the stack's provider.
+ */
+export function libvirtStack(app: App, id: string, provider = LibvirtProviderVersion.V0_9_7): TerraformStack {
   const stack = new TerraformStack(app, id);
-  new LibvirtProvider(stack, 'libvirt', { uri: 'qemu:///system' });
+  if (provider === LibvirtProviderVersion.V0_8_3) new LibvirtProvider(stack, 'libvirt', { uri: 'qemu:///system' });
+  else new LibvirtProvider09(stack, 'libvirt', { uri: 'qemu:///system' });
   return stack;
 }
 

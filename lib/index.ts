@@ -26,3 +26,5 @@ export * from './platforms/libvirt/libvirt-docker-swarm';
 export * from './platforms/libvirt/libvirt-image';
 export * from './platforms/libvirt/provider';
 export { FleetConfigErrors } from './core/errors';
+export * from './platforms/libvirt/provider-version';
+export * from './platforms/libvirt/v09/libvirt-provider-09';

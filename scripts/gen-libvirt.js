@@ -1,19 +1,27 @@
 #!/usr/bin/env node
 /*
- * Regenerates the typed CDKTF bindings for the dmacvicar/libvirt 0.8.3 provider,
+ * Regenerates the typed CDKTF bindings for both dmacvicar/libvirt lines the library speaks,
  * fully offline and deterministically.
  *
  *   node scripts/gen-libvirt.js            (npm run gen:libvirt)
  *
- * Input:  lib/platforms/libvirt/schema/libvirt-0.8.3-schema.json
- *         (a `terraform providers schema -json` document, pinned in the repo)
- * Output: lib/platforms/libvirt/gen/
- *           versions.json, constraints.json      (the `.gen` metadata of `cdktf get`)
- *           providers/libvirt/<resource>/index.ts (+ README.md), index.ts, lazy-index.ts
+ * Lines (LINES below):
+ * - 0.8.3, the legacy (SDKv2) line: input lib/platforms/libvirt/schema/libvirt-0.8.3-schema.json,
+ *   output lib/platforms/libvirt/gen/ (every resource and data source of the schema).
+ * - 0.9.7, the Plugin Framework line: input lib/platforms/libvirt/schema/libvirt-0.9.7-schema.json
+ *   (`terraform providers schema -json` of the provider built from the v0.9.7 tag), output
+ *   lib/platforms/libvirt/v09/gen/. That schema mirrors libvirt's XML (1.2 MB; all of it
+ *   generates about 8 MB of TypeScript), so only the attributes listed in
+ *   lib/platforms/libvirt/schema/libvirt-0.9.7-bindings.json are bound (`filterSchema`): a
+ *   listed path keeps its ancestors, and a kept object keeps its required attributes. A path
+ *   the schema does not have fails the run.
+ *
+ * Output per line: versions.json, constraints.json (the `.gen` metadata of `cdktf get`),
+ * providers/libvirt/<resource>/index.ts (+ README.md), index.ts, lazy-index.ts.
  *
  * How: "recipe A" of the libvirt reference notes. A scratch cdktf project is created
- * under os.tmpdir() with `"terraformProviders": ["dmacvicar/libvirt@0.8.3"]`, the schema
- * is placed in a provider-schema cache as `libvirt@0.8.3.json` (with the
+ * under os.tmpdir() with `"terraformProviders": ["dmacvicar/libvirt@<version>"]`, the schema
+ * is placed in a provider-schema cache as `libvirt@<version>.json` (with the
  * `provider_versions` entry `cdktf get` needs), and the stock `cdktf get` of the installed
  * cdktf-cli runs with `--experimental-provider-schema-cache-path`. On a cache hit cdktf
  * never runs terraform; TERRAFORM_BINARY_NAME points at a non-existent binary so a
@@ -33,8 +41,8 @@
  * Everything else is `cdktf get` output copied verbatim (the code generator is
  * deterministic: no timestamps or absolute paths end up in the files).
  *
- * Only lib/platforms/libvirt/gen is written (it is deleted and recreated); the scratch
- * project is removed afterwards.
+ * Only each line's output directory is written (it is deleted and recreated); the scratch
+ * projects are removed afterwards.
  */
 'use strict';
 
@@ -45,11 +53,15 @@ const { spawnSync } = require('child_process');
 
 const PROVIDER_SOURCE = 'dmacvicar/libvirt';
 const PROVIDER_NAME = 'libvirt';
-const PROVIDER_VERSION = '0.8.3';
 
 const repoRoot = path.resolve(__dirname, '..');
-const schemaFile = path.join(repoRoot, 'lib', 'platforms', 'libvirt', 'schema', `libvirt-${PROVIDER_VERSION}-schema.json`);
-const outDir = path.join(repoRoot, 'lib', 'platforms', 'libvirt', 'gen');
+const libvirtDir = path.join(repoRoot, 'lib', 'platforms', 'libvirt');
+
+/** The provider lines, each with its pinned schema, the part of it bound (all when no list) and its output. */
+const LINES = [
+  { version: '0.8.3', schema: 'schema/libvirt-0.8.3-schema.json', bindings: undefined, out: 'gen' },
+  { version: '0.9.7', schema: 'schema/libvirt-0.9.7-schema.json', bindings: 'schema/libvirt-0.9.7-bindings.json', out: 'v09/gen' },
+];
 
 function fail(msg) {
   process.stderr.write(`gen-libvirt: ${msg}\n`);
@@ -193,13 +205,68 @@ function postProcess(genDir) {
 }
 
 // ---------------------------------------------------------------------------------------
+// The bound part of a schema (see the header).
 
-function main() {
+/** `attributes` with only the listed paths (and the required attributes of kept objects). */
+function keepAttributes(attributes, paths, where) {
+  const byName = new Map();
+  for (const p of paths) {
+    const [head, ...rest] = p.split('.');
+    if (!attributes[head]) fail(`${where}.${head}: not in the schema (listed as "${p}")`);
+    if (!byName.has(head)) byName.set(head, []);
+    if (rest.length) byName.get(head).push(rest.join('.'));
+  }
+  // a kept object keeps its required attributes (else the binding would let them be left out)
+  const withRequired = (attrs, prefix) => Object.entries(attrs).filter(([, a]) => a.required).map(([k]) => prefix + k);
+  const out = {};
+  for (const name of Object.keys(attributes)) {
+    if (!byName.has(name)) continue;
+    const a = attributes[name];
+    const sub = byName.get(name);
+    if (!a.nested_type) {
+      if (sub.length) fail(`${where}.${name}: not an object, cannot keep ${sub.join(', ')}`);
+      out[name] = a;
+      continue;
+    }
+    const nested = a.nested_type.attributes || {};
+    const keep = [...new Set([...sub, ...withRequired(nested, '')])];
+    out[name] = { ...a, nested_type: { ...a.nested_type, attributes: keepAttributes(nested, keep, `${where}.${name}`) } };
+  }
+  return out;
+}
+
+function filterSchema(providerSchema, bindings) {
+  const filterBlocks = (schemas, wanted, kind) => {
+    const out = {};
+    for (const name of Object.keys(wanted).sort()) {
+      if (!schemas[name]) fail(`${kind} ${name}: not in the schema`);
+      const s = schemas[name];
+      out[name] = { ...s, block: { ...s.block, attributes: keepAttributes(s.block.attributes, wanted[name], name) } };
+    }
+    return out;
+  };
+  return {
+    provider: { ...providerSchema.provider, block: { ...providerSchema.provider.block, attributes: keepAttributes(providerSchema.provider.block.attributes, bindings.provider, 'provider') } },
+    resource_schemas: filterBlocks(providerSchema.resource_schemas, bindings.resources, 'resource'),
+    data_source_schemas: filterBlocks(providerSchema.data_source_schemas, bindings.data_sources, 'data source'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+
+function generateLine(line) {
+  const PROVIDER_VERSION = line.version;
+  const schemaFile = path.join(libvirtDir, line.schema);
+  const outDir = path.join(libvirtDir, line.out);
   if (!fs.existsSync(schemaFile)) fail(`schema not found: ${schemaFile}`);
   const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
   const fqn = `registry.terraform.io/${PROVIDER_SOURCE}`;
   if (!schema.provider_schemas || !schema.provider_schemas[fqn]) {
     fail(`${schemaFile} has no provider_schemas["${fqn}"]`);
+  }
+  if (line.bindings) {
+    const bindings = JSON.parse(fs.readFileSync(path.join(libvirtDir, line.bindings), 'utf8'));
+    schema.provider_schemas[fqn] = filterSchema(schema.provider_schemas[fqn], bindings);
   }
   // `cdktf get` takes the provider version from this field of the schema document.
   schema.provider_versions = { [fqn]: PROVIDER_VERSION };
@@ -261,4 +328,4 @@ function main() {
   }
 }
 
-main();
+for (const line of LINES) generateLine(line);

@@ -1,10 +1,13 @@
 /**
  * The example fleets as a user meets them: every stack synthesizes deterministically and matches
- * its snapshot, every libvirt stack passes the pinned 0.8.3 schema, and every AWS stack passes
- * terraform validate and plan against the real AWS provider (pinned AMIs, fake credentials).
+ * its snapshot, every libvirt stack passes the pinned schema of its provider (0.9.7; and 0.8.3,
+ * where the libvirt examples synthesize byte for byte what they did before 0.9.7 was supported),
+ * and every AWS stack passes terraform validate and plan against the real AWS provider (pinned
+ * AMIs, fake credentials).
  */
 import { App, Testing } from 'cdktf';
-import { OFFLINE as offline, allExamples } from '../examples/fleets';
+import { LibvirtProviderVersion } from '../lib';
+import { LIBVIRT_EXAMPLES, OFFLINE as offline, allExamples } from '../examples/fleets';
 import { expectValidLibvirtStack } from './helpers/libvirt-schema';
 import { findTerraform, planActionCounts, removeRun, terraformCheck } from './helpers/terraform';
 import { describeWithTools, requireTools } from './helpers/tools';
@@ -19,10 +22,22 @@ describe('the example fleets', () => {
     });
   });
 
-  test('every libvirt example passes the pinned provider schema', () => {
+  test('every libvirt example is synthesized for dmacvicar/libvirt 0.9.7 and passes its pinned schema', () => {
     const libvirt = allExamples(Testing.app()).filter((s) => s.node.id.startsWith('libvirt-'));
     expect(libvirt.length).toBe(3);
-    for (const s of libvirt) expectValidLibvirtStack(Testing.synth(s));
+    for (const s of libvirt) {
+      const json = Testing.synth(s);
+      expect(JSON.parse(json).terraform.required_providers.libvirt.version).toBe('0.9.7');
+      expectValidLibvirtStack(json, { version: '0.9.7' });
+    }
+  });
+
+  test('on provider 0.8.3 (LibvirtProvider) every libvirt example passes the 0.8.3 schema and matches its 0.8.3 snapshot', () => {
+    for (const [id, example] of Object.entries(LIBVIRT_EXAMPLES)) {
+      const json = Testing.synth(example(Testing.app(), LibvirtProviderVersion.V0_8_3));
+      expectValidLibvirtStack(json, { version: '0.8.3' });
+      expect(json).toMatchSnapshot(`${id} on 0.8.3`);
+    }
   });
 });
 

@@ -1,10 +1,10 @@
 import { App, TerraformStack } from 'cdktf';
-import { ContainerOs, LibvirtDockerFleet } from '../../lib';
+import { ContainerOs, LibvirtDockerFleet, LibvirtProviderVersion } from '../../lib';
 import { webHost, libvirtStack } from '../shared';
 
 /** An Alpine lab (NoCloud cidata ISO). */
-export function libvirtAlpineLab(app: App): TerraformStack {
-  const stack = libvirtStack(app, 'libvirt-alpine-lab');
+export function libvirtAlpineLab(app: App, provider?: LibvirtProviderVersion): TerraformStack {
+  const stack = libvirtStack(app, 'libvirt-alpine-lab', provider);
   new LibvirtDockerFleet(stack, 'alpine', {
     os: ContainerOs.alpine(),
     hostCount: 2,

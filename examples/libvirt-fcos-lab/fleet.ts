@@ -1,10 +1,10 @@
 import { App, TerraformStack } from 'cdktf';
-import { ContainerOs, LibvirtDockerFleet, LibvirtImage } from '../../lib';
+import { ContainerOs, LibvirtDockerFleet, LibvirtProviderVersion, LibvirtImage } from '../../lib';
 import { image, webHost, libvirtStack } from '../shared';
 
 /** A Fedora CoreOS lab from a downloaded and decompressed image (its qcow2.xz cannot be used by URL). */
-export function libvirtFcosLab(app: App): TerraformStack {
-  const stack = libvirtStack(app, 'libvirt-fcos-lab');
+export function libvirtFcosLab(app: App, provider?: LibvirtProviderVersion): TerraformStack {
+  const stack = libvirtStack(app, 'libvirt-fcos-lab', provider);
   new LibvirtDockerFleet(stack, 'fcos', {
     os: ContainerOs.fedoraCoreOs(),
     hostCount: 2,

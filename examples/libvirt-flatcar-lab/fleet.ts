@@ -1,10 +1,10 @@
 import { App, TerraformStack } from 'cdktf';
-import { ContainerOs, LibvirtDockerFleet } from '../../lib';
+import { ContainerOs, LibvirtDockerFleet, LibvirtProviderVersion } from '../../lib';
 import { webHost, libvirtStack } from '../shared';
 
 /** A lab of three Flatcar hosts on a local KVM host. */
-export function libvirtFlatcarLab(app: App): TerraformStack {
-  const stack = libvirtStack(app, 'libvirt-flatcar-lab');
+export function libvirtFlatcarLab(app: App, provider?: LibvirtProviderVersion): TerraformStack {
+  const stack = libvirtStack(app, 'libvirt-flatcar-lab', provider);
   new LibvirtDockerFleet(stack, 'lab', {
     os: ContainerOs.flatcar(),
     hostCount: 3,

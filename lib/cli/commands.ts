@@ -17,7 +17,9 @@ function platformLine(f: Fleet): string {
     return `platform: AWS (launch template + auto scaling group), ${f.hostCount === undefined ? 'host count set at apply time' : hostsWord(f.hostCount)}`;
   }
   const hosts = Object.keys(f.payloads);
-  return `platform: libvirt, ${hostsWord(hosts.length)}: ${hosts.join(', ')} (one payload each)`;
+  // the provider version only where it is not the 0.8.3 line the output always described
+  const provider = f.providerVersion && f.providerVersion !== '0.8.3' ? ` (dmacvicar/libvirt ${f.providerVersion})` : '';
+  return `platform: libvirt${provider}, ${hostsWord(hosts.length)}: ${hosts.join(', ')} (one payload each)`;
 }
 
 function deliveryKind(p: Payload): string {
@@ -51,6 +53,16 @@ function splitCommon(payloads: Record<string, Payload>, full: boolean): { common
     else differing.push({ key, perHost: hosts.map((h, i) => [h, vals[i]]) });
   }
   return { common, differing };
+}
+
+/** What moving a libvirt fleet to another provider version does to the hosts both synths have. */
+function providerMove(a: Fleet, b: Fleet, kept: string[]): string {
+  const from = a.providerVersion ?? 'unpinned';
+  const to = b.providerVersion ?? 'unpinned';
+  const hosts = kept.length ? ` ${kept.join(', ')}` : ' none';
+  return `effect: moves to dmacvicar/libvirt ${to} (from ${from}): the state must be moved first (cdktf-docker-fleet migrate-libvirt; `
+    + `README "libvirt provider 0.9"); each host's domain is then redefined and restarts once (hosts:${hosts}); `
+    + 'payloads, root and Docker data volumes stay';
 }
 
 /** `explain`: every fleet's payload as a reviewer reads it. */
@@ -101,6 +113,7 @@ export function explainJson(dir: string): string {
     const { differing } = splitCommon(f.payloads, false);
     return {
       ...base,
+      ...(f.providerVersion ? { providerVersion: f.providerVersion } : {}),
       hosts,
       delivery: deliveryKind(f.payloads[hosts[0]]),
       payload: viewJson(f.payloads[hosts[0]].view),
@@ -224,9 +237,11 @@ export function diffApps(oldDir: string, newDir: string): DiffResult {
         groups.set(k, [...(groups.get(k) ?? []), h]);
       }
       const reprovisioned = [...groups.values()].flat().sort();
-      if (reprovisioned.length || added.length || removed.length) {
+      const provider = a.providerVersion !== b.providerVersion ? providerMove(a, b, hosts.filter((h) => a.payloads[h] && b.payloads[h])) : undefined;
+      if (reprovisioned.length || added.length || removed.length || provider) {
         hostChange = true; changedFleets++;
         out.push('', `== ${id} ==`);
+        if (provider) out.push(provider);
         if (reprovisioned.length) out.push(`effect: re-provisions host ${reprovisioned.join(', ')} (new first-boot payload → new root volume and domain; Docker data volumes are kept)`);
         if (added.length) out.push(`effect: creates host ${added.join(', ')}`);
         if (removed.length) out.push(`effect: destroys host ${removed.join(', ')}`);

@@ -45,6 +45,8 @@ export interface Fleet {
   readonly other: Record<string, unknown>;
   /** AWS with ECS (Bottlerocket): the containers the fleet runs as ECS services, not in the payload */
   readonly ecsContainers?: ContainerView[];
+  /** libvirt: the dmacvicar/libvirt version the stack pins (`required_providers.libvirt.version`), when it pins one */
+  readonly providerVersion?: string;
 }
 
 /** Loads every stack of `path`. */
@@ -197,11 +199,18 @@ function fleetsOf(stack: Stack): Fleet[] {
         .map((d) => evaluatedOr(() => plain(d.for_each !== undefined ? values.expand(d) : values.evaluate(withoutMeta(d))), withoutMeta(d)));
       out.push({
         id: fleetId(stack.name, path), stack: stack.name, platform: 'libvirt', os: first?.view.os ?? '?',
-        payloads, other: { domains },
+        payloads, other: { domains }, providerVersion: libvirtVersionOf(stack.json),
       });
     }
   }
   return out;
+}
+
+/** The dmacvicar/libvirt version a stack pins, when it pins one. */
+export function libvirtVersionOf(json: TfJson): string | undefined {
+  const rp = (json.terraform as { required_providers?: Record<string, { version?: unknown }> } | undefined)?.required_providers;
+  const v = rp?.libvirt?.version;
+  return typeof v === 'string' ? v.replace(/^=\s*/, '') : undefined;
 }
 
 function localsOf(json: TfJson): Record<string, unknown> {

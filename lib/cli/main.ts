@@ -3,19 +3,27 @@
  *
  *   cdktf-docker-fleet explain [DIR] [--json]   what each fleet's hosts receive (DIR: cdktf.out)
  *   cdktf-docker-fleet diff OLD_DIR NEW_DIR     what changes on the hosts; exit 0 none, 1 some, 2 error
+ *   cdktf-docker-fleet migrate-libvirt STATE STACK_DIR   moves libvirt fleets' state from provider 0.8.3 to 0.9.7
  *
  * Not part of the library's API (lib/index.ts does not export it); bin/cdktf-docker-fleet.js runs it.
  */
 import { diffApps, explainJson, explainText } from './commands';
 import { CliError, oneLine } from './errors';
+import { migrateLibvirt } from './migrate-command';
 
 export const USAGE = `usage: cdktf-docker-fleet explain [DIR] [--json]
        cdktf-docker-fleet diff OLD_DIR NEW_DIR
+       cdktf-docker-fleet migrate-libvirt STATE STACK_DIR
 
   explain  prints each fleet's decoded first-boot payload (DIR: a synthesized app, default cdktf.out;
            a stack directory or a cdk.tf.json file also works); --json prints it as JSON
   diff     prints what changes on the hosts between two synthesized apps and what that does
            to each fleet; exit code 0: no host change, 1: hosts change, 2: error
+  migrate-libvirt
+           moves the state of libvirt fleets created with dmacvicar/libvirt 0.8.3 (STATE: the
+           output of \`terraform state pull\`) to 0.9.7 (STACK_DIR: the stack synthesized with
+           LibvirtProvider09): writes libvirt-0.9-migration.tfstate and libvirt-0.9-imports.tf.json
+           into STACK_DIR and prints the steps (README "libvirt provider 0.9")
 `;
 
 export interface Io {
@@ -48,7 +56,13 @@ export function run(args: string[], io: Io): number {
       io.out(r.text);
       return r.hostChange ? 1 : 0;
     }
-    throw new CliError(`unknown command ${JSON.stringify(command)}; commands: explain, diff (see --help)`);
+    if (command === 'migrate-libvirt') {
+      if (flags.length) throw new CliError(`migrate-libvirt: unknown option ${flags[0]} (migrate-libvirt STATE STACK_DIR)`);
+      if (positional.length !== 2) throw new CliError(`migrate-libvirt: a state file and a stack directory expected (migrate-libvirt STATE STACK_DIR), got ${positional.length}`);
+      io.out(migrateLibvirt(positional[0], positional[1]));
+      return 0;
+    }
+    throw new CliError(`unknown command ${JSON.stringify(command)}; commands: explain, diff, migrate-libvirt (see --help)`);
   } catch (e) {
     io.err(`cdktf-docker-fleet: ${e instanceof CliError ? e.message : `internal error: ${oneLine(e)}`}\n`);
     return 2;

@@ -13,7 +13,8 @@ const problems = [];
 for (const f of ['package.json', 'README.md', 'API.md', 'LICENSE', '.jsii', 'lib/index.js', 'lib/index.d.ts']) {
   if (!files.has(f)) problems.push(`missing ${f}`);
 }
-if (![...files].some((f) => /^lib\/platforms\/libvirt\/gen\/.*\.js$/.test(f))) problems.push('missing the compiled libvirt bindings (lib/platforms/libvirt/gen/**/*.js)');
+if (![...files].some((f) => /^lib\/platforms\/libvirt\/gen\/.*\.js$/.test(f))) problems.push('missing the compiled libvirt 0.8.3 bindings (lib/platforms/libvirt/gen/**/*.js)');
+if (![...files].some((f) => /^lib\/platforms\/libvirt\/v09\/gen\/.*\.js$/.test(f))) problems.push('missing the compiled libvirt 0.9.7 bindings (lib/platforms/libvirt/v09/gen/**/*.js)');
 for (const f of files) {
   if (f.startsWith('node_modules/')) continue; // bundledDependencies, checked below
   if (/^(test|examples|scripts|\.ci|dist|coverage|cdktf\.out|bench-results)\//.test(f)) problems.push(`ships ${f}`);

@@ -11,6 +11,12 @@
  * stable afterwards, like the real one. So is a variable (`var.x`), whose value comes from
  * outside the stack. Lifecycle, provider and depends_on arguments are left out (not under test
  * here), and so are outputs that read resources.
+ *
+ * A stack pinning dmacvicar/libvirt 0.9.7 gets the provider's update rules too, so that a plan
+ * says replace, update or nothing where the provider would: its RequiresReplace arguments
+ * (`REQUIRES_REPLACE_09`, read from the provider's source at v0.9.7) go into `triggers_replace`,
+ * `lifecycle.ignore_changes` entries become `input.<argument>`, and `replace_triggered_by`
+ * references point at the stand-ins.
  */
 import { execFile } from 'child_process';
 import * as fs from 'fs';
@@ -25,6 +31,16 @@ export function findTerraformBinary(): ToolCheck {
   const p = findOnPath('terraform');
   return p ? { ok: true, path: p } : { ok: false, reason: "'terraform' is not on PATH (need terraform 1.11.x)" };
 }
+
+/** RequiresReplace arguments of dmacvicar/libvirt 0.9.7 (framework plan modifiers, internal/provider/*_resource.go at v0.9.7). */
+export const REQUIRES_REPLACE_09: Record<string, readonly string[]> = {
+  libvirt_domain: ['name', 'type'],
+  libvirt_network: ['name'],
+  libvirt_pool: ['name', 'type'],
+  libvirt_volume: ['name', 'pool'],
+  libvirt_cloudinit_disk: ['name', 'user_data', 'meta_data', 'network_config'],
+  libvirt_ignition: ['name', 'content'],
+};
 
 const REF = /\b(libvirt_[a-z0-9_]+)\.([A-Za-z0-9_-]+)(\[[^\]]*\])?(?:\.[A-Za-z0-9_]+|\[[0-9]+\])*/g;
 const VAR = /\bvar\.([A-Za-z0-9_-]+)/g;
@@ -42,14 +58,45 @@ function rewrite(v: unknown): unknown {
   return v;
 }
 
+/** `type.name[key]` of a `replace_triggered_by` entry as the address of its stand-in. */
+function standInAddress(ref: string): string {
+  return ref.replace(/^([a-z0-9_]+)\.([A-Za-z0-9_-]+)/, (_m, type, name) => `terraform_data.${type}__${name}`);
+}
+
+/** The provider's update rules for a 0.9.7 stand-in (see the file comment). */
+function rules09(type: string, r: any, input: Record<string, unknown>): Record<string, unknown> {
+  const replaceOn = (REQUIRES_REPLACE_09[type] ?? []).filter((k) => k in input);
+  const ignore: string[] = Array.isArray(r.lifecycle?.ignore_changes) ? r.lifecycle.ignore_changes : [];
+  const triggers: string[] = r.lifecycle?.replace_triggered_by ?? [];
+  const lifecycle = {
+    ...(ignore.length ? { ignore_changes: ignore.map((a) => `input.${a}`) } : {}),
+    ...(triggers.length ? { replace_triggered_by: triggers.map(standInAddress) } : {}),
+    ...(r.lifecycle?.prevent_destroy ? { prevent_destroy: true } : {}),
+  };
+  return {
+    ...(replaceOn.length ? { triggers_replace: Object.fromEntries(replaceOn.map((k) => [k, input[k]])) } : {}),
+    ...(Object.keys(lifecycle).length ? { lifecycle } : {}),
+  };
+}
+
+/** How a stand-in is made. */
+export interface StandInOptions {
+  /** follow dmacvicar/libvirt 0.9.7's update rules (default: when the stack pins 0.9.7) */
+  readonly providerRules?: boolean;
+}
+
 /** The stand-in configuration of a synthesized stack (see the file comment). */
-export function standInConfig(doc: any): any {
+export function standInConfig(doc: any, options: StandInOptions = {}): any {
   const data: Record<string, unknown> = {};
+  const libvirt09 = options.providerRules ?? doc.terraform?.required_providers?.libvirt?.version === '0.9.7';
   for (const [type, rs] of Object.entries<any>(doc.resource ?? {})) {
     for (const [name, r] of Object.entries<any>(rs)) {
       const input: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(r)) if (!SKIP.has(k)) input[k] = rewrite(v);
-      data[`${type}__${name}`] = { ...(r.for_each !== undefined ? { for_each: rewrite(r.for_each) } : {}), input };
+      data[`${type}__${name}`] = {
+        ...(r.for_each !== undefined ? { for_each: rewrite(r.for_each) } : {}), input,
+        ...(libvirt09 ? rules09(type, r, input) : {}),
+      };
     }
   }
   // variables come from outside the stack: unknown here too (a stand-in's id), as the evaluator has them
@@ -75,7 +122,7 @@ export interface StandIn {
 }
 
 /** A working directory for stand-ins of one stack, initialized (offline: only the built-in provider). */
-export async function standIn(tf: ToolCheck, doc: any): Promise<StandIn> {
+export async function standIn(tf: ToolCheck, doc: any, options: StandInOptions = {}): Promise<StandIn> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-standin-'));
   const rc = path.join(dir, 'terraformrc');
   fs.writeFileSync(rc, '');
@@ -90,7 +137,7 @@ export async function standIn(tf: ToolCheck, doc: any): Promise<StandIn> {
   };
   const s: StandIn = {
     dir,
-    write: (d) => fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(standInConfig(d), undefined, 1)),
+    write: (d) => fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(standInConfig(d, options), undefined, 1)),
     plan: async () => {
       await terraform(['plan', '-input=false', '-lock=false', '-no-color', '-out=plan.bin']);
       return JSON.parse(await terraform(['show', '-json', '-no-color', 'plan.bin']));

@@ -1,6 +1,9 @@
 /**
- * Offline schema check of synthesized Terraform JSON against the pinned dmacvicar/libvirt 0.8.3
- * provider schema (lib/platforms/libvirt/schema/libvirt-0.8.3-schema.json).
+ * Offline schema check of synthesized Terraform JSON against the pinned dmacvicar/libvirt provider
+ * schemas: 0.8.3 (lib/platforms/libvirt/schema/libvirt-0.8.3-schema.json) and 0.9.7
+ * (libvirt-0.9.7-schema.json, the provider's own `terraform providers schema -json`). A document
+ * is checked against the schema of the version its `required_providers.libvirt` pins (0.8.3 when
+ * it pins none or another one), or the one asked for.
  *
  * There is no libvirt provider binary on the build machines, so `terraform validate` cannot check
  * libvirt stacks. This helper does the part of it that matters for catching construct bugs:
@@ -21,17 +24,34 @@
  *   `connection`; `alias`/`version` for providers) and `//` comment keys are skipped.
  * - `dynamic` blocks are checked: the label must be a block type and `content` is checked against
  *   that block's schema.
+ *
+ * 0.9.7 has no blocks: every nested thing is a nested attribute (SingleNested: a JSON object;
+ * ListNested: a JSON array of objects; Terraform accepts neither for the other). Terraform
+ * silently drops unknown keys inside nested attributes, so those are reported like any unknown
+ * name. Its literals must be the native type (a JSON number for a number, a boolean for a bool):
+ * a schema-correct binding writes no "2048" or "true" strings.
+ *
+ * Both versions: `lifecycle.ignore_changes` must name arguments of the resource (Terraform refuses
+ * unknown ones; a computed-only one is redundant), `lifecycle.replace_triggered_by` must hold plain
+ * references to declared resources, and a top-level `import` block must target a libvirt resource
+ * the document declares.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** Path of the pinned schema, relative to this file. */
-export const LIBVIRT_SCHEMA_FILE = path.join(
-  __dirname, '..', '..', 'lib', 'platforms', 'libvirt', 'schema', 'libvirt-0.8.3-schema.json',
+/** The provider versions the library pins, each with a schema. */
+export type LibvirtSchemaVersion = '0.8.3' | '0.9.7';
+const VERSIONS: readonly LibvirtSchemaVersion[] = ['0.8.3', '0.9.7'];
+const DEFAULT_VERSION: LibvirtSchemaVersion = '0.8.3';
+
+const schemaFile = (version: LibvirtSchemaVersion) => path.join(
+  __dirname, '..', '..', 'lib', 'platforms', 'libvirt', 'schema', `libvirt-${version}-schema.json`,
 );
 
+/** Path of the pinned 0.8.3 schema, relative to this file. */
+export const LIBVIRT_SCHEMA_FILE = schemaFile('0.8.3');
+
 const PROVIDER_FQN = 'registry.terraform.io/dmacvicar/libvirt';
-const PROVIDER_VERSION = '0.8.3';
 
 type SchemaType = string | [string, unknown];
 
@@ -62,17 +82,19 @@ interface ProviderSchema {
   data_source_schemas: Record<string, { block: SchemaBlock }>;
 }
 
-let cachedSchema: ProviderSchema | undefined;
+const cachedSchemas = new Map<LibvirtSchemaVersion, ProviderSchema>();
 
-/** The libvirt provider schema from the pinned JSON file (read once). */
-export function loadLibvirtSchema(): ProviderSchema {
-  if (!cachedSchema) {
-    const doc = JSON.parse(fs.readFileSync(LIBVIRT_SCHEMA_FILE, 'utf8'));
-    const schema = doc?.provider_schemas?.[PROVIDER_FQN];
-    if (!schema) throw new Error(`${LIBVIRT_SCHEMA_FILE} has no provider_schemas["${PROVIDER_FQN}"]`);
-    cachedSchema = schema as ProviderSchema;
+/** The libvirt provider schema of a version from its pinned JSON file (read once). */
+export function loadLibvirtSchema(version: LibvirtSchemaVersion = DEFAULT_VERSION): ProviderSchema {
+  let schema = cachedSchemas.get(version);
+  if (!schema) {
+    const file = schemaFile(version);
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+    schema = doc?.provider_schemas?.[PROVIDER_FQN] as ProviderSchema | undefined;
+    if (!schema) throw new Error(`${file} has no provider_schemas["${PROVIDER_FQN}"]`);
+    cachedSchemas.set(version, schema);
   }
-  return cachedSchema;
+  return schema;
 }
 
 const RESOURCE_META_ARGS = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection']);
@@ -117,6 +139,9 @@ function key(p: string, name: string): string {
 class Checker {
   public readonly problems: string[] = [];
 
+  /** @param strict literals must be of the native type (0.9.7), not a string Terraform converts */
+  constructor(private readonly strict: boolean) {}
+
   private add(p: string, msg: string) {
     this.problems.push(`${p}: ${msg}`);
   }
@@ -133,12 +158,12 @@ class Checker {
         case 'number':
           if (typeof v === 'number') {
             if (!Number.isFinite(v)) this.add(p, `expected number, got ${describe(v)}`);
-          } else if (typeof v !== 'string' || !/^\s*-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)) {
+          } else if (this.strict || typeof v !== 'string' || !/^\s*-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)) {
             this.add(p, `expected number, got ${describe(v)}`);
           }
           return;
         case 'bool':
-          if (typeof v !== 'boolean' && v !== 'true' && v !== 'false') this.add(p, `expected bool, got ${describe(v)}`);
+          if (typeof v !== 'boolean' && (this.strict || (v !== 'true' && v !== 'false'))) this.add(p, `expected bool, got ${describe(v)}`);
           return;
         case 'dynamic':
           return;
@@ -241,17 +266,18 @@ class Checker {
     if (a.type !== undefined) this.checkType(p, a.type, value);
   }
 
-  /** Protocol-6 nested attributes (not used by libvirt 0.8.3, supported for completeness). */
+  /** Protocol-6 nested attributes (every nested thing of 0.9.7; none in 0.8.3). */
   private checkNestedType(p: string, nt: NonNullable<SchemaAttribute['nested_type']>, value: unknown): void {
     if (value === null || value === undefined || isExpression(value)) return;
-    const block: SchemaBlock = { attributes: nt.attributes };
+    const block: SchemaBlock = { attributes: nt.attributes ?? {} };
     if (nt.nesting_mode === 'single') {
-      this.checkBody(p, block, value, NO_META_ARGS);
+      if (!isPlainObject(value)) this.add(p, `expected an object (a single nested attribute), got ${describe(value)}`);
+      else this.checkBody(p, block, value, NO_META_ARGS);
     } else if (nt.nesting_mode === 'map') {
       if (!isPlainObject(value)) this.add(p, `expected a map of objects, got ${describe(value)}`);
       else for (const [k, el] of Object.entries(value)) this.checkBody(`${p}["${k}"]`, block, el, NO_META_ARGS);
     } else if (!Array.isArray(value)) {
-      this.add(p, `expected an array of objects, got ${describe(value)}`);
+      this.add(p, `expected an array of objects (a list nested attribute), got ${describe(value)}`);
     } else {
       value.forEach((el, i) => this.checkBody(`${p}[${i}]`, block, el, NO_META_ARGS));
       this.checkCount(p, value.length, nt.min_items, nt.max_items);
@@ -344,18 +370,133 @@ function forEachLabelled(
   }
 }
 
+/** What `checkLibvirtSchema` checks against. */
+export interface LibvirtSchemaCheckOptions {
+  /**
+   * The provider version whose schema applies.
+   * @default - the version the document's `required_providers.libvirt` pins, when it is
+   * dmacvicar/libvirt at a version with a pinned schema; otherwise 0.8.3
+   */
+  readonly version?: LibvirtSchemaVersion;
+}
+
+/** The version a document pins for dmacvicar/libvirt, when it is one with a schema. */
+export function pinnedLibvirtVersion(doc: unknown): LibvirtSchemaVersion | undefined {
+  const terraform = isPlainObject(doc) && isPlainObject(doc.terraform) ? doc.terraform : undefined;
+  const req = terraform && isPlainObject(terraform.required_providers) ? terraform.required_providers.libvirt : undefined;
+  if (!isPlainObject(req)) return undefined;
+  const source = String(req.source ?? '').toLowerCase().replace(/^registry\.terraform\.io\//, '');
+  const exact = typeof req.version === 'string' ? req.version.trim().match(/^=?\s*(\d+\.\d+\.\d+)$/) : null;
+  return source === 'dmacvicar/libvirt' && exact && VERSIONS.includes(exact[1] as LibvirtSchemaVersion) ? exact[1] as LibvirtSchemaVersion : undefined;
+}
+
+/** The schema of an attribute path inside a resource (`a.b.c` or `a["b"]`), or a reason it has none. */
+function attributeAt(block: SchemaBlock, reference: string): SchemaAttribute | SchemaBlockType | string {
+  const segments = reference.replace(/\[("[^"]*"|\d+)\]/g, '').split('.');
+  let attrs = block.attributes ?? {};
+  let blocks = block.block_types ?? {};
+  let found: SchemaAttribute | SchemaBlockType | undefined;
+  for (const seg of segments) {
+    if (seg in attrs) {
+      found = attrs[seg];
+      const nested = (found as SchemaAttribute).nested_type;
+      attrs = nested?.attributes ?? {};
+      blocks = {};
+    } else if (seg in blocks) {
+      found = blocks[seg];
+      attrs = (found as SchemaBlockType).block.attributes ?? {};
+      blocks = (found as SchemaBlockType).block.block_types ?? {};
+    } else {
+      return `no argument "${seg}"`;
+    }
+  }
+  return found ?? 'empty reference';
+}
+
+/**
+ * `lifecycle.replace_triggered_by`: Terraform parses each JSON string as an HCL expression, so an
+ * entry is a plain reference (`type.name`, `type.name[each.key]`, `type.name.attr`), never a
+ * `${...}` template (terraform 1.11: "Invalid character"), to a resource the document declares.
+ */
+function checkReplaceTriggeredBy(checker: Checker, at: string, lifecycle: Record<string, unknown>, resources: Record<string, unknown>): void {
+  const triggers = lifecycle.replace_triggered_by;
+  if (triggers === undefined) return;
+  if (!Array.isArray(triggers)) {
+    checker.problems.push(`${at}.lifecycle.replace_triggered_by: expected a list of resource references, got ${describe(triggers)}`);
+    return;
+  }
+  triggers.forEach((ref, i) => {
+    const p = `${at}.lifecycle.replace_triggered_by[${i}]`;
+    const m = typeof ref === 'string' ? ref.match(/^([a-z0-9_]+)\.([A-Za-z0-9_-]+)(\[[^\]]+\])?(\.[a-z0-9_.]+)?$/) : null;
+    if (!m) {
+      checker.problems.push(`${p}: expected a plain resource reference such as "type.name[each.key]" (no \${...}), got ${describe(ref)}`);
+      return;
+    }
+    const declared = resources[m[1]];
+    if (!isPlainObject(declared) || !(m[2] in declared)) checker.problems.push(`${p}: ${m[1]}.${m[2]} is not declared in this document`);
+  });
+}
+
+/** `lifecycle.ignore_changes`: each entry an argument of the resource (Terraform rejects others). */
+function checkLifecycle(checker: Checker, at: string, block: SchemaBlock, body: unknown, resources: Record<string, unknown>): void {
+  if (!isPlainObject(body) || !isPlainObject(body.lifecycle)) return;
+  checkReplaceTriggeredBy(checker, at, body.lifecycle, resources);
+  const ignore = body.lifecycle.ignore_changes;
+  if (ignore === undefined || ignore === 'all') return;
+  if (!Array.isArray(ignore)) {
+    checker.problems.push(`${at}.lifecycle.ignore_changes: expected a list of argument names or "all", got ${describe(ignore)}`);
+    return;
+  }
+  ignore.forEach((ref, i) => {
+    const p = `${at}.lifecycle.ignore_changes[${i}]`;
+    if (typeof ref !== 'string') {
+      checker.problems.push(`${p}: expected an argument name, got ${describe(ref)}`);
+      return;
+    }
+    const found = attributeAt(block, ref);
+    if (typeof found === 'string') checker.problems.push(`${p}: ${JSON.stringify(ref)} is not an argument of this resource (${found})`);
+    else if ('computed' in found && found.computed && !found.optional && !found.required) {
+      checker.problems.push(`${p}: ${JSON.stringify(ref)} is computed-only (ignoring its changes is redundant)`);
+    }
+  });
+}
+
+/** Top-level `import` blocks (Terraform 1.5+): each `to` a libvirt resource of the document, with an `id`. */
+function checkImports(checker: Checker, doc: Record<string, unknown>): void {
+  const imports = doc.import;
+  if (imports === undefined) return;
+  const list = Array.isArray(imports) ? imports : [imports];
+  const resources = isPlainObject(doc.resource) ? doc.resource : {};
+  list.forEach((imp, i) => {
+    const p = `import[${i}]`;
+    if (!isPlainObject(imp)) {
+      checker.problems.push(`${p}: expected an import block (an object), got ${describe(imp)}`);
+      return;
+    }
+    const to = typeof imp.to === 'string' ? imp.to.match(/^(libvirt_[a-z0-9_]+)\.([A-Za-z0-9_-]+)(\[.*\])?$/) : null;
+    if (!to) {
+      if (typeof imp.to !== 'string' || imp.to.startsWith('libvirt_')) checker.problems.push(`${p}.to: expected a libvirt resource address, got ${describe(imp.to ?? null)}`);
+      return;
+    }
+    const types = resources[to[1]];
+    if (!isPlainObject(types) || !(to[2] in types)) checker.problems.push(`${p}.to: ${to[1]}.${to[2]} is not declared in this document`);
+    if (typeof imp.id !== 'string' || imp.id === '') checker.problems.push(`${p}.id: expected the id to import, got ${describe(imp.id ?? null)}`);
+  });
+}
+
 /**
  * Checks the libvirt parts of a synthesized Terraform JSON document (e.g. `Testing.synth(stack)` or
- * a `cdk.tf.json`) against the pinned libvirt 0.8.3 schema.
+ * a `cdk.tf.json`) against a pinned libvirt schema (see `LibvirtSchemaCheckOptions`).
  *
  * @returns human-readable problems sorted by path, each starting with its path, e.g.
  *   `resource.libvirt_domain.web_host.disk[1].volume_id: expected string, got true`; empty means OK.
  */
-export function checkLibvirtSchema(synthesizedJson: string | object): string[] {
+export function checkLibvirtSchema(synthesizedJson: string | object, options: LibvirtSchemaCheckOptions = {}): string[] {
   const doc: unknown = typeof synthesizedJson === 'string' ? JSON.parse(synthesizedJson) : synthesizedJson;
-  const checker = new Checker();
   if (!isPlainObject(doc)) return [`(root): expected a Terraform JSON object, got ${describe(doc)}`];
-  const schema = loadLibvirtSchema();
+  const version = options.version ?? pinnedLibvirtVersion(doc) ?? DEFAULT_VERSION;
+  const checker = new Checker(version !== '0.8.3');
+  const schema = loadLibvirtSchema(version);
 
   for (const [section, schemas, metaArgs, what] of [
     ['resource', schema.resource_schemas, RESOURCE_META_ARGS, 'resource type'],
@@ -372,12 +513,16 @@ export function checkLibvirtSchema(synthesizedJson: string | object): string[] {
       const tp = `${section}.${type}`;
       const s = schemas[type];
       if (!s) {
-        checker.problems.push(`${tp}: unknown ${what} in dmacvicar/libvirt ${PROVIDER_VERSION}`);
+        checker.problems.push(`${tp}: unknown ${what} in dmacvicar/libvirt ${version}`);
         continue;
       }
-      forEachLabelled(tp, instances, checker, (at, body) => checker.checkBody(at, s.block, body, metaArgs));
+      forEachLabelled(tp, instances, checker, (at, body) => {
+        checker.checkBody(at, s.block, body, metaArgs);
+        checkLifecycle(checker, at, s.block, body, isPlainObject(doc.resource) ? doc.resource : {});
+      });
     }
   }
+  checkImports(checker, doc);
 
   const providers = isPlainObject(doc.provider) ? doc.provider : undefined;
   if (providers && providers.libvirt !== undefined) {
@@ -389,8 +534,8 @@ export function checkLibvirtSchema(synthesizedJson: string | object): string[] {
     }
   }
 
-  // The bindings and this schema are for dmacvicar/libvirt 0.8.3: a different source would make
-  // Terraform install another provider (e.g. hashicorp/libvirt), an exact other version another schema.
+  // The schema is one version's of dmacvicar/libvirt: a different source would make Terraform
+  // install another provider (e.g. hashicorp/libvirt), an exact other version another schema.
   const terraform = isPlainObject(doc.terraform) ? doc.terraform : undefined;
   const rp = terraform && isPlainObject(terraform.required_providers) ? terraform.required_providers : undefined;
   if (rp && rp.libvirt !== undefined) {
@@ -402,10 +547,10 @@ export function checkLibvirtSchema(synthesizedJson: string | object): string[] {
       if (source !== 'dmacvicar/libvirt') {
         checker.problems.push(`terraform.required_providers.libvirt.source: expected "dmacvicar/libvirt", got ${describe(req.source ?? null)}`);
       }
-      const version = typeof req.version === 'string' ? req.version.trim() : undefined;
-      const exact = version?.match(/^=?\s*(\d+\.\d+\.\d+)$/);
-      if (exact && exact[1] !== PROVIDER_VERSION) {
-        checker.problems.push(`terraform.required_providers.libvirt.version: the schema is for ${PROVIDER_VERSION}, got ${describe(version)}`);
+      const pinned = typeof req.version === 'string' ? req.version.trim() : undefined;
+      const exact = pinned?.match(/^=?\s*(\d+\.\d+\.\d+)$/);
+      if (exact && exact[1] !== version) {
+        checker.problems.push(`terraform.required_providers.libvirt.version: the schema is for ${version}, got ${describe(pinned)}`);
       }
     }
   }
@@ -418,11 +563,13 @@ export function checkLibvirtSchema(synthesizedJson: string | object): string[] {
  * Asserts that {@link checkLibvirtSchema} finds no problem; otherwise throws an error listing them
  * all (fails the calling jest test with the list as its message).
  */
-export function expectValidLibvirtStack(synthesizedJson: string | object): void {
-  const problems = checkLibvirtSchema(synthesizedJson);
+export function expectValidLibvirtStack(synthesizedJson: string | object, options: LibvirtSchemaCheckOptions = {}): void {
+  const problems = checkLibvirtSchema(synthesizedJson, options);
   if (problems.length > 0) {
+    const doc = typeof synthesizedJson === 'string' ? JSON.parse(synthesizedJson) : synthesizedJson;
+    const version = options.version ?? pinnedLibvirtVersion(doc) ?? DEFAULT_VERSION;
     throw new Error(
-      `libvirt schema check (dmacvicar/libvirt ${PROVIDER_VERSION}) found ${problems.length} problem(s):\n` +
+      `libvirt schema check (dmacvicar/libvirt ${version}) found ${problems.length} problem(s):\n` +
       problems.map((p) => `  - ${p}`).join('\n'),
     );
   }

@@ -1,12 +1,15 @@
 import { AnnotationMetadataEntryType, Annotations, Fn, TerraformIterator, TerraformOutput, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HostConfig } from '../../bootconfig/host-config';
-import { Errors } from '../../core/errors';
+import { Errors, FleetConfigError } from '../../core/errors';
 import { ContainerOs } from '../../os/container-os';
 import { UpdatePolicy } from '../../os/update-policy';
 import { planLibvirtFleet } from './libvirt-fleet-plan';
 import { domainsFor, hostLocalsFor, networkFor, poolFor, volumesFor } from './libvirt-fleet-resources';
 import { LibvirtImage } from './libvirt-image';
+import { libvirtProviderVersionOf } from './provider-choice';
+import { LibvirtProviderVersion } from './provider-version';
+import { libvirtFleetResources09 } from './v09/libvirt-fleet-resources-09';
 
 /** Properties of a `LibvirtDockerFleet`. */
 export interface LibvirtDockerFleetProps {
@@ -122,13 +125,26 @@ export interface LibvirtDockerFleetProps {
    * @default true
    */
   readonly autostart?: boolean;
+
+  /**
+   * The dmacvicar/libvirt version the fleet is synthesized for. It must be the version of the
+   * stack's libvirt provider (`LibvirtProvider` is 0.8.3, `LibvirtProvider09` is 0.9.7). Hosts,
+   * payloads and volume names are the same on both; README "libvirt provider 0.9" says what
+   * differs and how a fleet created with 0.8.3 moves to 0.9.7 without losing its data volumes.
+   * @default - the version of the stack's libvirt provider, or `LibvirtProviderVersion.V0_9_7`
+   * when the stack has none
+   */
+  readonly providerVersion?: LibvirtProviderVersion;
 }
 
 /**
- * A fleet of Docker hosts on libvirt/KVM (dmacvicar/libvirt 0.8.3): a storage pool, a base
- * volume from the OS image, a NAT network, and per host a copy-on-write root volume, a Docker
- * data volume, the first-boot media (Ignition through QEMU fw_cfg, or a cloud-init NoCloud ISO)
- * and a domain.
+ * A fleet of Docker hosts on libvirt/KVM: a storage pool, a base volume from the OS image, a NAT
+ * network, and per host a copy-on-write root volume, a Docker data volume, the first-boot media
+ * (Ignition through QEMU fw_cfg, or a cloud-init NoCloud ISO) and a domain.
+ *
+ * It is synthesized for dmacvicar/libvirt 0.9.7 (`LibvirtProvider09`), or for 0.8.3 when the
+ * stack's provider is `LibvirtProvider` (`providerVersion`): the same hosts, payloads and volume
+ * names on both, in each version's own schema.
  *
  * Hosts are `for_each` instances keyed by host name, so adding a host never changes the
  * others. Each host's root volume (and Ignition volume / cloud-init ISO) is named after a hash
@@ -180,8 +196,11 @@ export class LibvirtDockerFleet extends Construct {
   public readonly domains: TerraformResource;
   /** Output: the host names (a list). */
   public readonly hostNamesOutput: TerraformOutput;
-  /** Output: a map from host name to the host's IPv4 address, read from the running domains. */
+  /** Output: a map from host name to the host's IPv4 address, read from the running domains (0.8.3) or libvirt's DHCP leases (0.9.7). */
   public readonly hostAddressesOutput: TerraformOutput;
+  /** The dmacvicar/libvirt version the fleet is synthesized for. */
+  public readonly providerVersion: LibvirtProviderVersion;
+  private readonly addressReader?: (hostName: string) => string;
 
   /**
    * @param scope the stack (or construct) the fleet belongs to; it must hold a LibvirtProvider
@@ -198,6 +217,22 @@ export class LibvirtDockerFleet extends Construct {
     for (const i of plan.infos) this.node.addMetadata(AnnotationMetadataEntryType.INFO, i, { stackTrace: false });
     this.hostNames = plan.hosts.map((h) => h.name);
     this.plannedAddresses = plan.plannedAddresses;
+    this.providerVersion = this.checked(() => libvirtProviderVersionOf(this, 'providerVersion', props.providerVersion));
+    if (this.providerVersion === LibvirtProviderVersion.V0_9_7) {
+      // the same plan, as dmacvicar/libvirt 0.9.7 resources (v09/libvirt-fleet-resources-09.ts)
+      const r = libvirtFleetResources09(this, id, plan);
+      this.pool = r.pool;
+      this.poolName = r.poolName;
+      this.baseVolume = r.baseVolume;
+      this.network = r.network;
+      this.networkId = r.network.id;
+      this.networkName = plan.networkName;
+      this.domains = r.domains;
+      this.hostNamesOutput = r.hostNamesOutput;
+      this.hostAddressesOutput = r.hostAddressesOutput;
+      this.addressReader = r.addressOf;
+      return;
+    }
 
     // 2. resources, in dependency order
     this.pool = poolFor(this, plan);
@@ -222,11 +257,21 @@ export class LibvirtDockerFleet extends Construct {
   }
 
   /**
-   * The IPv4 address of a host, read from its domain (a token resolved at apply time).
+   * The IPv4 address of a host, read from its domain (0.8.3) or libvirt's DHCP leases (0.9.7), a token resolved at apply time.
    * @param hostName one of `hostNames`
    */
   public addressOf(hostName: string): string {
     if (!this.hostNames.includes(hostName)) throw Errors.notOneOf('hostName', hostName, this.hostNames);
+    if (this.addressReader) return this.addressReader(hostName);
     return Token.asString(Fn.lookupNested(Token.asAny(this.domains.fqn), [hostName, 'network_interface', 0, 'addresses', 0]));
+  }
+
+  /** Runs a check, reporting its error at this construct's path. */
+  private checked<T>(check: () => T): T {
+    try {
+      return check();
+    } catch (e) {
+      throw FleetConfigError.isFleetConfigError(e) ? e._at(this.node.path) : e;
+    }
   }
 }

@@ -10,6 +10,8 @@ import { UpdatePolicy } from '../../os/update-policy';
 import { parseLibvirtCidr, planAddresses } from './host-identity';
 import { LibvirtDockerFleet } from './libvirt-docker-fleet';
 import { LibvirtImage } from './libvirt-image';
+import { LibvirtProviderVersion } from './provider-version';
+import { addTokenShare09 } from './v09/swarm-share-09';
 import { checkSwarmMembers, checkSwarmOperations } from '../swarm-checks';
 
 const DEFAULT_SWARM_CIDR = '10.17.3.0/24';
@@ -70,6 +72,12 @@ export interface LibvirtDockerSwarmProps {
    * @default 60
    */
   readonly workerDownMinutes?: number;
+  /**
+   * The dmacvicar/libvirt version the swarm is synthesized for (see `LibvirtDockerFleetProps.providerVersion`).
+   * @default - the version of the stack's libvirt provider, or `LibvirtProviderVersion.V0_9_7`
+   * when the stack has none
+   */
+  readonly providerVersion?: LibvirtProviderVersion;
 }
 
 /**
@@ -77,7 +85,7 @@ export interface LibvirtDockerSwarmProps {
  * NAT network. Addresses are planned from the names, so the first manager by name creates the
  * swarm (`docker swarm init --advertise-addr <its planned address>`) and the others join
  * through the managers' planned addresses with tokens read from a host directory shared into
- * the domains (virtio-9p `filesystem` device), never from the payload, plan or state.
+ * the domains (a virtio-9p filesystem device), never from the payload, plan or state.
  */
 export class LibvirtDockerSwarm extends Construct {
   /** The fleet of all nodes. */
@@ -138,6 +146,7 @@ export class LibvirtDockerSwarm extends Construct {
       networkName: id,
       poolName: undefined,
       domainName: `${id.toLowerCase()}.internal`,
+      providerVersion: props.providerVersion,
     });
     for (const name of names) {
       if (this.fleet.plannedAddresses[name] !== addresses.get(name)) throw new Error(`internal: planned address of ${name} differs`);
@@ -148,12 +157,18 @@ export class LibvirtDockerSwarm extends Construct {
     const q = (s: string) => JSON.stringify(s);
     const leader = this.managerNames[0];
     const managersList = `[${this.managerNames.map(q).join(', ')}]`;
-    this.fleet.domains.addOverride('filesystem', [{
-      source: `\${each.key == ${q(leader)} ? ${q(dir)} : (contains(${managersList}, each.key) ? ${q(`${dir}/managers`)} : ${q(`${dir}/workers`)})}`,
-      target: SHARE_TAG,
-      accessmode: 'mapped',
-      readonly: `\${each.key != ${q(leader)}}`,
-    }]);
+    const shareSource = `\${each.key == ${q(leader)} ? ${q(dir)} : (contains(${managersList}, each.key) ? ${q(`${dir}/managers`)} : ${q(`${dir}/workers`)})}`;
+    const shareReadOnly = `\${each.key != ${q(leader)}}`;
+    if (this.fleet.providerVersion === LibvirtProviderVersion.V0_9_7) {
+      addTokenShare09(this.fleet.domains, { source: shareSource, tag: SHARE_TAG, readOnly: shareReadOnly });
+    } else {
+      this.fleet.domains.addOverride('filesystem', [{
+        source: shareSource,
+        target: SHARE_TAG,
+        accessmode: 'mapped',
+        readonly: shareReadOnly,
+      }]);
+    }
 
     new TerraformOutput(this, 'manager-address', {
       value: addresses.get(leader)!,

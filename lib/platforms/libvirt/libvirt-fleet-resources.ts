@@ -83,7 +83,7 @@ export function hostLocalsFor(scope: Construct, plan: LibvirtFleetPlan): Libvirt
 }
 
 /** Each host's payload, as Terraform computes it from `local.first-boot`, marked sensitive. */
-function payloadExpression(locals: LibvirtHostLocals): string {
+export function payloadExpression(locals: LibvirtHostLocals): string {
   const it = locals.hosts;
   const payload = locals.hasTemplate
     ? Fn.replace(Fn.replace(locals.firstBoot.asString, HOST_MARK, Token.asString(it.key)), WWN_MARK, it.getString('wwn'))

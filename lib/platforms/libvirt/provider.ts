@@ -1,7 +1,8 @@
 /**
- * The Terraform provider for libvirt/KVM hosts: **dmacvicar/libvirt 0.8.3**, the last release of
- * the legacy (SDKv2) line, whose schema (`cloudinit`, `coreos_ignition`/`fw_cfg_name`,
- * `network_interface` blocks, ...) the libvirt platform targets.
+ * The Terraform provider for libvirt/KVM hosts, **dmacvicar/libvirt 0.8.3**: the last release of
+ * the legacy (SDKv2) line (`cloudinit`, `coreos_ignition`/`fw_cfg_name`, `network_interface`
+ * blocks, ...). Libvirt fleets in a stack with this provider are synthesized for 0.8.3, as they
+ * were before 0.9.7 was supported; new stacks use `LibvirtProvider09` (dmacvicar/libvirt 0.9.7).
  *
  * `LibvirtProvider` is the class generated offline by `scripts/gen-libvirt.js` from the pinned
  * schema in `./schema/libvirt-0.8.3-schema.json` (see `./gen/`, do not edit it by hand).

@@ -24,10 +24,10 @@ describe('the consumer app', () => {
     expect(synth).toMatchSnapshot();
   });
 
-  test('libvirt: two Alpine domains from the bundled libvirt bindings', () => {
+  test('libvirt: two Alpine domains from the bundled libvirt 0.9.7 bindings', () => {
     const stack = new LabStack(Testing.app(), 'consumer-libvirt');
     const synth = JSON.parse(Testing.synth(stack));
-    expect(synth.terraform.required_providers.libvirt).toEqual({ source: 'dmacvicar/libvirt', version: '0.8.3' });
+    expect(synth.terraform.required_providers.libvirt).toEqual({ source: 'dmacvicar/libvirt', version: '0.9.7' });
     expect(Object.keys(synth.resource.libvirt_domain)).toHaveLength(1);
     expect(Testing.synth(stack)).toMatchSnapshot();
   });

@@ -10,7 +10,7 @@ import {
   FlatcarChannel,
   HostConfig,
   LibvirtDockerFleet,
-  LibvirtProvider,
+  LibvirtProvider09,
   UpdatePolicy,
   Weekday,
 } from 'cdktf-docker-fleet';
@@ -60,7 +60,7 @@ export class LabStack extends TerraformStack {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new LibvirtProvider(this, 'libvirt', { uri: 'qemu:///system' });
+    new LibvirtProvider09(this, 'libvirt', { uri: 'qemu:///system' });
     this.fleet = new LibvirtDockerFleet(this, 'lab', {
       os: ContainerOs.alpine(),
       hostCount: 2,
