@@ -15,5 +15,6 @@ module.exports = {
   // Synthesized stacks in snapshots show first-boot payloads decoded, not as base64 (users add
   // 'cdktf-docker-fleet/lib/cli/snapshot-serializer'; here the source is used).
   snapshotSerializers: ['<rootDir>/lib/cli/snapshot-serializer.ts'],
-  testTimeout: 120000,
+  // a bound on a hung test, not a performance target: terraform plans of every example take minutes on a loaded 2-core machine
+  testTimeout: 600000,
 };
