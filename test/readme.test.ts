@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { AlpineBootstrap, ContainerOs, FedoraCoreOsStream, FlatcarChannel } from '../lib';
+import { alpineReleaseRows } from '../lib/os/alpine-releases';
 import { FEATURE_LABELS, POLICY_LABELS } from '../lib/os/capabilities';
 
 /** Reads the README's OS comparison table into { rowLabel: [cells per OS] }. */
@@ -49,5 +50,13 @@ describe('the README OS comparison table', () => {
       const row = `\`UpdatePolicy.${label}\``;
       expect({ row, cells: table[row] }).toEqual({ row, cells: oses.map((o) => cell(o.supportsPolicy(kind))) });
     }
+  });
+});
+
+describe('the README Alpine branch table', () => {
+  test('lists exactly the branches of the library\'s data, with their support dates and images', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const block = readme.split('**Alpine branches.**')[1].split('\n\n').find((b) => b.startsWith('| branch'));
+    expect(block?.split('\n')).toEqual(alpineReleaseRows());
   });
 });

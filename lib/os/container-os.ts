@@ -45,7 +45,7 @@ export interface FlatcarOptions {
 /** Options for Alpine Linux. */
 export interface AlpineOptions {
   /**
-   * Release branch, e.g. `'3.24'`. See `ContainerOs.ALPINE_RELEASES`.
+   * Release branch, e.g. `'3.25'`. See `ContainerOs.ALPINE_RELEASES`.
    * @default - the newest supported branch
    */
   readonly release?: string;

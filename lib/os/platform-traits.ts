@@ -24,6 +24,12 @@ export interface AwsImageLookup {
    */
   readonly nameFilter?: string;
   /**
+   * More AMI `name` patterns, any of which may match as well as `nameFilter` (an image family
+   * that changed its naming keeps images under both names).
+   * @default - `nameFilter` only
+   */
+  readonly alternativeNameFilters?: string[];
+  /**
    * AMI `description` filter (wildcards allowed).
    * @default - no description filter
    */
