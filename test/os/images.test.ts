@@ -51,7 +51,7 @@ describe('channels', () => {
     [() => ContainerOs.flatcar({ channel: 'edge' as any }), /channel: got "edge"; Flatcar Container Linux has the channels 'stable', 'beta', 'alpha', 'lts'/],
     [() => ContainerOs.alpine({ release: '3.21' }), /release: got "3.21"; Alpine Linux has the releases '3.22', '3.23', '3.24', '3.25'/],
     [() => ContainerOs.alpine({ release: 'edge' }), /release: got "edge"/],
-    [() => ContainerOs.bottlerocket({ variant: 'aws-k8s-1.31' }), /variant: got "aws-k8s-1.31"; Bottlerocket has the variants 'aws-ecs-2', 'aws-ecs-3'/],
+    [() => ContainerOs.bottlerocket({ variant: 'aws-k8s-1.31' }), /variant: got "aws-k8s-1.31"; Bottlerocket has the variants 'aws-ecs-2', 'aws-ecs-2-nvidia', .*'aws-ecs-4-nvidia'/],
   ])('fails on an unknown channel %#', (make, msg) => {
     expect(make).toThrow(msg);
   });
