@@ -9,7 +9,7 @@ import { FirstBootFormat } from '../bootconfig/formats';
 import { mergeFragment } from '../bootconfig/fragment';
 import { layer } from '../bootconfig/model';
 import { renderToml } from '../bootconfig/toml';
-import { BOTTLEROCKET_VARIANT_DATA, bottlerocketVariant, supportedAlternative } from './bottlerocket-variants';
+import { BOTTLEROCKET_VARIANT_DATA, bottlerocketVariant, gpuCounterpart, supportedAlternative } from './bottlerocket-variants';
 import { ALL_FEATURES, OsFeature } from './capabilities';
 import { Architecture } from './enums';
 import { OsDefinition } from './os-definition';
@@ -29,6 +29,7 @@ const ECS_LOGGING_DRIVERS = ['json-file', 'awslogs', 'none'];
 export function bottlerocket(variant: string, ecsCluster: string | undefined, hostContainers: readonly HostContainerModel[] = []): OsDefinition {
   const external = 'Bottlerocket does not update itself: install the Bottlerocket ECS updater (or run apiclient update via SSM) to apply updates';
   const data = bottlerocketVariant(variant);
+  const counterpart = gpuCounterpart(data);
   return {
     name: 'Bottlerocket',
     channel: variant,
@@ -76,6 +77,11 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined, ho
         // The aws-ecs variants' Docker engine belongs to the ECS agent: "a container on every
         // host" is an ECS service with the DAEMON scheduling strategy (review-2026-11.md §E).
         containerScheduler: 'ecs',
+        // Only the nvidia flavors carry NVIDIA drivers and enable the ECS agent's GPU support.
+        gpu: {
+          drivers: data.nvidia ? 'nvidia' : 'none',
+          ...(counterpart ? { alternative: `ContainerOs.bottlerocket({ variant: '${counterpart.name}' })` } : {}),
+        },
       },
       // QUICKSTART-LOCAL.md: no prebuilt QEMU image; metal-dev must be built yourself (no libvirt record).
     },

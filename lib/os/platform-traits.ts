@@ -84,6 +84,12 @@ export interface AwsTraits {
    * @default - the first-boot payload runs them (systemd units or OpenRC services)
    */
   readonly containerScheduler?: 'ecs';
+  /**
+   * The GPUs the image drives, for the AWS platform's instance-type check: `nvidia` images need an
+   * NVIDIA GPU, `none` images leave one idle. `alternative` is the OS to use instead, for messages.
+   * @default - no check: the OS can load GPU drivers itself
+   */
+  readonly gpu?: { readonly drivers: 'nvidia' | 'none'; readonly alternative?: string };
 }
 
 /** How the payload reaches a libvirt domain. */
