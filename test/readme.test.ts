@@ -1,6 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { AlpineBootstrap, ContainerOs, FedoraCoreOsStream, FlatcarChannel } from '../lib';
+import { alpineReleaseRows } from '../lib/os/alpine-releases';
+import { bottlerocketVariantRows } from '../lib/os/bottlerocket-variants';
 import { FEATURE_LABELS, POLICY_LABELS } from '../lib/os/capabilities';
 
 /** Reads the README's OS comparison table into { rowLabel: [cells per OS] }. */
@@ -25,7 +27,7 @@ describe('the README OS comparison table', () => {
       Object.values(FedoraCoreOsStream).join(', '),
       Object.values(FlatcarChannel).join(', '),
       ContainerOs.ALPINE_RELEASES.join(', '),
-      'aws-ecs-2, aws-ecs-3',
+      ContainerOs.BOTTLEROCKET_VARIANTS.join(', '),
     ]);
   });
 
@@ -49,5 +51,22 @@ describe('the README OS comparison table', () => {
       const row = `\`UpdatePolicy.${label}\``;
       expect({ row, cells: table[row] }).toEqual({ row, cells: oses.map((o) => cell(o.supportsPolicy(kind))) });
     }
+  });
+});
+
+describe('the README Bottlerocket variant table', () => {
+  test('lists exactly the variants of the library\'s data, with their kernels, flavors and status', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const section = readme.split('## Bottlerocket on ECS')[1].split('\n## ')[0];
+    const rows = section.split('\n').filter((l) => l.startsWith('|'));
+    expect(rows).toEqual(bottlerocketVariantRows());
+  });
+});
+
+describe('the README Alpine branch table', () => {
+  test('lists exactly the branches of the library\'s data, with their support dates and images', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const block = readme.split('**Alpine branches.**')[1].split('\n\n').find((b) => b.startsWith('| branch'));
+    expect(block?.split('\n')).toEqual(alpineReleaseRows());
   });
 });

@@ -316,6 +316,8 @@ const builders = {
     new FleetConfigError(p, v, "expected an EC2 instance type 'family.size', e.g. 't3.small', 'm7g.large'"),
   architectureMismatch: (p: string, v: unknown, architecture: string, typeArchitecture: string) =>
     new FleetConfigError(p, v, `this instance type is ${typeArchitecture} but architecture is '${architecture}'; pick a${typeArchitecture === 'arm64' ? 'n x86_64 type (e.g. t3.small, m7i.large)' : ' Graviton type (e.g. t4g.small, m7g.large)'} or set architecture: Architecture.${typeArchitecture === 'arm64' ? 'ARM64' : 'X86_64'}`),
+  nvidiaVariantWithoutGpu: (p: string, v: unknown, os: string, alternative: string | undefined) =>
+    new FleetConfigError(p, v, `${os} needs an instance type with an NVIDIA GPU (e.g. g4dn, g5, g6, p5; g5g on arm64): its ECS agent does not start without one, so no host would join the cluster; pick a GPU type${alternative === undefined ? '' : ` or use ${alternative}`}`),
   rootVolumeTooSmall: (os: string, v: unknown, minGiB: number) =>
     new FleetConfigError('rootVolumeSizeGiB', v, `${os}'s image needs a root volume of at least ${minGiB} GiB; pass ${minGiB} or more, or leave it unset`),
   capacityOrder: (p: string, v: unknown, rule: string) =>

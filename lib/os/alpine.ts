@@ -7,33 +7,24 @@ import { CloudConfigHeader, renderCloudConfig } from '../bootconfig/cloud-config
 import { FirstBootFormat } from '../bootconfig/formats';
 import { FileModel, HostModel, layer, textFile } from '../bootconfig/model';
 import { expandForOpenRc } from '../bootconfig/openrc-host';
+import { today } from '../core/clock';
+import { ALPINE_NEWEST, ALPINE_RELEASE_DATA, alpineRelease, alpineSupportWarnings } from './alpine-releases';
 import { ALL_FEATURES, OsFeature } from './capabilities';
 import { AlpineBootstrap, Architecture } from './enums';
 import { OsDefinition, RenderContext } from './os-definition';
 import { PolicyWindow, WEEKDAYS } from './update-policy';
 
-/**
- * Supported branches and the point release whose cloud images the libvirt default uses.
- * Branches get ~2 years of main-repository fixes, cut each May and November; but Docker is in
- * `community`, which is supported only until the next stable branch (wiki.alpinelinux.org
- * "Repositories": "community ... supported until the next stable release"). So only the newest
- * branch (3.24 since 2026-05) gets Docker fixes: the older ones stay selectable (a fleet may be
- * mid-migration) with a warning. Point releases: os-facts-2.md §1d. Cloud images
- * for every point release: UNCERTAIN (3.22.4 tiny seen in jumpstarter PR #809; 3.23.4 and 3.24.1
- * seen in public code); pass LibvirtImage.fromUrl() for another one.
- */
-const RELEASES: Record<string, string> = { '3.22': '3.22.4', '3.23': '3.23.4', '3.24': '3.24.1' };
-
-/** Release branches this library supports, oldest first. */
-export const ALPINE_RELEASES: readonly string[] = Object.keys(RELEASES);
-/** The default branch: the newest supported. */
-export const ALPINE_NEWEST = '3.24';
+/** Release branches this library supports, oldest first (data and sources: alpine-releases.ts). */
+export const ALPINE_RELEASES: readonly string[] = ALPINE_RELEASE_DATA.map((r) => r.branch);
+export { ALPINE_NEWEST };
 
 export const ALPINE_UPGRADE_SCRIPT = '/etc/docker-fleet/apk-upgrade';
 
 /** Alpine Linux on a release branch with a first-boot agent. */
 export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinition {
   const tiny = bootstrap === AlpineBootstrap.TINY;
+  const data = alpineRelease(release);
+  const unified = data.imageNaming === 'unified';
   return {
     name: 'Alpine Linux',
     channel: release,
@@ -62,6 +53,9 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
           return {
             owners: ['538276064493'],
             nameFilter: `alpine-${release}.*-${imageArch}-${firmware}-${bootstrap}-r*`,
+            // Branches whose images dropped the firmware from their names (alpine-releases.ts):
+            // their AMIs may carry either name, so both are searched.
+            ...(unified ? { alternativeNameFilters: [`alpine-${release}.*-${imageArch}-${bootstrap}-r*`] } : {}),
             architecture,
             // configs/cloud/aws.conf: root device /dev/xvda. UNCERTAIN: snapshot size 1 GiB.
             rootDeviceName: '/dev/xvda',
@@ -76,9 +70,11 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
         managedPolicies: [],
       },
       libvirt: {
-        // NoCloud images are plain qcow2 (os-facts.md §3.3): download base + file-name rule.
+        // Cloud images are plain qcow2 under releases/cloud/ (alpine-cloud-images configs/alpine.conf
+        // `download_url`), named per branch (alpine-releases.ts).
         image: () => ({
-          url: `https://dl-cdn.alpinelinux.org/alpine/v${release}/releases/cloud/nocloud_alpine-${RELEASES[release]}-x86_64-bios-${bootstrap}-r0.qcow2`,
+          url: `https://dl-cdn.alpinelinux.org/alpine/v${release}/releases/cloud/`
+            + (unified ? `alpine-${data.pointRelease}-x86_64-${bootstrap}-r0.qcow2` : `nocloud_alpine-${data.pointRelease}-x86_64-bios-${bootstrap}-r0.qcow2`),
           format: 'qcow2',
         }),
         // tiny-cloud/cloud-init NoCloud: a volume labelled cidata with meta-data and user-data.
@@ -88,10 +84,8 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
       },
     },
     osLayer: (ctx, user) => {
-      if (release !== ALPINE_NEWEST) {
-        ctx.warnings.push(`${ctx.displayName}: Docker comes from the community repository, which Alpine supports only until the next stable branch; `
-          + `${release} gets no Docker fixes any more, so prefer release '${ALPINE_NEWEST}'`);
-      }
+      // Support dates against the clock: warnings only, the payload never depends on the date.
+      ctx.warnings.push(...alpineSupportWarnings(ctx.displayName, data, today()));
       const repos = textFile('/etc/apk/repositories',
         `# Managed by cdktf-docker-fleet: pinned to the ${release} branch\n`
         + `https://dl-cdn.alpinelinux.org/alpine/v${release}/main\nhttps://dl-cdn.alpinelinux.org/alpine/v${release}/community\n`);

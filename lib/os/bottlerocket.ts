@@ -9,12 +9,13 @@ import { FirstBootFormat } from '../bootconfig/formats';
 import { mergeFragment } from '../bootconfig/fragment';
 import { layer } from '../bootconfig/model';
 import { renderToml } from '../bootconfig/toml';
+import { BOTTLEROCKET_VARIANT_DATA, bottlerocketVariant, gpuCounterpart, supportedAlternative } from './bottlerocket-variants';
 import { ALL_FEATURES, OsFeature } from './capabilities';
 import { Architecture } from './enums';
 import { OsDefinition } from './os-definition';
 
-/** Variants with a Docker engine (website data/variants/1.57.x aws-ecs-2.toml, aws-ecs-3.toml). */
-export const BOTTLEROCKET_VARIANTS: readonly string[] = ['aws-ecs-2', 'aws-ecs-3'];
+/** Variants with a Docker engine, the ECS variants (data and sources: bottlerocket-variants.ts). */
+export const BOTTLEROCKET_VARIANTS: readonly string[] = BOTTLEROCKET_VARIANT_DATA.map((v) => v.name);
 
 /**
  * The logging drivers the ECS agent may use: the agent alone allows `json-file` and `none`
@@ -27,6 +28,8 @@ const ECS_LOGGING_DRIVERS = ['json-file', 'awslogs', 'none'];
 /** Bottlerocket on a variant, optionally joining an existing ECS cluster, with extra host containers. */
 export function bottlerocket(variant: string, ecsCluster: string | undefined, hostContainers: readonly HostContainerModel[] = []): OsDefinition {
   const external = 'Bottlerocket does not update itself: install the Bottlerocket ECS updater (or run apiclient update via SSM) to apply updates';
+  const data = bottlerocketVariant(variant);
+  const counterpart = gpuCounterpart(data);
   return {
     name: 'Bottlerocket',
     channel: variant,
@@ -74,10 +77,20 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined, ho
         // The aws-ecs variants' Docker engine belongs to the ECS agent: "a container on every
         // host" is an ECS service with the DAEMON scheduling strategy (review-2026-11.md §E).
         containerScheduler: 'ecs',
+        // Only the nvidia flavors carry NVIDIA drivers and enable the ECS agent's GPU support.
+        gpu: {
+          drivers: data.nvidia ? 'nvidia' : 'none',
+          ...(counterpart ? { alternative: `ContainerOs.bottlerocket({ variant: '${counterpart.name}' })` } : {}),
+        },
       },
       // QUICKSTART-LOCAL.md: no prebuilt QEMU image; metal-dev must be built yourself (no libvirt record).
     },
-    osLayer: () => layer({}),
+    osLayer: (ctx) => {
+      if (data.status === 'experimental') {
+        ctx.warnings.push(`${ctx.displayName}: ${variant} is an experimental variant (https://github.com/bottlerocket-os/bottlerocket/pull/4840): it may change or be withdrawn without notice; use ${supportedAlternative(data)?.name} for production`);
+      }
+      return layer({});
+    },
     render: (model, ctx, fragments) => {
       const settings = expandForBottlerocket(model, hostContainers);
       for (const c of hostContainers.filter((h) => h.superpowered)) {

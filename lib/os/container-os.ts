@@ -15,6 +15,7 @@ import { Errors } from '../core/errors';
 import { isUnresolved, requireBoolean, requireHostname, requireOneOf } from '../core/validation';
 import { alpine, ALPINE_NEWEST, ALPINE_RELEASES } from './alpine';
 import { bottlerocket, BOTTLEROCKET_VARIANTS } from './bottlerocket';
+import { BOTTLEROCKET_DEFAULT_VARIANT } from './bottlerocket-variants';
 import { requireEcsClusterName, requireHostContainers } from '../bootconfig/bottlerocket-host';
 import { OsFeature, checkCapabilities } from './capabilities';
 import { AlpineBootstrap, Architecture, FedoraCoreOsStream, FlatcarChannel, Platform } from './enums';
@@ -45,7 +46,7 @@ export interface FlatcarOptions {
 /** Options for Alpine Linux. */
 export interface AlpineOptions {
   /**
-   * Release branch, e.g. `'3.24'`. See `ContainerOs.ALPINE_RELEASES`.
+   * Release branch, e.g. `'3.25'`. See `ContainerOs.ALPINE_RELEASES`.
    * @default - the newest supported branch
    */
   readonly release?: string;
@@ -59,8 +60,10 @@ export interface AlpineOptions {
 /** Options for Bottlerocket. */
 export interface BottlerocketOptions {
   /**
-   * The variant: `aws-ecs-2` (kernel 6.1) or `aws-ecs-3` (kernel 6.12); both run Docker under
-   * the ECS agent.
+   * The variant: an ECS variant, which runs Docker under the ECS agent. `aws-ecs-2` (kernel 6.1),
+   * `aws-ecs-3` (kernel 6.12) or the experimental `aws-ecs-4` (kernel 6.18), each also as
+   * `-nvidia` (NVIDIA drivers, for GPU instance types), and the first two as `-fips` and
+   * `-nvidia-fips` (FIPS 140-3). See `ContainerOs.BOTTLEROCKET_VARIANTS`.
    * @default 'aws-ecs-2'
    */
   readonly variant?: string;
@@ -152,6 +155,8 @@ const PLATFORM_KEYS: Readonly<Record<Platform, keyof PlatformTraits>> = { [Platf
 export class ContainerOs {
   /** Alpine release branches this library supports, oldest first. */
   public static readonly ALPINE_RELEASES: string[] = [...ALPINE_RELEASES];
+  /** Bottlerocket variants this library supports (the ECS variants), oldest family first. */
+  public static readonly BOTTLEROCKET_VARIANTS: string[] = [...BOTTLEROCKET_VARIANTS];
 
   /** Fedora CoreOS on a stream (stable by default): Ignition, Docker preinstalled, Zincati updates. */
   public static fedoraCoreOs(options: FedoraCoreOsOptions = {}): ContainerOs {
@@ -173,10 +178,10 @@ export class ContainerOs {
     return new ContainerOs(alpine(release, bootstrap), { bootstrap });
   }
 
-  /** Bottlerocket on AWS (variant aws-ecs-2 by default): TOML settings, containers as ECS daemon services. */
+  /** Bottlerocket on AWS (ECS variant aws-ecs-2 by default): TOML settings, containers as ECS daemon services. */
   public static bottlerocket(options: BottlerocketOptions = {}): ContainerOs {
     const o = requireOptions(options);
-    const variant = requireChannel('Bottlerocket', 'variant', o.variant, BOTTLEROCKET_VARIANTS, 'aws-ecs-2');
+    const variant = requireChannel('Bottlerocket', 'variant', o.variant, BOTTLEROCKET_VARIANTS, BOTTLEROCKET_DEFAULT_VARIANT);
     const ecsCluster = o.ecsCluster === undefined ? undefined : requireEcsClusterName('ecsCluster', o.ecsCluster);
     const hostContainers = o.hostContainers === undefined ? [] : requireHostContainers('hostContainers', o.hostContainers);
     return new ContainerOs(bottlerocket(variant, ecsCluster, hostContainers), { ecsCluster });

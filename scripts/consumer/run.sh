@@ -11,7 +11,8 @@
 # Env: TF_PLUGIN_DIR (default /opt/tf-plugins, a filesystem mirror of hashicorp/aws 5.100.0);
 # CI=true makes a missing terraform or mirror a failure instead of skipped steps;
 # CONSUMER_BUILT=1 skips the jsii build when the caller (.ci/run) has just built;
-# CONSUMER_KEEP=1 keeps the temporary directory.
+# CONSUMER_KEEP=1 keeps the temporary directory; CONSUMER_NODE=<major> runs it all under that
+# Node.js line from the npm registry (scripts/node-version.sh) instead of the node on PATH.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -21,6 +22,16 @@ start=$SECONDS
 step() { printf '\n--- consumer: %s (%ss)\n' "$1" "$((SECONDS - start))"; }
 
 # --- tools --------------------------------------------------------------------------------------
+if [ -n "${CONSUMER_NODE:-}" ]; then
+  node_bin="$(bash "$repo/scripts/node-version.sh" "$CONSUMER_NODE")"
+  export PATH="$node_bin:$PATH"
+  # cdktf-cli 0.21's node-pty (@cdktf/node-pty-prebuilt-multiarch 0.10.2) has prebuilt binaries up
+  # to Node 22's ABI; on a newer line npm compiles it with node-gyp, which needs that line's headers
+  # (downloaded from nodejs.org by default; here the ones npm's node package ships) and a C++ compiler.
+  npm_config_nodedir="$(bash "$repo/scripts/node-version.sh" --nodedir "$CONSUMER_NODE")"
+  export npm_config_nodedir
+fi
+step "node $(node --version) ($(command -v node)), npm $(npm --version)"
 TF_PLUGIN_DIR="${TF_PLUGIN_DIR:-/opt/tf-plugins}"
 terraform_ok=1
 if ! command -v terraform >/dev/null; then

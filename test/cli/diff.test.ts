@@ -128,8 +128,8 @@ describe('cdktf-docker-fleet diff', () => {
     const more = synthApp(build({ extraFleet: true }));
     const added = runCli(['diff', base, more]);
     expect(added.code).toBe(1);
-    expect(added.stdout).toContain('== aws/extra ==\nnew fleet (Alpine Linux (3.24)) → creates 2 hosts\n');
-    expect(runCli(['diff', more, base]).stdout).toContain('== aws/extra ==\nfleet removed (Alpine Linux (3.24)) → destroys 2 hosts\n');
+    expect(added.stdout).toContain('== aws/extra ==\nnew fleet (Alpine Linux (3.25)) → creates 2 hosts\n');
+    expect(runCli(['diff', more, base]).stdout).toContain('== aws/extra ==\nfleet removed (Alpine Linux (3.25)) → destroys 2 hosts\n');
   });
 });
 

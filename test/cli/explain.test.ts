@@ -174,7 +174,7 @@ describe('cdktf-docker-fleet explain', () => {
   test('shows a libvirt fleet\'s per-host cloud-init payloads once, with what differs between hosts', () => {
     const b = block(text, 'lab/alpine');
     expect(b).toContain('platform: libvirt, 2 hosts: blue, red (one payload each)');
-    expect(b).toContain('OS: Alpine Linux (3.24); payload: alpine-config; delivery: libvirt_cloudinit_disk');
+    expect(b).toContain('OS: Alpine Linux (3.25); payload: alpine-config; delivery: libvirt_cloudinit_disk');
     expect(b).toContain('differs between hosts:\n  hostname\n    blue: blue\n    red: red\n');
   });
 

@@ -94,7 +94,7 @@ function synthLibvirtFcos(): string {
 describe('Alpine', () => {
   test('warns for a branch whose community repository (Docker) is no longer maintained', () => {
     expect(ContainerOs.alpine({ release: '3.22' }).renderFirstBoot(new HostConfig()).warnings.join('\n'))
-      .toMatch(/Alpine Linux \(3\.22\): Docker comes from the community repository.*prefer release '3\.24'/);
+      .toMatch(/Alpine Linux \(3\.22\): Docker comes from Alpine's community repository.*use release '3\.25'/);
     expect(ContainerOs.alpine().renderFirstBoot(new HostConfig()).warnings.join('\n')).not.toContain('community');
   });
 

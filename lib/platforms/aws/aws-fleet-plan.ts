@@ -20,6 +20,7 @@ import {
 import type { AwsDockerFleetProps } from './aws-docker-fleet';
 import { AwsImage } from './aws-image';
 import { EcsFleetPlan, FLEET_TAG, planEcsFleet } from './ecs-fleet-plan';
+import { checkGpuDrivers } from './gpu-instance-types';
 import { UserDataPlan, planUserData } from './user-data';
 
 /** One ingress rule of the fleet's security group. */
@@ -119,6 +120,9 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
     if (!Token.isUnresolved(t)) {
       const typeArch = instanceTypeArchitecture(t);
       if (typeArch !== architecture) throw Errors.architectureMismatch('instanceType', t, architecture, typeArch);
+      // An image with NVIDIA drivers needs an NVIDIA GPU, and a GPU wants them (gpu-instance-types.ts).
+      const gpu = traits.gpu === undefined ? undefined : checkGpuDrivers('instanceType', t, os.displayName, traits.gpu);
+      if (gpu !== undefined) warnings.push(gpu);
     }
     return t;
   }, '');

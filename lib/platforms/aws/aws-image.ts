@@ -110,7 +110,7 @@ export class AwsImage {
       return { imageId: param.insecureValue, lookup };
     }
     const filter = [
-      ...(lookup.nameFilter !== undefined ? [{ name: 'name', values: [lookup.nameFilter] }] : []),
+      ...(lookup.nameFilter !== undefined ? [{ name: 'name', values: [lookup.nameFilter, ...(lookup.alternativeNameFilters ?? [])] }] : []),
       ...(lookup.descriptionFilter !== undefined ? [{ name: 'description', values: [lookup.descriptionFilter] }] : []),
       { name: 'architecture', values: [lookup.architecture] },
       { name: 'virtualization-type', values: ['hvm'] },
