@@ -18,15 +18,15 @@ import { UpdatePolicy } from '../../os/update-policy';
 import { planAwsFleet } from './aws-fleet-plan';
 import { autoScalingGroupFor, instanceRoleFor, launchTemplateFor, partitionOf, remoteConfigFor, secretsPolicyFor, securityGroupFor, tagsOrNone } from './aws-fleet-resources';
 import { AwsImage } from './aws-image';
-import { FLEET_TAG } from './ecs-fleet-plan';
+import { FLEET_TAG } from './ecs/fleet-plan';
 import { USER_DATA_LIMIT_BYTES, UserDataDelivery } from './user-data';
 
 // Loaded when a fleet needs them (Bottlerocket): the ECS and SSM provider classes are large, and
 // an app without a Bottlerocket fleet should not pay their import.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const ecsFleetFor: typeof import('./ecs-fleet-resources').ecsFleetFor = (...a) => (require('./ecs-fleet-resources') as typeof import('./ecs-fleet-resources')).ecsFleetFor(...a);
-const bottlerocketUpdateWindowFor: typeof import('./bottlerocket-update-window').bottlerocketUpdateWindowFor = (...a) =>
-  (require('./bottlerocket-update-window') as typeof import('./bottlerocket-update-window')).bottlerocketUpdateWindowFor(...a);
+const ecsFleetFor: typeof import('./ecs/fleet-resources').ecsFleetFor = (...a) => (require('./ecs/fleet-resources') as typeof import('./ecs/fleet-resources')).ecsFleetFor(...a);
+const bottlerocketUpdateWindowFor: typeof import('./ecs/update-window').bottlerocketUpdateWindowFor = (...a) =>
+  (require('./ecs/update-window') as typeof import('./ecs/update-window')).bottlerocketUpdateWindowFor(...a);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export { UserDataDelivery } from './user-data';

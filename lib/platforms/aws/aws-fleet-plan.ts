@@ -19,7 +19,7 @@ import {
 } from './aws-checks';
 import type { AwsDockerFleetProps } from './aws-docker-fleet';
 import { AwsImage } from './aws-image';
-import { EcsFleetPlan, FLEET_TAG, planEcsFleet } from './ecs-fleet-plan';
+import { EcsFleetPlan, FLEET_TAG, planEcsFleet } from './ecs/fleet-plan';
 import { UserDataPlan, planUserData } from './user-data';
 
 /** One ingress rule of the fleet's security group. */

@@ -14,11 +14,11 @@ import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { FleetConfigError } from '../../../lib/core/errors';
 import { PolicyWindow, UpdatePolicy, Weekday } from '../../../lib/os/update-policy';
 import { partitionOf } from '../../../lib/platforms/aws/aws-fleet-resources';
-import { runbookHandlers } from '../../../lib/platforms/aws/bottlerocket-runbook-steps';
-import { APPLY_SCRIPT, CHECK_SCRIPT, REBOOT_SCRIPT } from '../../../lib/platforms/aws/bottlerocket-update-runbook';
+import { runbookHandlers } from '../../../lib/platforms/aws/ecs/runbook-steps';
+import { APPLY_SCRIPT, CHECK_SCRIPT, REBOOT_SCRIPT } from '../../../lib/platforms/aws/ecs/update-runbook';
 import {
   BottlerocketUpdateWindowProps, RUNBOOK_SERVICE_ACTIONS, bottlerocketUpdateWindowFor, planUpdateWindow,
-} from '../../../lib/platforms/aws/bottlerocket-update-window';
+} from '../../../lib/platforms/aws/ecs/update-window';
 import { TerraformResult, findTerraform, plannedResources, removeRun, terraformCheck } from '../../helpers/terraform';
 import { IN_CI, ToolCheck, describeWithTools, findTool, requireTools } from '../../helpers/tools';
 import { awsStack } from './aws-fixtures';

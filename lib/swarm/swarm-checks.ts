@@ -6,7 +6,7 @@
  */
 import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../bootconfig/host-config';
-import { MANAGER_COUNTS, managerPolicies } from '../bootconfig/swarm-host';
+import { MANAGER_COUNTS, managerPolicies } from './swarm-host';
 import { Errors, Problems } from '../core/errors';
 import { requireInteger } from '../core/validation';
 import { OsFeature } from '../os/capabilities';

@@ -35,8 +35,8 @@
  *   to python3.8); cdklabs/cdk-ssm-documents (AWS's CDK library for SSM documents) maps
  *   'python3.11' in ExecuteScriptStep's ScriptLanguage.
  */
-import { PolicyWindow } from '../../os/update-policy';
-import { stepScript } from './bottlerocket-runbook-steps';
+import { PolicyWindow } from '../../../os/update-policy';
+import { stepScript } from './runbook-steps';
 
 /**
  * The check a host runs: its boot ID, then `apiclient update check`. `apiclient` runs from the

@@ -36,11 +36,11 @@ import { SsmDocument } from '@cdktf/provider-aws/lib/ssm-document';
 import { SsmMaintenanceWindow } from '@cdktf/provider-aws/lib/ssm-maintenance-window';
 import { SsmMaintenanceWindowTarget } from '@cdktf/provider-aws/lib/ssm-maintenance-window-target';
 import { SsmMaintenanceWindowTask } from '@cdktf/provider-aws/lib/ssm-maintenance-window-task';
-import { Errors } from '../../core/errors';
-import { isUnresolved } from '../../core/validation';
-import { PolicyWindow, SHORT_DAY, hhmm } from '../../os/update-policy';
-import { accountOf, regionOf } from './aws-fleet-resources';
-import { GATE_MINUTES, RUNBOOK_TIMING, runbookDocument, runbookYaml } from './bottlerocket-update-runbook';
+import { Errors } from '../../../core/errors';
+import { isUnresolved } from '../../../core/validation';
+import { PolicyWindow, SHORT_DAY, hhmm } from '../../../os/update-policy';
+import { accountOf, regionOf } from '../aws-fleet-resources';
+import { GATE_MINUTES, RUNBOOK_TIMING, runbookDocument, runbookYaml } from './update-runbook';
 
 export interface BottlerocketUpdateWindowProps {
   /** fleet name, literal, [A-Za-z0-9-]{2,32}: used in resource names and descriptions */

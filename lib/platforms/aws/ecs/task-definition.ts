@@ -21,9 +21,9 @@
  *   when it ran at least `restartAttemptPeriod` seconds (60-1800); otherwise the DAEMON service
  *   scheduler replaces the task, so the container comes back either way.
  */
-import { Errors } from '../../core/errors';
-import { parsePort, parseVolume } from '../../bootconfig/container';
-import { ContainerModel } from '../../bootconfig/model';
+import { Errors } from '../../../core/errors';
+import { parsePort, parseVolume } from '../../../bootconfig/container';
+import { ContainerModel } from '../../../bootconfig/model';
 
 /** ECS's rule for container, volume, family and service names. */
 const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;

@@ -6,13 +6,13 @@
  * enforces. Pure: `ecs-fleet-resources.ts` writes the resources.
  */
 import { Token } from 'cdktf';
-import { ContainerModel } from '../../bootconfig/model';
-import { Errors } from '../../core/errors';
-import { EcsMembership } from '../../os/os-definition';
-import { PolicyWindow, UpdatePolicy } from '../../os/update-policy';
-import { AwsFleetNames } from './artefact-names';
-import type { UpdateWindowPlan } from './bottlerocket-update-window';
-import { EcsTaskPlan, ecsTaskPlan } from './ecs-task-definition';
+import { ContainerModel } from '../../../bootconfig/model';
+import { Errors } from '../../../core/errors';
+import { EcsMembership } from '../../../os/os-definition';
+import { PolicyWindow, UpdatePolicy } from '../../../os/update-policy';
+import { AwsFleetNames } from '../artefact-names';
+import type { UpdateWindowPlan } from './update-window';
+import { EcsTaskPlan, ecsTaskPlan } from './task-definition';
 
 /**
  * CloudWatch Logs retention periods (days) the API takes (logs API PutRetentionPolicy
@@ -73,7 +73,7 @@ export function planEcsFleet(o: {
   });
   // Checked here, with the other props: a window too short to update one host is an error.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const updateSchedule = updateWindow === undefined ? undefined : (require('./bottlerocket-update-window') as typeof import('./bottlerocket-update-window')).planUpdateWindow(updateWindow);
+  const updateSchedule = updateWindow === undefined ? undefined : (require('./update-window') as typeof import('./update-window')).planUpdateWindow(updateWindow);
   return {
     clusterName,
     createCluster: o.existingCluster === undefined,

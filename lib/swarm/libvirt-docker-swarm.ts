@@ -1,16 +1,16 @@
 import { TerraformOutput, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { HostConfig } from '../../bootconfig/host-config';
-import { SHARE_TAG, slotFiles, swarmAdditions } from '../../bootconfig/swarm-host';
-import { Errors, Problems } from '../../core/errors';
-import { requireAbsolutePath, requireInteger } from '../../core/validation';
-import { ContainerOs } from '../../os/container-os';
-import { Platform } from '../../os/enums';
-import { UpdatePolicy } from '../../os/update-policy';
-import { parseLibvirtCidr, planAddresses } from './host-identity';
-import { LibvirtDockerFleet } from './libvirt-docker-fleet';
-import { LibvirtImage } from './libvirt-image';
-import { checkSwarmMembers, checkSwarmOperations } from '../swarm-checks';
+import { HostConfig } from '../bootconfig/host-config';
+import { SHARE_TAG, slotFiles, swarmAdditions } from './swarm-host';
+import { Errors, Problems } from '../core/errors';
+import { requireAbsolutePath, requireInteger } from '../core/validation';
+import { ContainerOs } from '../os/container-os';
+import { Platform } from '../os/enums';
+import { UpdatePolicy } from '../os/update-policy';
+import { parseLibvirtCidr, planAddresses } from '../platforms/libvirt/host-identity';
+import { LibvirtDockerFleet } from '../platforms/libvirt/libvirt-docker-fleet';
+import { LibvirtImage } from '../platforms/libvirt/libvirt-image';
+import { checkSwarmMembers, checkSwarmOperations } from './swarm-checks';
 
 const DEFAULT_SWARM_CIDR = '10.17.3.0/24';
 

@@ -9,8 +9,8 @@ import { ContainerOs } from '../os/container-os';
 import { OsFeature } from '../os/capabilities';
 import { Platform } from '../os/enums';
 import { UpdatePolicy, Weekday, WEEKDAYS, hhmm } from '../os/update-policy';
-import { FileModel, HostModel, UnitModel, emptyHostModel, textFile } from './model';
-import { AWS_CLI_IMAGE } from './secret-fetch';
+import { FileModel, HostModel, UnitModel, emptyHostModel, textFile } from '../bootconfig/model';
+import { AWS_CLI_IMAGE } from '../bootconfig/secret-fetch';
 import { SWARM_ENV, SWARM_SCRIPT, SWARM_SLOT_DIR, swarmScript } from './swarm-script';
 
 export { AWS_CLI_IMAGE };

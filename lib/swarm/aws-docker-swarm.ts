@@ -3,17 +3,17 @@ import { Construct } from 'constructs';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { HostConfig } from '../../bootconfig/host-config';
-import { slotFiles, swarmAdditions } from '../../bootconfig/swarm-host';
-import { Errors, Problems } from '../../core/errors';
-import { requireBoolean, requireInteger, requireString } from '../../core/validation';
-import { ContainerOs } from '../../os/container-os';
-import { Architecture, Platform } from '../../os/enums';
-import { UpdatePolicy } from '../../os/update-policy';
-import { AwsDockerFleet } from './aws-docker-fleet';
-import { partitionOf } from './aws-fleet-resources';
-import { AwsImage } from './aws-image';
-import { checkSwarmMembers, checkSwarmOperations } from '../swarm-checks';
+import { HostConfig } from '../bootconfig/host-config';
+import { slotFiles, swarmAdditions } from './swarm-host';
+import { Errors, Problems } from '../core/errors';
+import { requireBoolean, requireInteger, requireString } from '../core/validation';
+import { ContainerOs } from '../os/container-os';
+import { Architecture, Platform } from '../os/enums';
+import { UpdatePolicy } from '../os/update-policy';
+import { AwsDockerFleet } from '../platforms/aws/aws-docker-fleet';
+import { partitionOf } from '../platforms/aws/aws-fleet-resources';
+import { AwsImage } from '../platforms/aws/aws-image';
+import { checkSwarmMembers, checkSwarmOperations } from './swarm-checks';
 
 /** Properties of an `AwsDockerSwarm`. */
 export interface AwsDockerSwarmProps {

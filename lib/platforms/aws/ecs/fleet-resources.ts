@@ -19,9 +19,9 @@ import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition, EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { AwsFleetPlan, escapeTemplate } from './aws-fleet-plan';
-import { accountOf, regionOf, secretStatements, tagsOrNone } from './aws-fleet-resources';
-import { EcsFleetPlan, EcsServicePlan } from './ecs-fleet-plan';
+import { AwsFleetPlan, escapeTemplate } from '../aws-fleet-plan';
+import { accountOf, regionOf, secretStatements, tagsOrNone } from '../aws-fleet-resources';
+import { EcsFleetPlan, EcsServicePlan } from './fleet-plan';
 
 /** What the ECS step made. */
 export interface EcsFleetResources {
