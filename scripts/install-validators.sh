@@ -29,7 +29,7 @@ need sfdisk fdisk
 need python3 python3
 python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
 /usr/bin/python3 -c 'import boto3, botocore.stub' >/dev/null 2>&1 || missing+=(python3-botocore python3-boto3)
-# busybox: the Alpine scripts also run under busybox sh (Alpine's shell) in test/os/alpine-upgrade.test.ts
+# busybox: the Alpine scripts also run under busybox sh (Alpine's shell) in test/os/alpine.test.ts
 need busybox busybox
 # one name once
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++')

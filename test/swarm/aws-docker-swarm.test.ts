@@ -7,13 +7,13 @@ import { gunzipSync } from 'zlib';
 import { App, TerraformStack, Testing } from 'cdktf';
 import {
   AwsDockerSwarm, AwsDockerSwarmProps, AwsImage, ContainerOs, HostConfig, UpdatePolicy, Weekday,
-} from '../../../lib';
-import { FleetConfigError } from '../../../lib/core/errors';
-import { OFFLINE } from '../../../examples/fleets';
-import { swarmAws } from '../../../examples/aws-swarm/fleet';
-import { TerraformResult, findTerraform, planActionCounts, plannedResources, removeRun, terraformCheck } from '../../helpers/terraform';
-import { describeWithTools } from '../../helpers/tools';
-import { PINNED_AMI, SSH_KEY, SUBNETS, VPC, awsStack, unsensitive } from './aws-fixtures';
+} from '../../lib';
+import { FleetConfigError } from '../../lib/core/errors';
+import { OFFLINE } from '../../examples/fleets';
+import { swarmAws } from '../../examples/aws-swarm/fleet';
+import { TerraformResult, findTerraform, planActionCounts, plannedResources, removeRun, terraformCheck } from '../helpers/terraform';
+import { describeWithTools } from '../helpers/tools';
+import { PINNED_AMI, SSH_KEY, SUBNETS, VPC, awsStack, unsensitive } from '../platforms/aws/aws-fixtures';
 
 type Kind = 'fcos' | 'flatcar' | 'alpine';
 const KINDS: Kind[] = ['fcos', 'flatcar', 'alpine'];

@@ -1,12 +1,12 @@
 import { Fn, TerraformIterator, TerraformStack, Testing, Token } from 'cdktf';
-import { CloudinitDisk } from '../lib/platforms/libvirt/gen/providers/libvirt/cloudinit-disk';
-import { Domain } from '../lib/platforms/libvirt/gen/providers/libvirt/domain';
-import { Ignition } from '../lib/platforms/libvirt/gen/providers/libvirt/ignition';
-import { Network } from '../lib/platforms/libvirt/gen/providers/libvirt/network';
-import { Pool } from '../lib/platforms/libvirt/gen/providers/libvirt/pool';
-import { Volume } from '../lib/platforms/libvirt/gen/providers/libvirt/volume';
-import { LibvirtProvider } from '../lib/platforms/libvirt/provider';
-import { checkLibvirtSchema, expectValidLibvirtStack } from './helpers/libvirt-schema';
+import { CloudinitDisk } from '../../../lib/platforms/libvirt/gen/providers/libvirt/cloudinit-disk';
+import { Domain } from '../../../lib/platforms/libvirt/gen/providers/libvirt/domain';
+import { Ignition } from '../../../lib/platforms/libvirt/gen/providers/libvirt/ignition';
+import { Network } from '../../../lib/platforms/libvirt/gen/providers/libvirt/network';
+import { Pool } from '../../../lib/platforms/libvirt/gen/providers/libvirt/pool';
+import { Volume } from '../../../lib/platforms/libvirt/gen/providers/libvirt/volume';
+import { LibvirtProvider } from '../../../lib/platforms/libvirt/provider';
+import { checkLibvirtSchema, expectValidLibvirtStack } from '../../helpers/libvirt-schema';
 
 type Json = Record<string, any>;
 

@@ -4,11 +4,11 @@
  * cluster, logs go to the fleet's log group, secrets to a task execution role scoped to them.
  */
 import { parse as parseToml } from 'smol-toml';
-import { AwsDockerFleet, ContainerOs, ContainerSecret, FleetConfigErrors, HostConfig, UpdatePolicy, Weekday } from '../../../lib';
-import { OS_KINDS, awsStack, baseProps, osOf, synthFleet, userDataOf, warningsOf } from './aws-fixtures';
+import { AwsDockerFleet, ContainerOs, ContainerSecret, FleetConfigErrors, HostConfig, UpdatePolicy, Weekday } from '../../../../lib';
+import { OS_KINDS, awsStack, baseProps, osOf, synthFleet, userDataOf, warningsOf } from '../aws-fixtures';
 import { Testing } from 'cdktf';
-import { cloudConfig, cloudConfigFile } from '../../helpers/payloads';
-import { thrownCode } from '../../helpers/error-codes';
+import { cloudConfig, cloudConfigFile } from '../../../helpers/payloads';
+import { thrownCode } from '../../../helpers/error-codes';
 
 const PARAM = '/prod/db/password';
 const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/api-AbCdEf';

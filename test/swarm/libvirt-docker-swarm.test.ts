@@ -4,14 +4,14 @@
  */
 import { TerraformStack, Testing } from 'cdktf';
 import { gunzipSync } from 'zlib';
-import { FleetConfigError } from '../../../lib/core/errors';
-import { ContainerOs, HostConfig, LibvirtDockerSwarm, LibvirtDockerSwarmProps, LibvirtImage, LibvirtProvider } from '../../../lib';
-import { SWARM_ENV } from '../../../lib/swarm/swarm-script';
-import { StackValues } from '../../../lib/cli/terraform-eval';
-import { expectValidLibvirtStack } from '../../helpers/libvirt-schema';
-import { describeWithValidators, expectValid } from '../../helpers/validators';
-import { managerPolicies, slotFiles, swarmAdditions } from '../../../lib/swarm/swarm-host';
-import { Platform, UpdatePolicy } from '../../../lib';
+import { FleetConfigError } from '../../lib/core/errors';
+import { ContainerOs, HostConfig, LibvirtDockerSwarm, LibvirtDockerSwarmProps, LibvirtImage, LibvirtProvider } from '../../lib';
+import { SWARM_ENV } from '../../lib/swarm/swarm-script';
+import { StackValues } from '../../lib/cli/terraform-eval';
+import { expectValidLibvirtStack } from '../helpers/libvirt-schema';
+import { describeWithValidators, expectValid } from '../helpers/validators';
+import { managerPolicies, slotFiles, swarmAdditions } from '../../lib/swarm/swarm-host';
+import { Platform, UpdatePolicy } from '../../lib';
 
 function synth(props: Partial<LibvirtDockerSwarmProps> = {}): { doc: any; swarm: LibvirtDockerSwarm } {
   const stack = new TerraformStack(Testing.app(), 'lab');

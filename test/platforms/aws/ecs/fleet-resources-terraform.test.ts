@@ -5,10 +5,10 @@
  * type EC2, the roles scoped as designed, and user data whose TOML names the cluster.
  */
 import { parse as parseToml } from 'smol-toml';
-import { AwsDockerFleet, AwsImage, ContainerOs, ContainerSecret, HostConfig, UpdatePolicy, Weekday } from '../../../lib';
-import { TerraformResult, findTerraform, plannedResources, removeRun, terraformCheck } from '../../helpers/terraform';
-import { describeWithTools, requireTools } from '../../helpers/tools';
-import { awsStack, baseProps } from './aws-fixtures';
+import { AwsDockerFleet, AwsImage, ContainerOs, ContainerSecret, HostConfig, UpdatePolicy, Weekday } from '../../../../lib';
+import { TerraformResult, findTerraform, plannedResources, removeRun, terraformCheck } from '../../../helpers/terraform';
+import { describeWithTools, requireTools } from '../../../helpers/tools';
+import { awsStack, baseProps } from '../aws-fixtures';
 
 const tf = findTerraform();
 const tools = [['terraform', tf]] as const;

@@ -11,17 +11,17 @@ import { join } from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
-import { FleetConfigError } from '../../../lib/core/errors';
-import { PolicyWindow, UpdatePolicy, Weekday } from '../../../lib/os/update-policy';
-import { partitionOf } from '../../../lib/platforms/aws/aws-fleet-resources';
-import { runbookHandlers } from '../../../lib/platforms/aws/ecs/runbook-steps';
-import { APPLY_SCRIPT, CHECK_SCRIPT, REBOOT_SCRIPT } from '../../../lib/platforms/aws/ecs/update-runbook';
+import { FleetConfigError } from '../../../../lib/core/errors';
+import { PolicyWindow, UpdatePolicy, Weekday } from '../../../../lib/os/update-policy';
+import { partitionOf } from '../../../../lib/platforms/aws/aws-fleet-resources';
+import { runbookHandlers } from '../../../../lib/platforms/aws/ecs/runbook-steps';
+import { APPLY_SCRIPT, CHECK_SCRIPT, REBOOT_SCRIPT } from '../../../../lib/platforms/aws/ecs/update-runbook';
 import {
   BottlerocketUpdateWindowProps, RUNBOOK_SERVICE_ACTIONS, bottlerocketUpdateWindowFor, planUpdateWindow,
-} from '../../../lib/platforms/aws/ecs/update-window';
-import { TerraformResult, findTerraform, plannedResources, removeRun, terraformCheck } from '../../helpers/terraform';
-import { IN_CI, ToolCheck, describeWithTools, findTool, requireTools } from '../../helpers/tools';
-import { awsStack } from './aws-fixtures';
+} from '../../../../lib/platforms/aws/ecs/update-window';
+import { TerraformResult, findTerraform, plannedResources, removeRun, terraformCheck } from '../../../helpers/terraform';
+import { IN_CI, ToolCheck, describeWithTools, findTool, requireTools } from '../../../helpers/tools';
+import { awsStack } from '../aws-fixtures';
 
 const { parse: parseYaml } = require('yaml') as typeof import('yaml');
 
@@ -291,7 +291,7 @@ describeWithTools(PYTHON)('the runbook\'s Python steps against botocore\'s ECS a
       // KEEP_RUNBOOK_FIXTURE=<file> keeps a copy to run the Python tests on their own while debugging.
       if (process.env.KEEP_RUNBOOK_FIXTURE) writeFileSync(process.env.KEEP_RUNBOOK_FIXTURE, readFileSync(fixture));
       const started = Date.now();
-      const r = spawnSync('/usr/bin/python3', [join(__dirname, '../../helpers/bottlerocket_runbook_steps_test.py'), fixture],
+      const r = spawnSync('/usr/bin/python3', [join(__dirname, '../../../helpers/bottlerocket_runbook_steps_test.py'), fixture],
         { encoding: 'utf8', timeout: 120_000 });
       const report = `${r.stdout}${r.stderr}`;
       const ran = /Ran (\d+) tests? in ([\d.]+)s/.exec(report);

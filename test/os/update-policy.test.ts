@@ -77,7 +77,7 @@ describe('Alpine renders a cron job and pinned repositories', () => {
       "grep -q 'docker-fleet' /etc/crontabs/root || echo '*/10 * * * * /etc/docker-fleet/apk-upgrade # docker-fleet' >> /etc/crontabs/root",
       'rc-update add crond default',
     ]));
-    // Saturday and Sunday 02:00 as minutes after Monday 00:00, 60 minutes long (run by test/os/alpine-upgrade.test.ts)
+    // Saturday and Sunday 02:00 as minutes after Monday 00:00, 60 minutes long (run by test/os/alpine.test.ts)
     const script = cloudConfigFile(doc, '/etc/docker-fleet/apk-upgrade')!;
     expect(script).toContain(`for s in ${5 * 1440 + 120} ${6 * 1440 + 120}; do`);
     expect(script).toContain('-lt 60 ]');
