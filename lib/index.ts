@@ -18,10 +18,12 @@ export {
 } from './os/container-os';
 export type { AwsImageLookup, LibvirtImageInfo } from './os/platform-traits';
 export * from './platforms/aws/aws-docker-fleet';
+export * from './platforms/aws/aws-docker-fleet-props';
 export * from './swarm/aws-docker-swarm';
 export * from './platforms/aws/aws-image';
 export * from './platforms/aws/fleet-security-checks';
 export * from './platforms/libvirt/libvirt-docker-fleet';
+export * from './platforms/libvirt/libvirt-docker-fleet-props';
 export * from './swarm/libvirt-docker-swarm';
 export * from './platforms/libvirt/libvirt-image';
 export * from './platforms/libvirt/provider';

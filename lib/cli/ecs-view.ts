@@ -7,7 +7,8 @@
  */
 import { CliError } from './errors';
 import { ContainerView } from './host-view';
-import { literalOf, unescapeTemplate } from './util';
+import { literalOf } from './util';
+import { unescapeTemplate } from '../core/terraform-text';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 

@@ -12,7 +12,8 @@ import { CliError, oneLine } from './errors';
 import { ecsContainersOf } from './ecs-view';
 import { ContainerView, HostView, formatOf, hostView, userDataText } from './host-view';
 import { EvalError, StackValues, Unknown, Value } from './terraform-eval';
-import { fromBase64, literalOf, sha256, unescapeTemplate } from './util';
+import { fromBase64, literalOf, sha256 } from './util';
+import { unescapeTemplate } from '../core/terraform-text';
 
 export type TfJson = { resource?: Record<string, Record<string, Record<string, unknown>>> } & Record<string, unknown>;
 

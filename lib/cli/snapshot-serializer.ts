@@ -19,7 +19,8 @@ import { CliError } from './errors';
 import { decodeUserData, evaluating } from './fleets';
 import { formatOf } from './host-view';
 import { StackValues, Unknown } from './terraform-eval';
-import { decodeDataUrl, fromBase64, gunzip, isText, literalOf, sha256, unescapeTemplate } from './util';
+import { decodeDataUrl, fromBase64, gunzip, isText, literalOf, sha256 } from './util';
+import { unescapeTemplate } from '../core/terraform-text';
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,5 @@
 import { Fn, TerraformOutput, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { HostConfig } from '../bootconfig/host-config';
@@ -11,7 +10,7 @@ import { ContainerOs } from '../os/container-os';
 import { Architecture, Platform } from '../os/enums';
 import { UpdatePolicy } from '../os/update-policy';
 import { AwsDockerFleet } from '../platforms/aws/aws-docker-fleet';
-import { partitionOf } from '../platforms/aws/aws-fleet-resources';
+import { partitionOf, regionOf } from '../platforms/aws/aws-scope';
 import { AwsImage } from '../platforms/aws/aws-image';
 import { checkSwarmMembers, checkSwarmOperations } from './swarm-checks';
 
@@ -286,9 +285,9 @@ export class AwsDockerSwarm extends Construct {
 
     // --- IAM: exactly the swarm's parameters ------------------------------------------------
     const partition = partitionOf(this);
-    const region = new DataAwsRegion(this, 'Region', {});
+    const region = regionOf(this);
     const parameterArn = (role: { arn: string }, suffix: string) =>
-      `arn:${partition()}:ssm:${region.name}:${Fn.element(Fn.split(':', role.arn), 4)}:parameter${path}/${suffix}`;
+      `arn:${partition()}:ssm:${region}:${Fn.element(Fn.split(':', role.arn), 4)}:parameter${path}/${suffix}`;
     new IamRolePolicy(this, 'ManagersSwarmPolicy', {
       role: this.managers.instanceRole.id,
       name: 'docker-swarm',

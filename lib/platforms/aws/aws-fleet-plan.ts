@@ -7,6 +7,7 @@
 import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../../bootconfig/host-config';
 import { Errors, Problems } from '../../core/errors';
+import { escapeTemplate } from '../../core/terraform-text';
 import { requireBoolean, requireRecord, requireString } from '../../core/validation';
 import { ContainerOs, requireContainerOs, FirstBootPayload, amiArchitecture } from '../../os/container-os';
 import { Architecture, Platform } from '../../os/enums';
@@ -17,9 +18,10 @@ import {
   instanceTypeArchitecture, isLiteralNumber, requireAwsId, requireAwsIdList, requireBucketName, requireInstanceType,
   requireIntegerOrToken, splitCidrs,
 } from './aws-checks';
-import type { AwsDockerFleetProps } from './aws-docker-fleet';
+import type { AwsDockerFleetProps } from './aws-docker-fleet-props';
 import { AwsImage } from './aws-image';
 import { EcsFleetPlan, FLEET_TAG, planEcsFleet } from './ecs/fleet-plan';
+import { SecretAccess, secretAccessOf } from './secret-access';
 import { UserDataPlan, planUserData } from './user-data';
 
 /** One ingress rule of the fleet's security group. */
@@ -28,16 +30,6 @@ export interface IngressRule {
   readonly port: number;
   readonly ipv4: string[];
   readonly ipv6: string[];
-}
-
-/** The container secrets of the fleet, as the IAM policy needs them. */
-export interface SecretAccess {
-  /** SSM parameter names (in the provider's region and account) */
-  readonly ssmParameters: string[];
-  /** full Secrets Manager secret ARNs */
-  readonly secretArns: string[];
-  /** the customer-managed KMS key the values are encrypted with, when the user names one */
-  readonly kmsKeyArn?: string;
 }
 
 /** Everything the resource step needs, decided. */
@@ -215,11 +207,7 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   const userData = p.run(() => planUserData(os.displayName, raw, traits, bucket, names.configKey));
 
   const secretRefs = hostModel.containers.flatMap((c) => c.secrets);
-  const secrets: SecretAccess = {
-    ssmParameters: [...new Set(secretRefs.filter((x) => x.source === 'ssm').map((x) => x.id))].sort(),
-    secretArns: [...new Set(secretRefs.filter((x) => x.source === 'secretsmanager').map((x) => x.id))].sort(),
-    kmsKeyArn,
-  };
+  const secrets = secretAccessOf(secretRefs, kmsKeyArn);
   if (kmsKeyArn !== undefined && secretRefs.length === 0) warnings.push('secretsKmsKeyArn is set but no container has secrets, so the role gets no kms:Decrypt');
 
   const managedPolicies = [...traits.managedPolicies];
@@ -277,15 +265,6 @@ function fleetName(value: unknown, id: string): string {
   const s = requireString('name', value);
   if (!/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/.test(s)) throw Errors.badFleetName('name', value);
   return s;
-}
-
-/**
- * Terraform reads `${…}` and `%{…}` in any string of the JSON as template syntax (a tag value
- * `${file("/etc/passwd")}` would be evaluated): written as `$${` and `%%{` they stay literal
- * (review-2026-11.md C14). cdktf's own tokens (`${TfToken[…]}`) are left for cdktf to resolve.
- */
-export function escapeTemplate(s: string): string {
-  return s.replace(/\$\{(?!TfToken\[)/g, '$$$${').replace(/%\{/g, '%%{');
 }
 
 /** A Terraform duration as wait_for_capacity_timeout takes it (Go time.ParseDuration): '10m', '1h30m', '0'. */

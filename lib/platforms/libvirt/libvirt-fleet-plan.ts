@@ -20,7 +20,7 @@ import { LibvirtTraits } from '../../os/platform-traits';
 import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
 import { libvirtBaseVolumeName } from './artefact-names';
 import { dataDiskWwn, parseLibvirtCidr, payloadHash, planAddresses, planMacs } from './host-identity';
-import type { LibvirtDockerFleetProps } from './libvirt-docker-fleet';
+import type { LibvirtDockerFleetProps } from './libvirt-docker-fleet-props';
 import { LibvirtImage } from './libvirt-image';
 
 const DEFAULT_CIDR = '10.17.3.0/24';

@@ -25,6 +25,7 @@
  */
 import { Fn, MapTerraformIterator, TerraformIterator, TerraformLocal, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { escapeTemplate } from '../../core/terraform-text';
 import { libvirtHostNames } from './artefact-names';
 import type { CloudinitDisk } from './gen/providers/libvirt/cloudinit-disk';
 import type { Domain } from './gen/providers/libvirt/domain';
@@ -96,14 +97,6 @@ function payloadExpression(locals: LibvirtHostLocals): string {
 /** `resource[each.key].attribute` of a sibling for_each resource. */
 function sibling(resource: { fqn: string }, it: MapTerraformIterator, attribute: string): string {
   return Token.asString(Fn.lookupNested(Token.asAny(resource.fqn), [it.key, attribute]));
-}
-
-/**
- * Terraform reads `${` and `%{` in JSON strings as template syntax; the payload must reach the
- * provider as it is, so those are escaped (`$${`, `%%{`).
- */
-export function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 export function poolFor(scope: Construct, plan: LibvirtFleetPlan): Pool | undefined {

@@ -19,9 +19,20 @@ import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition, EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { AwsFleetPlan, escapeTemplate } from '../aws-fleet-plan';
-import { accountOf, regionOf, secretStatements, tagsOrNone } from '../aws-fleet-resources';
+import { escapeTemplate } from '../../../core/terraform-text';
+import { AwsFleetNames } from '../artefact-names';
+import { accountOf, regionOf, tagsOrNone } from '../aws-scope';
+import { SecretAccess, secretStatements } from '../secret-access';
 import { EcsFleetPlan, EcsServicePlan } from './fleet-plan';
+
+/** What the ECS resources take from the fleet they belong to. */
+export interface EcsFleetOwner {
+  readonly names: AwsFleetNames;
+  /** the user's tags, for every resource */
+  readonly userTags: Readonly<Record<string, string>>;
+  /** the containers' secrets, for the task execution role */
+  readonly secrets: SecretAccess;
+}
 
 /** What the ECS step made. */
 export interface EcsFleetResources {
@@ -35,8 +46,9 @@ export interface EcsFleetResources {
   readonly services: EcsService[];
 }
 
-export function ecsFleetFor(scope: Construct, plan: AwsFleetPlan, ecs: EcsFleetPlan, instanceRole: IamRole, partition: () => string): EcsFleetResources {
-  const tags = tagsOrNone(plan);
+export function ecsFleetFor(scope: Construct, fleet: EcsFleetOwner, ecs: EcsFleetPlan, instanceRole: IamRole,
+  partition: () => string): EcsFleetResources {
+  const tags = tagsOrNone(fleet.userTags);
   const cluster = ecs.createCluster ? new EcsCluster(scope, 'EcsCluster', { name: ecs.clusterName, tags }) : undefined;
   const clusterArn = cluster ? cluster.arn
     : `arn:${partition()}:ecs:${regionOf(scope)}:${accountOf(instanceRole)}:cluster/${ecs.clusterName}`;
@@ -47,7 +59,7 @@ export function ecsFleetFor(scope: Construct, plan: AwsFleetPlan, ecs: EcsFleetP
     retentionInDays: ecs.logRetentionDays,
     tags,
   });
-  const executionRole = ecs.services.some((s) => s.secrets.length > 0) ? executionRoleFor(scope, plan, logGroup, partition) : undefined;
+  const executionRole = ecs.services.some((s) => s.secrets.length > 0) ? executionRoleFor(scope, fleet, logGroup, partition) : undefined;
   const taskDefinitions: EcsTaskDefinition[] = [];
   const services: EcsService[] = [];
   for (const s of ecs.services) {
@@ -107,15 +119,15 @@ function containerDefinition(scope: Construct, s: EcsServicePlan, logGroup: Clou
  * The role the ECS agent uses to start the fleet's tasks: read exactly the containers' secrets
  * (ssm:GetParameters: the agent's batch call) and write to the fleet's log group only.
  */
-function executionRoleFor(scope: Construct, plan: AwsFleetPlan, logGroup: CloudwatchLogGroup, partition: () => string): IamRole {
+function executionRoleFor(scope: Construct, fleet: EcsFleetOwner, logGroup: CloudwatchLogGroup, partition: () => string): IamRole {
   const role = new IamRole(scope, 'TaskExecutionRole', {
-    namePrefix: plan.names.executionRolePrefix,
-    description: `ECS task execution role of Docker fleet "${plan.names.fleet}": its containers' secrets and logs`,
+    namePrefix: fleet.names.executionRolePrefix,
+    description: `ECS task execution role of Docker fleet "${fleet.names.fleet}": its containers' secrets and logs`,
     assumeRolePolicy: JSON.stringify({
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
     }),
-    tags: tagsOrNone(plan),
+    tags: tagsOrNone(fleet.userTags),
   });
   new IamRolePolicy(scope, 'TaskExecutionPolicy', {
     role: role.id,
@@ -124,7 +136,7 @@ function executionRoleFor(scope: Construct, plan: AwsFleetPlan, logGroup: Cloudw
       Version: '2012-10-17',
       Statement: [
         { Sid: 'WriteContainerLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup.arn}:*` },
-        ...secretStatements(scope, plan, role, partition, 'ssm:GetParameters'),
+        ...secretStatements(scope, fleet.secrets, role, partition, 'ssm:GetParameters'),
       ],
     }),
   });

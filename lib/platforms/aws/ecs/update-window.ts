@@ -39,7 +39,7 @@ import { SsmMaintenanceWindowTask } from '@cdktf/provider-aws/lib/ssm-maintenanc
 import { Errors } from '../../../core/errors';
 import { isUnresolved } from '../../../core/validation';
 import { PolicyWindow, SHORT_DAY, hhmm } from '../../../os/update-policy';
-import { accountOf, regionOf } from '../aws-fleet-resources';
+import { accountOf, regionOf, tagsOrNone } from '../aws-scope';
 import { GATE_MINUTES, RUNBOOK_TIMING, runbookDocument, runbookYaml } from './update-runbook';
 
 export interface BottlerocketUpdateWindowProps {
@@ -55,7 +55,7 @@ export interface BottlerocketUpdateWindowProps {
   readonly serviceNames: string[];
   /** an instance tag only this fleet's hosts carry */
   readonly targetTag: { readonly key: string; readonly value: string };
-  /** the partition token (see partitionOf in aws-fleet-resources.ts) */
+  /** the partition token (see partitionOf in aws-scope.ts) */
   readonly partition: () => string;
   readonly tags?: Record<string, string>;
 }
@@ -145,7 +145,7 @@ export function bottlerocketUpdateWindowFor(scope: Construct, props: Bottlerocke
     throw Errors.badTag('targetTag.key', targetTag.key, 'an SSM maintenance window selects instances by a tag key of 1-159 letters, spaces, digits and _.:/=-@');
   }
   const plan = planUpdateWindow(props.window);
-  const tags = props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined;
+  const tags = tagsOrNone(props.tags);
   const region = regionOf(scope);
   const at = new Construct(scope, 'BottlerocketUpdates');
 

@@ -13,7 +13,7 @@ import { Construct } from 'constructs';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { FleetConfigError } from '../../../../lib/core/errors';
 import { PolicyWindow, UpdatePolicy, Weekday } from '../../../../lib/os/update-policy';
-import { partitionOf } from '../../../../lib/platforms/aws/aws-fleet-resources';
+import { partitionOf } from '../../../../lib/platforms/aws/aws-scope';
 import { runbookHandlers } from '../../../../lib/platforms/aws/ecs/runbook-steps';
 import { APPLY_SCRIPT, CHECK_SCRIPT, REBOOT_SCRIPT } from '../../../../lib/platforms/aws/ecs/update-runbook';
 import {
