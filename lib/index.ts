@@ -19,6 +19,7 @@ export {
 export type { AwsImageLookup, LibvirtImageInfo } from './os/platform-traits';
 export * from './platforms/aws/aws-docker-fleet';
 export * from './platforms/aws/aws-docker-fleet-props';
+export { AwsFleetEcs } from './platforms/aws/ecs/aws-fleet-ecs';
 export * from './swarm/aws-docker-swarm';
 export * from './platforms/aws/aws-image';
 export * from './platforms/aws/fleet-security-checks';

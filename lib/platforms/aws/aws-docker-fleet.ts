@@ -13,18 +13,10 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { EBS_DATA_DEVICE } from '../../os/platform-traits';
 import { planAwsFleet } from './aws-fleet-plan';
 import { autoScalingGroupFor, instanceRoleFor, launchTemplateFor, remoteConfigFor, secretsPolicyFor, securityGroupFor } from './aws-fleet-resources';
-import { partitionOf, tagsOrNone } from './aws-scope';
+import { partitionOf } from './aws-scope';
 import { AwsDockerFleetProps } from './aws-docker-fleet-props';
-import { FLEET_TAG } from './ecs/fleet-plan';
+import { AwsFleetEcs } from './ecs/aws-fleet-ecs';
 import { USER_DATA_LIMIT_BYTES, UserDataDelivery } from './user-data';
-
-// Loaded when a fleet needs them (Bottlerocket): the ECS and SSM provider classes are large, and
-// an app without a Bottlerocket fleet should not pay their import.
-/* eslint-disable @typescript-eslint/no-require-imports */
-const ecsFleetFor: typeof import('./ecs/fleet-resources').ecsFleetFor = (...a) => (require('./ecs/fleet-resources') as typeof import('./ecs/fleet-resources')).ecsFleetFor(...a);
-const bottlerocketUpdateWindowFor: typeof import('./ecs/update-window').bottlerocketUpdateWindowFor = (...a) =>
-  (require('./ecs/update-window') as typeof import('./ecs/update-window')).bottlerocketUpdateWindowFor(...a);
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 export { UserDataDelivery } from './user-data';
 
@@ -77,21 +69,34 @@ export class AwsDockerFleet extends Construct {
   public readonly configObject?: S3Object;
 
   /**
+   * The ECS cluster, services, log group and update window, on an OS whose containers run as ECS
+   * services (Bottlerocket).
+   * @default - none: the OS runs its containers itself
+   */
+  public readonly ecs?: AwsFleetEcs;
+
+  /**
    * The ECS cluster the fleet created, on an OS whose containers run as ECS services
    * (Bottlerocket) when the OS names no existing cluster.
    * @default - none: another OS, or `ContainerOs.bottlerocket({ ecsCluster })` joins an existing cluster
+   * @deprecated use `ecs.cluster`
    */
   public readonly ecsCluster?: EcsCluster;
   /**
    * The name of the ECS cluster the hosts join (Bottlerocket).
    * @default - none: the OS runs its containers itself
+   * @deprecated use `ecs.clusterName`
    */
   public readonly ecsClusterName?: string;
-  /** The DAEMON service of each HostConfig container (Bottlerocket; empty on other OSes). */
+  /**
+   * The DAEMON service of each HostConfig container (Bottlerocket; empty on other OSes).
+   * @deprecated use `ecs.services`
+   */
   public readonly ecsServices: EcsService[];
   /**
    * The containers' CloudWatch log group (Bottlerocket with containers).
    * @default - none: no ECS containers (other OSes log to the host's journal)
+   * @deprecated use `ecs.containerLogGroup`
    */
   public readonly containerLogGroup?: CloudwatchLogGroup;
 
@@ -99,6 +104,7 @@ export class AwsDockerFleet extends Construct {
    * The SSM maintenance window that updates a Bottlerocket fleet's hosts one at a time inside
    * `UpdatePolicy.maintenanceWindow()` (update check, ECS drain, apply, reboot, rejoin).
    * @default - none: another OS or policy (the other OSes' own agents keep their windows)
+   * @deprecated use `ecs.updateMaintenanceWindow`
    */
   public readonly updateMaintenanceWindow?: SsmMaintenanceWindow;
 
@@ -127,20 +133,13 @@ export class AwsDockerFleet extends Construct {
     const imageId = plan.image._bind(this, plan.os, plan.architecture).imageId;
     this.launchTemplate = launchTemplateFor(this, plan, imageId, this.securityGroup, profile, this.configObject);
     this.autoScalingGroup = autoScalingGroupFor(this, plan, this.launchTemplate);
-    const ecs = plan.ecs ? ecsFleetFor(this, plan, plan.ecs, role, partition) : undefined;
+    const ecs = plan.ecs ? AwsFleetEcs._create(this, plan, plan.ecs, role, partition) : undefined;
+    this.ecs = ecs;
     this.ecsCluster = ecs?.cluster;
     this.ecsClusterName = ecs?.clusterName;
     this.ecsServices = ecs?.services ?? [];
-    this.containerLogGroup = ecs?.logGroup;
-    if (ecs && plan.ecs?.updateWindow) {
-      // Bottlerocket never updates itself: the fleet's own SSM maintenance window applies updates
-      // host by host inside the window, draining each in ECS first (bottlerocket-update-window.ts).
-      this.updateMaintenanceWindow = bottlerocketUpdateWindowFor(this, {
-        fleet: plan.names.fleet, window: plan.ecs.updateWindow, clusterName: ecs.clusterName, clusterArn: ecs.clusterArn,
-        serviceNames: plan.ecs.services.map((s) => s.name), targetTag: { key: FLEET_TAG, value: plan.names.fleet },
-        partition, tags: tagsOrNone(plan.userTags),
-      }).maintenanceWindow;
-    }
+    this.containerLogGroup = ecs?.containerLogGroup;
+    this.updateMaintenanceWindow = ecs?.updateMaintenanceWindow;
 
     // 3. outputs
     const fleet = plan.names.fleet;

@@ -36,6 +36,11 @@ describe('one HostConfig on all four OSes', () => {
     // only Bottlerocket needs ECS for it
     expect(resources(json, 'aws_ecs_service')).toHaveLength(kind === 'bottlerocket' ? 1 : 0);
   });
+
+  test.each(OS_KINDS)('only a fleet whose containers run as ECS services has fleet.ecs (%s)', (kind) => {
+    const { fleet } = synthFleet({ ...baseProps(kind), hostConfig: nginxHost() });
+    expect(fleet.ecs !== undefined).toBe(kind === 'bottlerocket');
+  });
 });
 
 describe('Bottlerocket containers as ECS daemon services', () => {
@@ -43,9 +48,18 @@ describe('Bottlerocket containers as ECS daemon services', () => {
 
   test('creates a cluster named after the fleet and exposes it', () => {
     expect(resources(json, 'aws_ecs_cluster').map((c) => c.name)).toEqual(['web']);
-    expect(fleet.ecsCluster).toBeDefined();
-    expect(fleet.ecsClusterName).toBe('web');
-    expect(fleet.ecsServices).toHaveLength(1);
+    expect(fleet.ecs?.cluster).toBeDefined();
+    expect(fleet.ecs?.clusterName).toBe('web');
+    expect(fleet.ecs?.services).toHaveLength(1);
+    expect(fleet.ecs?.containerLogGroup).toBeDefined();
+  });
+
+  test('keeps the fleet\'s former ECS members as aliases of fleet.ecs', () => {
+    expect(fleet.ecsCluster).toBe(fleet.ecs?.cluster);
+    expect(fleet.ecsClusterName).toBe(fleet.ecs?.clusterName);
+    expect(fleet.ecsServices).toBe(fleet.ecs?.services);
+    expect(fleet.containerLogGroup).toBe(fleet.ecs?.containerLogGroup);
+    expect(fleet.updateMaintenanceWindow).toBe(fleet.ecs?.updateMaintenanceWindow);
   });
 
   test('user data names the cluster, the fleet attribute and the awslogs driver', () => {
@@ -210,8 +224,8 @@ describe('clusters and logs', () => {
   test('joins an existing cluster named by the OS, creating none, with its ARN built from the region and account', () => {
     const { json, fleet } = synthFleet({ ...baseProps('bottlerocket'), os: ContainerOs.bottlerocket({ ecsCluster: 'shared' }), hostConfig: nginxHost() });
     expect(resources(json, 'aws_ecs_cluster')).toHaveLength(0);
-    expect(fleet.ecsCluster).toBeUndefined();
-    expect(fleet.ecsClusterName).toBe('shared');
+    expect(fleet.ecs?.cluster).toBeUndefined();
+    expect(fleet.ecs?.clusterName).toBe('shared');
     const [service] = resources(json, 'aws_ecs_service');
     expect(service.cluster).toMatch(/^arn:\$\{data\.aws_partition\..*\}:ecs:\$\{data\.aws_region\..*\.name\}:\$\{element\(split\(":", aws_iam_role\..*\.arn\), 4\)\}:cluster\/shared$/);
     expect((parseToml(userDataOf(json).toString('utf8')) as any).settings.ecs.cluster).toBe('shared');
@@ -279,7 +293,7 @@ describe('Bottlerocket update policies on AWS', () => {
 
   test('the default policy (Sunday 03:00 for 2 hours) is enforced by an SSM maintenance window', () => {
     const { json, fleet } = synthFleet({ ...baseProps('bottlerocket'), hostConfig: nginxHost() });
-    expect(fleet.updateMaintenanceWindow).toBeDefined();
+    expect(fleet.ecs?.updateMaintenanceWindow).toBeDefined();
     expect(resources(json, 'aws_ssm_maintenance_window')[0]).toMatchObject({ schedule: 'cron(0 3 ? * SUN *)', duration: 2 });
     expect(warningsOf(fleet).join('\n')).not.toContain('NOT enforced');
   });
@@ -290,7 +304,7 @@ describe('Bottlerocket update policies on AWS', () => {
   ])('%s creates no window and says what happens instead', (_name, updatePolicy, warning) => {
     const { json, fleet } = synthFleet({ ...baseProps('bottlerocket'), hostConfig: nginxHost(), updatePolicy });
     expect(types(json)).not.toContain('aws_ssm_maintenance_window');
-    expect(fleet.updateMaintenanceWindow).toBeUndefined();
+    expect(fleet.ecs?.updateMaintenanceWindow).toBeUndefined();
     expect(warningsOf(fleet).join('\n')).toContain(warning);
   });
 
