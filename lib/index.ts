@@ -16,7 +16,8 @@ export {
   ContainerOs, type RenderFirstBootOptions, type FirstBootPayload,
   type FedoraCoreOsOptions, type FlatcarOptions, type AlpineOptions, type BottlerocketOptions, type BottlerocketHostContainer,
 } from './os/container-os';
-export type { AwsImageLookup, LibvirtImageInfo } from './os/platform-traits';
+export type { AwsImageLookup } from './os/aws-traits';
+export type { LibvirtImageInfo } from './os/libvirt-traits';
 export * from './platforms/aws/aws-docker-fleet';
 export * from './platforms/aws/aws-docker-fleet-props';
 export { AwsFleetEcs } from './platforms/aws/ecs/aws-fleet-ecs';

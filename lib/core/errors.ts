@@ -280,12 +280,13 @@ const builders = {
     new FleetConfigError(`hostConfig.${method}()`, consumer, 'this HostConfig was already used by that fleet, which rendered its hosts from it, so this change would be missing from them; make every change before passing the HostConfig to a fleet, or use a new HostConfig'),
   badFragment: (p: string, v: unknown, format: string, why: string) =>
     new FleetConfigError(p, v, `expected ${format}: ${why}`),
-  fragmentFormat: (os: string, v: unknown, allowed: string) =>
-    new FleetConfigError('hostConfig.fragments', v, `${os} reads ${allowed}; give a fragment of that format (FirstBootFragment.${allowed === 'Ignition' ? 'ignition' : allowed === 'Bottlerocket settings (TOML)' ? 'bottlerocketSettings' : 'cloudConfig'}(...))`),
+  fragmentFormat: (os: string, v: unknown, allowed: string, factory: string) =>
+    new FleetConfigError('hostConfig.fragments', v, `${os} reads ${allowed}; give a fragment of that format (FirstBootFragment.${factory}(...))`),
 
   // --- OS catalog -----------------------------------------------------------------------------
   unknownChannel: (os: string, p: string, v: unknown, allowed: readonly string[]) =>
-    new FleetConfigError(p, v, `${os} has the ${p === 'stream' ? 'streams' : p === 'release' ? 'releases' : p === 'variant' ? 'variants' : 'channels'} ${allowed.map((a) => `'${a}'`).join(', ')}`),
+    // p names the kind of channel: 'stream', 'channel', 'release' or 'variant'
+    new FleetConfigError(p, v, `${os} has the ${p}s ${allowed.map((a) => `'${a}'`).join(', ')}`),
   unsupportedFeature: (os: string, p: string, v: unknown, alternative: string) =>
     new FleetConfigError(p, v, `${os} cannot express this; ${alternative}`),
   unsupportedPolicy: (os: string, v: unknown, alternatives: string) =>
@@ -400,8 +401,8 @@ const builders = {
   // --- Docker Swarm (issue 19) -----------------------------------------------------------
   badManagerCount: (p: string, v: unknown) =>
     new FleetConfigError(p, v, 'expected 1, 3 or 5 managers: Raft needs a majority of managers to agree, so an even count tolerates no more failures than the odd count below it (3 and 5 tolerate 1 and 2 lost managers), and more than 5 slows every write; add capacity with workers'),
-  swarmUnsupportedOs: (p: string, v: unknown) =>
-    new FleetConfigError(p, v, 'Bottlerocket runs ECS, not Docker Swarm (its aws-ecs variants have no Docker CLI or swarm mode); use ContainerOs.fedoraCoreOs(), ContainerOs.flatcar() or ContainerOs.alpine() for a swarm, or AwsDockerFleet with Bottlerocket for ECS'),
+  swarmUnsupportedOs: (p: string, v: unknown, why: string) =>
+    new FleetConfigError(p, v, why),
   swarmUpdateWindowTooShort: (p: string, v: unknown, managers: number, needed: number) =>
     new FleetConfigError(p, v, `the ${managers} managers get one turn each inside the window, at least 20 minutes apiece (10 to start a reboot, 10 to reboot and rejoin), so the window must last at least ${needed} minutes; lengthen it or use fewer managers`),
   badSwarmParameterPath: (p: string, v: unknown) =>

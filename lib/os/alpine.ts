@@ -8,7 +8,7 @@ import { FirstBootFormat } from '../bootconfig/formats';
 import { FileModel, HostModel, layer, textFile } from '../bootconfig/model';
 import { expandForOpenRc } from '../bootconfig/openrc-host';
 import { ALL_FEATURES, OsFeature } from './capabilities';
-import { AlpineBootstrap, Architecture } from './enums';
+import { AlpineBootstrap, Architecture, Platform } from './enums';
 import { OsDefinition, RenderContext } from './os-definition';
 import { PolicyWindow, WEEKDAYS } from './update-policy';
 
@@ -52,8 +52,11 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
         'disabled': true,
       },
     },
+    // OpenRC (alpine-cloud-images: the images boot OpenRC; Docker's service is /etc/init.d/docker)
+    initSystem: 'openrc',
+    swarm: true,
     traits: {
-      aws: {
+      [Platform.AWS]: {
         image: (architecture: Architecture) => {
           // Owner 538276064493; name alpine-<release>-<arch>-<firmware>-<bootstrap>-r<rev>; aarch64 is
           // UEFI-only, x86_64 has both (alpine-cloud-images README.md, configs/arch/aarch64.conf).
@@ -68,14 +71,14 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
             minRootSizeGiB: 1,
           };
         },
-        // /dev/xvdb links need nvme-cli, absent from 3.21+ images (UNCERTAIN, os-facts-2.md §2): the
-        // disk is found at boot by its EBS model instead.
-        dataVolume: { kind: 'mounted', diskModel: 'Amazon Elastic Block Store' },
+        // /dev/xvdb links need nvme-cli, absent from 3.21+ images (docs/os-notes.md "EBS device
+        // names"): the disk is found at boot by its EBS model instead.
+        dataVolume: { kind: 'found', diskModel: 'Amazon Elastic Block Store' },
         // tiny-cloud decompresses gzip user data since 2.1.0 (os-facts-2.md §1c); cloud-init does too.
         gzipUserData: true,
         managedPolicies: [],
       },
-      libvirt: {
+      [Platform.LIBVIRT]: {
         // NoCloud images are plain qcow2 (os-facts.md §3.3): download base + file-name rule.
         image: () => ({
           url: `https://dl-cdn.alpinelinux.org/alpine/v${release}/releases/cloud/nocloud_alpine-${RELEASES[release]}-x86_64-bios-${bootstrap}-r0.qcow2`,
@@ -84,7 +87,8 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
         // tiny-cloud/cloud-init NoCloud: a volume labelled cidata with meta-data and user-data.
         delivery: { kind: 'cloudinit' },
         minMemoryMiB: 256,
-        udevDiskNames: false,
+        // no stable disk names where tiny-cloud runs: the data disk is found at boot
+        dataVolume: { kind: 'found' },
       },
     },
     osLayer: (ctx, user) => {

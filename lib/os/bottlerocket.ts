@@ -10,7 +10,7 @@ import { mergeFragment } from '../bootconfig/fragment';
 import { layer } from '../bootconfig/model';
 import { renderToml } from '../bootconfig/toml';
 import { ALL_FEATURES, OsFeature } from './capabilities';
-import { Architecture } from './enums';
+import { Architecture, Platform } from './enums';
 import { OsDefinition } from './os-definition';
 
 /** Variants with a Docker engine (website data/variants/1.57.x aws-ecs-2.toml, aws-ecs-3.toml). */
@@ -50,8 +50,12 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined, ho
         'disabled': true,
       },
     },
+    // PID 1 is systemd, though it runs none of the user's units (the capability table says why)
+    initSystem: 'systemd',
+    swarm: 'Bottlerocket runs ECS, not Docker Swarm (its aws-ecs variants have no Docker CLI or swarm mode); use ContainerOs.fedoraCoreOs(), '
+      + 'ContainerOs.flatcar() or ContainerOs.alpine() for a swarm, or AwsDockerFleet with Bottlerocket for ECS',
     traits: {
-      aws: {
+      [Platform.AWS]: {
         image: (architecture: Architecture) => ({
           // QUICKSTART-ECS.md "Finding an AMI": SSM parameters per variant and arch (x86_64 | arm64);
           // the AMI owner differs per region, so no AMI search.

@@ -5,7 +5,7 @@
  *   platform layer → OS layer → user layer → platform overrides   (one merge, the child wins)
  *   → capability check → the OS's own checks → expand + render → raw fragments (last child)
  */
-import { FirstBootFormat } from '../bootconfig/formats';
+import { FORMATS, FirstBootFormat } from '../bootconfig/formats';
 import { defaultDataVolume } from '../bootconfig/docker-data-volume';
 import { FirstBootFragment } from '../bootconfig/fragment';
 import { HostConfig } from '../bootconfig/host-config';
@@ -21,7 +21,9 @@ import { AlpineBootstrap, Architecture, FedoraCoreOsStream, FlatcarChannel, Plat
 import { fedoraCoreOs } from './fedora-coreos';
 import { flatcar } from './flatcar';
 import { EcsMembership, OsDefinition, RenderContext } from './os-definition';
-import { AwsImageLookup, AwsTraits, FORMAT_NAMES, LibvirtImageInfo, LibvirtTraits, PlatformTraits, libvirtDataDiskWwn } from './platform-traits';
+import { AwsImageLookup } from './aws-traits';
+import { LibvirtImageInfo } from './libvirt-traits';
+import { PLATFORMS, TraitsOf } from './platform-traits';
 import { UpdatePolicy, UpdatePolicyKind, requirePolicy } from './update-policy';
 
 /** Options for Fedora CoreOS. */
@@ -141,8 +143,6 @@ export interface PlatformLayers {
   readonly ecs?: EcsMembership;
 }
 
-const PLATFORM_KEYS: Readonly<Record<Platform, keyof PlatformTraits>> = { [Platform.AWS]: 'aws', [Platform.LIBVIRT]: 'libvirt' };
-
 /**
  * A container-optimized host OS with its channel. Pick one with a factory
  * (`ContainerOs.flatcar({ channel: FlatcarChannel.STABLE })`); the fleet constructs ask it for
@@ -211,7 +211,7 @@ export class ContainerOs {
     this.channel = definition.channel;
     this.firstBootFormat = definition.format;
     this.defaultUser = definition.defaultUser;
-    this.platforms = (Object.keys(PLATFORM_KEYS) as Platform[]).filter((p) => definition.traits[PLATFORM_KEYS[p]] !== undefined);
+    this.platforms = Object.values(Platform).filter((p) => definition.traits[p] !== undefined);
     this.bootstrap = extras.bootstrap;
     this.ecsCluster = extras.ecsCluster;
   }
@@ -233,7 +233,7 @@ export class ContainerOs {
 
   /** How to find the OS's AMI for an architecture. */
   public awsImage(architecture?: Architecture): AwsImageLookup {
-    return this._aws().image(amiArchitecture(architecture));
+    return this._traits(Platform.AWS).image(amiArchitecture(architecture));
   }
 
   /**
@@ -241,7 +241,7 @@ export class ContainerOs {
    * where there is none (Bottlerocket) or it is published compressed (Fedora CoreOS).
    */
   public libvirtImage(): LibvirtImageInfo {
-    return this._libvirt().image();
+    return this._traits(Platform.LIBVIRT).image();
   }
 
   /**
@@ -252,45 +252,47 @@ export class ContainerOs {
     if (!(host instanceof HostConfig)) throw Errors.notOneOf('host', host, ['a HostConfig (new HostConfig({...}))']);
     if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
     const hostname = options.hostname === undefined ? undefined : requireHostname('hostname', options.hostname);
-    const platform = options.platform === undefined ? Platform.AWS : requireOneOf('platform', options.platform, [Platform.AWS, Platform.LIBVIRT]);
+    const platform = options.platform === undefined ? Platform.AWS : requireOneOf('platform', options.platform, Object.values(Platform));
     const policy = options.updatePolicy === undefined ? undefined : requirePolicy(options.updatePolicy);
-    const dataVolume = options.dockerDataVolume === undefined ? platform === Platform.LIBVIRT : requireBoolean('dockerDataVolume', options.dockerDataVolume);
-    return this._render(host._toModel(), host._fragments(), platform, policy, this._platformLayers(platform, {
-      dataVolume, hostname, dataDiskWwn: hostname === undefined ? undefined : libvirtDataDiskWwn(hostname),
-    }));
+    const dataVolume = options.dockerDataVolume === undefined ? PLATFORMS[platform].dataVolumeByDefault
+      : requireBoolean('dockerDataVolume', options.dockerDataVolume);
+    return this._render(host._toModel(), host._fragments(), platform, policy, this._platformLayers(platform, { dataVolume, hostname }));
   }
 
   /**
    * What a platform adds around the user's model, shared by the fleets and `renderFirstBoot`
    * so a preview is what a host receives: the data volume (parent layer) where the platform
-   * attaches one, and the host's name (last child).
+   * attaches one, and the host's name (last child). `diskId` is the id the platform gives the
+   * host's data disk, where the OS names the disk by it (derived from `hostname` when not given).
    * @internal
    */
-  public _platformLayers(platform: Platform, o: { dataVolume: boolean; hostname?: string; dataDiskWwn?: string }): PlatformLayers {
+  public _platformLayers(platform: Platform, o: { dataVolume: boolean; hostname?: string; diskId?: string }): PlatformLayers {
     const overrides = o.hostname === undefined ? undefined : layer({ hostname: o.hostname });
     if (!o.dataVolume) return { overrides };
-    if (platform === Platform.AWS) {
-      const v = this._aws().dataVolume;
-      return { overrides, defaults: v.kind === 'mounted' ? layer({ dockerDataVolume: defaultDataVolume({ device: v.hostDevice, diskModel: v.diskModel }) }) : undefined };
+    const v = this._traits(platform).dataVolume;
+    switch (v.kind) {
+      case 'os-owned': return { overrides };
+      case 'device': return { overrides, defaults: layer({ dockerDataVolume: defaultDataVolume({ device: v.device }) }) };
+      case 'found': return { overrides, defaults: layer({ dockerDataVolume: defaultDataVolume({ diskModel: v.diskModel }) }) };
+      case 'by-disk-id': {
+        const id = o.diskId ?? (o.hostname === undefined ? undefined : v.diskIdOf(o.hostname));
+        return { overrides, defaults: layer({ dockerDataVolume: defaultDataVolume({ device: id === undefined ? undefined : v.device(id) }) }) };
+      }
     }
-    const device = this._libvirt().udevDiskNames && o.dataDiskWwn !== undefined ? `/dev/disk/by-id/wwn-0x${o.dataDiskWwn}` : undefined;
-    return { overrides, defaults: layer({ dockerDataVolume: defaultDataVolume({ device }) }) };
   }
 
   /**
-   * The AWS record, or the generic "not on this platform" error.
+   * The OS's record for `platform`, or the generic "not on this platform" error.
    * @internal
    */
-  public _aws(): AwsTraits {
-    return this.traitsFor(Platform.AWS) as AwsTraits;
-  }
-
-  /**
-   * The libvirt record, or the generic "not on this platform" error.
-   * @internal
-   */
-  public _libvirt(): LibvirtTraits {
-    return this.traitsFor(Platform.LIBVIRT) as LibvirtTraits;
+  public _traits<P extends Platform>(platform: P): TraitsOf[P] {
+    const traits = this._definition.traits[platform] as TraitsOf[P] | undefined;
+    if (traits === undefined) {
+      const hint = PLATFORMS[platform].missingRecordHint?.(this.name);
+      throw Errors.unsupportedPlatform(this.displayName, platform,
+        `use ${this.platforms.map((p) => `Platform.${p.toUpperCase()}`).join(' or ')}, or another OS${hint === undefined ? '' : `; ${hint}`}`);
+    }
+    return traits;
   }
 
   /**
@@ -299,7 +301,7 @@ export class ContainerOs {
    */
   public _render(user: HostModel, fragments: readonly FirstBootFragment[], platform: Platform, policy: UpdatePolicy | undefined,
     layers: PlatformLayers = {}): FirstBootPayload {
-    this.traitsFor(platform);
+    this._traits(platform);
     const def = this._definition;
     const ctx: RenderContext = { platform, policy: policy ?? UpdatePolicy.defaultWindow(), displayName: this.displayName, warnings: [], ecs: layers.ecs };
     const defaults = layers.defaults ?? emptyHostModel();
@@ -309,7 +311,9 @@ export class ContainerOs {
     const model = mergeLayers(defaults, def.osLayer(ctx, withPlatform), user, overrides);
     def.check?.(model, ctx);
     fragments.forEach((f, i) => {
-      if (!f._fits(def.format)) throw Errors.fragmentFormat(this.displayName, `fragments[${i}]: ${FORMAT_NAMES[f.format]}`, FORMAT_NAMES[def.format]);
+      if (!f._fits(def.format)) {
+        throw Errors.fragmentFormat(this.displayName, `fragments[${i}]: ${FORMATS[f.format].name}`, FORMATS[def.format].name, FORMATS[def.format].fragmentFactory);
+      }
     });
     ctx.policy._match({
       disabled: () => undefined, immediate: () => undefined, maintenanceWindow: () => undefined,
@@ -322,15 +326,6 @@ export class ContainerOs {
     const token = /\$\{TfToken\[[^\]]*\]\}|#\{TfToken\[[^\]]*\]\}/.exec(content);
     if (token) throw Errors.unresolvedToken('hostConfig', content.slice(Math.max(0, token.index - 40), token.index + token[0].length));
     return { format: def.format, content, warnings: ctx.warnings };
-  }
-
-  private traitsFor(platform: Platform): AwsTraits | LibvirtTraits {
-    const traits = this._definition.traits[PLATFORM_KEYS[platform]];
-    if (traits === undefined) {
-      throw Errors.unsupportedPlatform(this.displayName, platform, `use ${this.platforms.map((p) => `Platform.${p.toUpperCase()}`).join(' or ')}, or another OS`
-        + (platform === Platform.LIBVIRT ? `; ${this.name} publishes no QEMU/libvirt image (use ContainerOs.flatcar() or ContainerOs.fedoraCoreOs() on libvirt)` : ''));
-    }
-    return traits;
   }
 }
 

@@ -5,8 +5,9 @@
 import { HostModel, UnitModel, textFile } from '../bootconfig/model';
 import { renderToml } from '../bootconfig/toml';
 import { Errors } from '../core/errors';
-import { Architecture } from './enums';
-import { ignitionOs } from './ignition-os';
+import { Architecture, Platform } from './enums';
+import { IGNITION_ON_AWS, ignitionOs } from './ignition-os';
+import { LIBVIRT_DISK_BY_WWN } from './libvirt-traits';
 import { FEDORA_COREOS_GROUPS } from './os-groups';
 import { OsDefinition, RenderContext } from './os-definition';
 import { SHORT_DAY, WEEKDAYS, hhmm } from './update-policy';
@@ -48,32 +49,35 @@ export function fedoraCoreOs(stream: string): OsDefinition {
       textFile(ZINCATI_DROPIN, zincati(ctx)),
     ],
     osUnits: (_ctx, user) => [dockerOptionsDropIn(), ...(user.dockerDataVolume ? [selinuxRelabel(user)] : [])],
-    aws: {
-      image: (architecture: Architecture) => ({
-        // Owner 125523088429 (Fedora), stream in the description: poseidon/typhoon aws/fedora-coreos/kubernetes/ami.tf.
-        owners: ['125523088429'],
-        descriptionFilter: `Fedora CoreOS ${stream} *`,
-        architecture,
-        // getting-started-aws.adoc maps the root disk as /dev/xvda; the image is 10 GB (getting-started-libvirt.adoc).
-        rootDeviceName: '/dev/xvda',
-        minRootSizeGiB: 10,
-      }),
-      // FCOS ships no EBS alias rules (fedora-coreos-tracker#1122, open; os-facts-2.md §2): the disk is
-      // found at boot by model instead of by name.
-      dataVolume: { kind: 'mounted', diskModel: 'Amazon Elastic Block Store' },
-    },
-    libvirt: {
-      image: () => {
-        // Only qcow2.xz is published (fedora-coreos-tracker metadata/stream/sample.json); it must be
-        // decompressed first (fedora-coreos-docs provisioning-qemu.adoc).
-        throw Errors.compressedImage(displayName, `the ${stream} stream's qemu qcow2.xz`,
-          `download and decompress it (coreos-installer download -s ${stream} -p qemu -f qcow2.xz --decompress), `
-          + 'then pass image: LibvirtImage.fromPath(\'/var/lib/libvirt/images/fedora-coreos-qemu.x86_64.qcow2\')');
+    traits: {
+      [Platform.AWS]: {
+        ...IGNITION_ON_AWS,
+        image: (architecture: Architecture) => ({
+          // Owner 125523088429 (Fedora), stream in the description: poseidon/typhoon aws/fedora-coreos/kubernetes/ami.tf.
+          owners: ['125523088429'],
+          descriptionFilter: `Fedora CoreOS ${stream} *`,
+          architecture,
+          // getting-started-aws.adoc maps the root disk as /dev/xvda; the image is 10 GB (getting-started-libvirt.adoc).
+          rootDeviceName: '/dev/xvda',
+          minRootSizeGiB: 10,
+        }),
+        // FCOS ships no EBS alias rules (coreos/fedora-coreos-tracker#1122, open; docs/os-notes.md
+        // "EBS device names"): the disk is found at boot by its model instead of by name.
+        dataVolume: { kind: 'found', diskModel: 'Amazon Elastic Block Store' },
       },
-      // ignition docs/supported-platforms.md: QEMU reads `opt/com.coreos/config` from fw_cfg.
-      delivery: { kind: 'ignition', fwCfgName: 'opt/com.coreos/config' },
-      minMemoryMiB: 2048,
-      udevDiskNames: true,
+      [Platform.LIBVIRT]: {
+        image: () => {
+          // Only qcow2.xz is published (fedora-coreos-tracker metadata/stream/sample.json); it must be
+          // decompressed first (fedora-coreos-docs provisioning-qemu.adoc).
+          throw Errors.compressedImage(displayName, `the ${stream} stream's qemu qcow2.xz`,
+            `download and decompress it (coreos-installer download -s ${stream} -p qemu -f qcow2.xz --decompress), `
+            + 'then pass image: LibvirtImage.fromPath(\'/var/lib/libvirt/images/fedora-coreos-qemu.x86_64.qcow2\')');
+        },
+        // ignition docs/supported-platforms.md: QEMU reads `opt/com.coreos/config` from fw_cfg.
+        delivery: { kind: 'ignition', fwCfgName: 'opt/com.coreos/config' },
+        minMemoryMiB: 2048,
+        dataVolume: LIBVIRT_DISK_BY_WWN,
+      },
     },
   });
 }

@@ -4,11 +4,12 @@
  */
 import { DropInModel, UnitModel, textFile } from '../bootconfig/model';
 import { Errors } from '../core/errors';
-import { Architecture } from './enums';
-import { ignitionOs } from './ignition-os';
+import { EBS_DATA_DEVICE } from './aws-traits';
+import { Architecture, Platform } from './enums';
+import { IGNITION_ON_AWS, ignitionOs } from './ignition-os';
+import { LIBVIRT_DISK_BY_WWN } from './libvirt-traits';
 import { FLATCAR_GROUPS } from './os-groups';
 import { OsDefinition, RenderContext } from './os-definition';
-import { EBS_DATA_DEVICE } from './platform-traits';
 import { SHORT_DAY, WEEKDAYS, hhmm } from './update-policy';
 
 /** update_engine + locksmithd settings (flatcar-website updates-releases/releases/update-conf.md). */
@@ -42,34 +43,40 @@ export function flatcar(channel: string): OsDefinition {
     // (flatcar-website docs/latest/container-runtimes/getting-started-with-docker.md, since 3761).
     osLinks: () => [{ path: '/etc/systemd/system/multi-user.target.wants/docker.service', target: '/usr/lib/systemd/system/docker.service', origin: 'docker' }],
     osUnits: () => [locksmithdInUtc()],
-    aws: {
-      image: (architecture: Architecture) => ({
-        // Owner 075585003325 and `Flatcar-<channel>-*`, which matches both arches, so the
-        // architecture filter is required (poseidon/typhoon aws/flatcar-linux/kubernetes/ami.tf;
-        // names from flatcar/mantle cmd/plume/prerelease.go).
-        owners: ['075585003325'],
-        nameFilter: `Flatcar-${channel}-*`,
-        architecture,
-        rootDeviceName: '/dev/xvda',
-        // mantle registers Flatcar AMIs with ContainerLinuxDiskSizeGiB = 16 (flatcar/mantle
-        // platform/api/aws); the snapshot of current stable needs >= 13 GB since the disk layout grew
-        // (flatcar/scripts f0c94a9107, 07cc8512ef; kubernetes-sigs/image-builder#1992: "Volume of size
-        // 8GB is smaller than snapshot, expect size >= 13GB"). 16 GiB launches on every channel.
-        minRootSizeGiB: 16,
-      }),
-      // flatcar/init udev/rules.d/90-cloud-storage.rules + cloud_aws_ebs_nvme_id link the block-device
-      // mapping name (/dev/xvdb) for NVMe EBS volumes, also in the initramfs where Ignition runs
-      // (flatcar/bootengine dracut/30ignition/module-setup.sh; os-facts-2.md §2).
-      dataVolume: { kind: 'mounted', hostDevice: EBS_DATA_DEVICE },
-    },
-    libvirt: {
-      // qcow2 despite the .img name, not compressed (flatcar-website deploy/virt-options/libvirt.md, qemu.md).
-      image: () => ({ url: `https://${channel}.release.flatcar-linux.net/amd64-usr/current/flatcar_production_qemu_image.img`, format: 'qcow2' }),
-      // Documented key `opt/org.flatcar-linux/config`; Flatcar also reads opt/com.coreos/config, but
-      // in random order, so set only one (flatcar/scripts 0007-provider-qemu-apply-fw_cfg-patch.patch).
-      delivery: { kind: 'ignition', fwCfgName: 'opt/org.flatcar-linux/config' },
-      minMemoryMiB: 1024,
-      udevDiskNames: true,
+    traits: {
+      [Platform.AWS]: {
+        ...IGNITION_ON_AWS,
+        image: (architecture: Architecture) => ({
+          // Owner 075585003325 and `Flatcar-<channel>-*`, which matches both arches, so the
+          // architecture filter is required (poseidon/typhoon aws/flatcar-linux/kubernetes/ami.tf;
+          // names from flatcar/mantle cmd/plume/prerelease.go).
+          owners: ['075585003325'],
+          nameFilter: `Flatcar-${channel}-*`,
+          architecture,
+          rootDeviceName: '/dev/xvda',
+          // mantle registers Flatcar AMIs with ContainerLinuxDiskSizeGiB = 16 (flatcar/mantle
+          // platform/api/aws); the snapshot of current stable needs >= 13 GB since the disk layout grew
+          // (flatcar/scripts f0c94a9107, 07cc8512ef; kubernetes-sigs/image-builder#1992: "Volume of size
+          // 8GB is smaller than snapshot, expect size >= 13GB"). 16 GiB launches on every channel.
+          minRootSizeGiB: 16,
+        }),
+        // flatcar/init udev/rules.d/90-cloud-storage.rules + cloud_aws_ebs_nvme_id link the block-device
+        // mapping name (/dev/xvdb) for NVMe EBS volumes, also in the initramfs where Ignition runs
+        // (flatcar/bootengine dracut/30ignition/module-setup.sh; docs/os-notes.md "EBS device names").
+        dataVolume: { kind: 'device', device: EBS_DATA_DEVICE },
+      },
+      [Platform.LIBVIRT]: {
+        // qcow2 despite the .img name, not compressed (flatcar-website deploy/virt-options/libvirt.md, qemu.md).
+        image: () => ({
+          url: `https://${channel}.release.flatcar-linux.net/amd64-usr/current/flatcar_production_qemu_image.img`,
+          format: 'qcow2',
+        }),
+        // Documented key `opt/org.flatcar-linux/config`; Flatcar also reads opt/com.coreos/config, but
+        // in random order, so set only one (flatcar/scripts 0007-provider-qemu-apply-fw_cfg-patch.patch).
+        delivery: { kind: 'ignition', fwCfgName: 'opt/org.flatcar-linux/config' },
+        minMemoryMiB: 1024,
+        dataVolume: LIBVIRT_DISK_BY_WWN,
+      },
     },
   });
 }

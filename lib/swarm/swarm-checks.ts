@@ -9,7 +9,6 @@ import { HostConfig, requireHostConfig } from '../bootconfig/host-config';
 import { MANAGER_COUNTS, managerPolicies } from './swarm-host';
 import { Errors, Problems } from '../core/errors';
 import { requireInteger } from '../core/validation';
-import { OsFeature } from '../os/capabilities';
 import { ContainerOs, requireContainerOs } from '../os/container-os';
 import { UpdatePolicy, requirePolicy } from '../os/update-policy';
 
@@ -22,11 +21,12 @@ export interface CommonSwarmProps {
   readonly workerDownMinutes?: number;
 }
 
-/** The OS (it must write files: the swarm's scripts are files) and the manager count (1, 3 or 5, a literal). */
+/** The OS (one whose hosts can form a swarm) and the manager count (1, 3 or 5, a literal). */
 export function checkSwarmMembers(p: Problems, props: CommonSwarmProps): { os: ContainerOs; managerCount: number } {
   const os = p.run(() => {
     const o = requireContainerOs('os', props.os);
-    if (!o.canExpress(OsFeature.FILES)) throw Errors.swarmUnsupportedOs('os', o.displayName);
+    const swarm = o._definition.swarm;
+    if (swarm !== true) throw Errors.swarmUnsupportedOs('os', o.displayName, swarm);
     return o;
   });
   const managerCount = p.check(() => {

@@ -6,7 +6,7 @@
  */
 import { Errors } from '../core/errors';
 import { ContainerOs } from '../os/container-os';
-import { OsFeature } from '../os/capabilities';
+import { InitSystem } from '../os/os-definition';
 import { Platform } from '../os/enums';
 import { UpdatePolicy, Weekday, WEEKDAYS, hhmm } from '../os/update-policy';
 import { FileModel, HostModel, UnitModel, emptyHostModel, textFile } from '../bootconfig/model';
@@ -46,8 +46,7 @@ export interface SwarmNodeSettings {
 export const SHARE_TAG = 'docker-swarm';
 export const SHARE_MOUNT = '/run/docker-swarm/share';
 
-function envFile(os: ContainerOs, s: SwarmNodeSettings): string {
-  const systemd = os.canExpress(OsFeature.SYSTEMD_UNITS);
+function envFile(init: InitSystemSwarm, s: SwarmNodeSettings): string {
   const lines: Array<[string, string]> = [
     ['SWARM_BACKEND', s.backend],
     ['SWARM_ROLE', s.role],
@@ -55,10 +54,10 @@ function envFile(os: ContainerOs, s: SwarmNodeSettings): string {
     ['SWARM_WORKER_DOWN_MINUTES', String(s.workerDownMinutes)],
     ['SWARM_SLOTS', String(s.slots.length)],
     ['SWARM_SLOT_DIR', SWARM_SLOT_DIR],
-    ['SWARM_UPDATE_RELOAD', systemd ? 'systemctl try-restart zincati.service locksmithd.service 2>/dev/null; true' : ''],
+    ['SWARM_UPDATE_RELOAD', init.updateReload],
     ['SWARM_PARAM_PATH', s.parameterPath ?? ''],
     ['SWARM_LIFECYCLE_HOOK', s.lifecycleHook ?? ''],
-    ['SWARM_AWS_CLI', systemd ? 'container' : 'native'],
+    ['SWARM_AWS_CLI', init.awsCli],
     ['SWARM_AWS_CLI_IMAGE', AWS_CLI_IMAGE],
     ['SWARM_MANAGERS', (s.managers ?? []).map((m) => `${m.name}=${m.address}`).join(' ')],
     ['SWARM_WORKERS', (s.workers ?? []).map((m) => `${m.name}=${m.address}`).join(' ')],
@@ -146,27 +145,56 @@ stop() {
 `;
 }
 
+/** What a swarm adds to a host besides its script and settings, per init system. */
+interface InitSystemSwarm {
+  /** how the script runs the AWS CLI: `container` (the AWS CLI image) or `native` (a package) */
+  readonly awsCli: 'container' | 'native';
+  /** the shell command that makes the OS's update agent reread its settings after a slot change */
+  readonly updateReload: string;
+  /** the units or services that run the script */
+  services(s: SwarmNodeSettings): { files: FileModel[]; units: UnitModel[]; packages: string[]; bootCommands: string[] };
+}
+
+const INIT_SYSTEMS: Readonly<Record<InitSystem, InitSystemSwarm>> = {
+  // Fedora CoreOS and Flatcar: no AWS CLI on the host; Zincati or locksmithd read their settings at start.
+  systemd: {
+    awsCli: 'container',
+    updateReload: 'systemctl try-restart zincati.service locksmithd.service 2>/dev/null; true',
+    services: (s) => ({ files: [], units: systemdUnits(s.role), packages: [], bootCommands: [] }),
+  },
+  // Alpine: the aws-cli package; the upgrade job reads its script at each run.
+  openrc: {
+    awsCli: 'native',
+    updateReload: '',
+    services: (s) => {
+      const bootCommands = ['rc-update add docker-swarm default', 'rc-service docker-swarm start'];
+      if (s.role !== 'worker') {
+        bootCommands.push(`grep -q 'docker-swarm-node maintain' /etc/crontabs/root || echo '*/5 * * * * ${SWARM_SCRIPT} maintain `
+          + `>>/var/log/docker-swarm.log 2>&1' >> /etc/crontabs/root`, 'rc-update add crond default', 'rc-service crond start');
+      }
+      return {
+        files: [textFile('/etc/init.d/docker-swarm', openRcSwarmService(), 0o755, 'swarm')],
+        units: [],
+        packages: s.backend === 'ssm' ? ['aws-cli', 'curl'] : [],
+        bootCommands,
+      };
+    },
+  },
+};
+
 /** What a swarm adds to a host of `os`: for `HostConfig._extend`. */
 export function swarmAdditions(os: ContainerOs, s: SwarmNodeSettings):
 { files: FileModel[]; units: UnitModel[]; packages: string[]; bootCommands: string[] } {
+  const init = INIT_SYSTEMS[os._definition.initSystem];
   const files: FileModel[] = [
     textFile(SWARM_SCRIPT, swarmScript(), 0o755, 'swarm'),
-    textFile(SWARM_ENV, envFile(os, s), 0o644, 'swarm'),
+    textFile(SWARM_ENV, envFile(init, s), 0o644, 'swarm'),
   ];
   s.slots.forEach((slot, k) => {
     for (const f of slot) files.push({ ...f, path: `${SWARM_SLOT_DIR}/${k}${f.path}`, origin: `swarm update slot ${k}` });
   });
-  if (os.canExpress(OsFeature.SYSTEMD_UNITS)) {
-    return { files, units: systemdUnits(s.role), packages: [], bootCommands: [] };
-  }
-  files.push(textFile('/etc/init.d/docker-swarm', openRcSwarmService(), 0o755, 'swarm'));
-  const packages = s.backend === 'ssm' ? ['aws-cli', 'curl'] : [];
-  const bootCommands = ['rc-update add docker-swarm default', 'rc-service docker-swarm start'];
-  if (s.role !== 'worker') {
-    bootCommands.push(`grep -q 'docker-swarm-node maintain' /etc/crontabs/root || echo '*/5 * * * * ${SWARM_SCRIPT} maintain >>/var/log/docker-swarm.log 2>&1' >> /etc/crontabs/root`,
-      'rc-update add crond default', 'rc-service crond start');
-  }
-  return { files, units: [], packages, bootCommands };
+  const services = init.services(s);
+  return { ...services, files: [...files, ...services.files] };
 }
 
 /**

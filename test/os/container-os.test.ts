@@ -240,7 +240,13 @@ describe('libvirt payloads rendered once per fleet', () => {
     new LibvirtDockerFleet(s, 'lab', { os: os(), hostCount: names.length, hostNames: names, hostConfig: host, image });
     const doc = JSON.parse(Testing.synth(s));
     const alone = (name: string, wwn: string) => os()._render(host._toModel(), host._fragments(), Platform.LIBVIRT, undefined, {
-      defaults: { ...new HostConfig()._toModel(), dockerDataVolume: { device: os()._libvirt().udevDiskNames ? `/dev/disk/by-id/wwn-0x${wwn}` : undefined, label: 'docker-data', fileSystem: 'ext4', mountPoint: '/var/lib/docker' } },
+      defaults: {
+        ...new HostConfig()._toModel(),
+        dockerDataVolume: {
+          device: os()._traits(Platform.LIBVIRT).dataVolume.kind === 'by-disk-id' ? `/dev/disk/by-id/wwn-0x${wwn}` : undefined,
+          label: 'docker-data', fileSystem: 'ext4', mountPoint: '/var/lib/docker',
+        },
+      },
       overrides: { ...new HostConfig()._toModel(), hostname: name },
     }).content;
     return { doc, attr: doc.resource.libvirt_ignition ? 'content' : 'user_data', alone };

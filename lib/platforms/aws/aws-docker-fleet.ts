@@ -10,7 +10,7 @@ import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import type { SsmMaintenanceWindow } from '@cdktf/provider-aws/lib/ssm-maintenance-window';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { EBS_DATA_DEVICE } from '../../os/platform-traits';
+import { EBS_DATA_DEVICE } from '../../os/aws-traits';
 import { planAwsFleet } from './aws-fleet-plan';
 import { autoScalingGroupFor, instanceRoleFor, launchTemplateFor, remoteConfigFor, secretsPolicyFor, securityGroupFor } from './aws-fleet-resources';
 import { partitionOf } from './aws-scope';

@@ -11,7 +11,7 @@ import { escapeTemplate } from '../../core/terraform-text';
 import { requireBoolean, requireRecord, requireString } from '../../core/validation';
 import { ContainerOs, requireContainerOs, FirstBootPayload, amiArchitecture } from '../../os/container-os';
 import { Architecture, Platform } from '../../os/enums';
-import { AwsTraits, EBS_DATA_DEVICE } from '../../os/platform-traits';
+import { AwsTraits, EBS_DATA_DEVICE } from '../../os/aws-traits';
 import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
 import { AwsFleetNames, awsFleetNames } from './artefact-names';
 import {
@@ -86,7 +86,7 @@ export function planAwsFleet(id: string, path: string, props: AwsDockerFleetProp
 function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Problems): AwsFleetPlan {
   const warnings: string[] = [];
   const os = p.run(() => requireContainerOs('os', props.os));
-  const traits = p.run(() => os._aws());
+  const traits = p.run(() => os._traits(Platform.AWS));
   const host = p.check(() => requireHostConfig('hostConfig', props.hostConfig), new HostConfig());
   const policy: UpdatePolicy | undefined = p.check(() => (props.updatePolicy === undefined ? undefined : requirePolicy(props.updatePolicy)), undefined);
   const image = p.check(() => {

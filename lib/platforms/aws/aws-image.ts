@@ -4,7 +4,7 @@ import { DataAwsAmi } from '@cdktf/provider-aws/lib/data-aws-ami';
 import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 import { Errors } from '../../core/errors';
 import { ContainerOs } from '../../os/container-os';
-import { AwsImageLookup } from '../../os/platform-traits';
+import { AwsImageLookup } from '../../os/aws-traits';
 import { Architecture } from '../../os/enums';
 
 const AMI_ID = /^ami-[0-9a-f]{8,17}$/;

@@ -9,7 +9,7 @@ import { createHash } from 'crypto';
 import { gzipSync } from 'zlib';
 import { Errors } from '../../core/errors';
 import { fingerprintOf } from '../../core/fingerprint';
-import { AwsTraits } from '../../os/platform-traits';
+import { AwsTraits } from '../../os/aws-traits';
 
 /** EC2 user data: at most 16 KB before base64 encoding. */
 export const USER_DATA_LIMIT_BYTES = 16384;

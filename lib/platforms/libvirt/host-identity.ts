@@ -17,7 +17,7 @@
 import * as crypto from 'crypto';
 import { parseCidr } from '../../core/cidr';
 import { Errors } from '../../core/errors';
-import { libvirtDataDiskWwn } from '../../os/platform-traits';
+import { libvirtDataDiskWwn } from '../../os/libvirt-traits';
 
 // crypto.hash (Node >= 20.12): the one-shot digest, about twice as fast as createHash for the
 // short inputs hashed here per host.

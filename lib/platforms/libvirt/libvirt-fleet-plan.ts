@@ -16,7 +16,7 @@ import { Errors, Problems } from '../../core/errors';
 import { requireAbsolutePath, requireArray, requireBoolean, requireInteger } from '../../core/validation';
 import { ContainerOs, requireContainerOs } from '../../os/container-os';
 import { Platform } from '../../os/enums';
-import { LibvirtTraits } from '../../os/platform-traits';
+import { LibvirtTraits } from '../../os/libvirt-traits';
 import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
 import { libvirtBaseVolumeName } from './artefact-names';
 import { dataDiskWwn, parseLibvirtCidr, payloadHash, planAddresses, planMacs } from './host-identity';
@@ -87,7 +87,7 @@ function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p:
   const infos: string[] = [];
   const os = p.run(() => requireContainerOs('os', props.os));
   // The OS decides first: Bottlerocket (no libvirt record) fails here with its own message.
-  const traits = p.run(() => os._libvirt());
+  const traits = p.run(() => os._traits(Platform.LIBVIRT));
   const image = p.check(() => {
     if (props.image !== undefined && !(props.image instanceof LibvirtImage)) throw Errors.notOneOf('image', props.image, ['LibvirtImage.fromUrl(url)', 'LibvirtImage.fromPath(path)']);
     return props.image ?? LibvirtImage.ofOs(os);
@@ -158,7 +158,7 @@ function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p:
     warnings.push(`hostConfig.hostname '${userModel.hostname}' is replaced by each host's own name (${hostNames.slice(0, 3).join(', ')}${hostNames.length > 3 ? ', …' : ''})`);
   }
   const render = (name: string, wwn: string) => os._render(userModel, host._fragments(), Platform.LIBVIRT, policy,
-    os._platformLayers(Platform.LIBVIRT, { dataVolume: true, hostname: name, dataDiskWwn: wwn }));
+    os._platformLayers(Platform.LIBVIRT, { dataVolume: true, hostname: name, diskId: wwn }));
   const payloads = p.run(() => perHostRenderer(render, warnings, hostNames[0]));
   host._consume(path);
 
