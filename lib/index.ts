@@ -29,4 +29,4 @@ export * from './platforms/libvirt/libvirt-docker-fleet-props';
 export * from './swarm/libvirt-docker-swarm';
 export * from './platforms/libvirt/libvirt-image';
 export * from './platforms/libvirt/provider';
-export { FleetConfigErrors } from './core/errors';
+export { FleetConfigErrors } from './core/fleet-config-error';

@@ -1,4 +1,5 @@
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { BootConfigErrors } from './errors';
 import { isUnresolved, requireString } from '../core/validation';
 
 /** Options of `ContainerSecret.fromSecretsManager`. */
@@ -49,7 +50,7 @@ export class ContainerSecret {
    */
   public static fromSsmParameter(parameterName: string): ContainerSecret {
     const name = literal('parameterName', parameterName);
-    if (!SSM_NAME.test(name) || name.includes('//')) throw Errors.badSsmParameterName('parameterName', parameterName);
+    if (!SSM_NAME.test(name) || name.includes('//')) throw BootConfigErrors.badSsmParameterName('parameterName', parameterName);
     return new ContainerSecret({ source: 'ssm', id: name });
   }
 
@@ -62,13 +63,13 @@ export class ContainerSecret {
   public static fromSecretsManager(secretArn: string, options: SecretsManagerSecretOptions = {}): ContainerSecret {
     const arn = literal('secretArn', secretArn);
     const m = SECRET_ARN.exec(arn);
-    if (!m) throw Errors.badSecretArn('secretArn', secretArn);
-    if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
+    if (!m) throw BootConfigErrors.badSecretArn('secretArn', secretArn);
+    if (options === null || typeof options !== 'object') throw CoreErrors.notAnObject('options', options);
     let jsonKey: string | undefined;
     if (options.jsonKey !== undefined) {
       jsonKey = requireString('options.jsonKey', options.jsonKey, { literal: true });
       // eslint-disable-next-line no-control-regex
-      if (/[\u0000-\u001f\u007f]/.test(jsonKey)) throw Errors.controlCharacters('options.jsonKey', options.jsonKey);
+      if (/[\u0000-\u001f\u007f]/.test(jsonKey)) throw CoreErrors.controlCharacters('options.jsonKey', options.jsonKey);
     }
     return new ContainerSecret({ source: 'secretsmanager', id: arn, jsonKey, region: m[2] });
   }
@@ -87,7 +88,7 @@ export class ContainerSecret {
 }
 
 function literal(property: string, value: unknown): string {
-  if (isUnresolved(value)) throw Errors.secretNameToken(property, value);
+  if (isUnresolved(value)) throw BootConfigErrors.secretNameToken(property, value);
   return requireString(property, value);
 }
 

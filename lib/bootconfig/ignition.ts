@@ -1,5 +1,5 @@
 import { gzipSync } from 'zlib';
-import { Errors } from '../core/errors';
+import { BootConfigErrors } from './errors';
 import { stableStringify } from '../core/fingerprint';
 import { mergeFragment } from './fragment';
 import { DirectoryModel, FileModel, LinkModel, UnitModel } from './model';
@@ -116,7 +116,7 @@ export function renderIgnition(plan: IgnitionPlan, fragments: readonly Record<st
   for (const f of fragments) {
     const version = (f.ignition as Record<string, unknown> | undefined)?.version;
     if (version !== undefined && version !== IGNITION_SPEC_VERSION) {
-      throw Errors.badFragment('fragment', version, `an Ignition fragment of spec ${IGNITION_SPEC_VERSION}`, 'the library renders this spec version; leave ignition.version out or set it to it');
+      throw BootConfigErrors.badFragment('fragment', version, `an Ignition fragment of spec ${IGNITION_SPEC_VERSION}`, 'the library renders this spec version; leave ignition.version out or set it to it');
     }
     merged = mergeFragment(merged, f);
   }
@@ -138,7 +138,7 @@ function checkNoDuplicates<T>(config: T): T {
       if (typeof k !== 'string') continue;
       const id = `${group}:${k}`;
       const first = seen.get(id);
-      if (first !== undefined) throw Errors.duplicateIgnitionEntry(kind, k, first);
+      if (first !== undefined) throw BootConfigErrors.duplicateIgnitionEntry(kind, k, first);
       seen.set(id, kind);
     }
   };

@@ -6,7 +6,8 @@
  * matrix, so none of them matches OS names.
  */
 import { HostModel } from '../bootconfig/model';
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { OsErrors } from './errors';
 import { UpdatePolicy, UpdatePolicyKind } from './update-policy';
 
 /** Features of the host model an OS may or may not be able to express. */
@@ -83,7 +84,7 @@ export const POLICY_LABELS: ReadonlyArray<readonly [UpdatePolicyKind, string]> =
 export function checkCapabilities(os: string, caps: OsCapabilities, model: HostModel, policy: UpdatePolicy): void {
   const f = caps.features;
   const reject = (support: Support, property: string, value: unknown) => {
-    if (support !== true) throw Errors.unsupportedFeature(os, property, value, support);
+    if (support !== true) throw CoreErrors.unsupportedFeature(os, property, value, support);
   };
   model.files.forEach((x) => reject(f[OsFeature.FILES], `hostConfig.${x.origin}.path`, x.path));
   model.units.forEach((x) => reject(f[OsFeature.SYSTEMD_UNITS], `hostConfig.${x.origin}.name`, x.name));
@@ -103,7 +104,7 @@ export function checkCapabilities(os: string, caps: OsCapabilities, model: HostM
     if (c.secrets.length) reject(f[OsFeature.CONTAINER_SECRETS], `${p}.secrets`, c.secrets.map((s) => s.env));
   }
   const p = caps.policies[policy.kind];
-  if (p !== true) throw Errors.unsupportedPolicy(os, policy.toString(), p);
+  if (p !== true) throw OsErrors.unsupportedPolicy(os, policy.toString(), p);
 }
 
 /** Every feature supported: the row a full Linux host with systemd or OpenRC starts from. */

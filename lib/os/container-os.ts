@@ -11,7 +11,8 @@ import { FirstBootFragment } from '../bootconfig/fragment';
 import { HostConfig } from '../bootconfig/host-config';
 import { mergeLayers } from '../bootconfig/merge';
 import { HostModel, emptyHostModel, layer } from '../bootconfig/model';
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { OsErrors } from './errors';
 import { isUnresolved, requireBoolean, requireHostname, requireOneOf } from '../core/validation';
 import { alpine, ALPINE_NEWEST, ALPINE_RELEASES } from './alpine';
 import { bottlerocket, BOTTLEROCKET_VARIANTS } from './bottlerocket';
@@ -249,8 +250,8 @@ export class ContainerOs {
    * merge parent (Docker enabled, daemon defaults, update settings).
    */
   public renderFirstBoot(host: HostConfig, options: RenderFirstBootOptions = {}): FirstBootPayload {
-    if (!(host instanceof HostConfig)) throw Errors.notOneOf('host', host, ['a HostConfig (new HostConfig({...}))']);
-    if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
+    if (!(host instanceof HostConfig)) throw CoreErrors.notOneOf('host', host, ['a HostConfig (new HostConfig({...}))']);
+    if (options === null || typeof options !== 'object') throw CoreErrors.notAnObject('options', options);
     const hostname = options.hostname === undefined ? undefined : requireHostname('hostname', options.hostname);
     const platform = options.platform === undefined ? Platform.AWS : requireOneOf('platform', options.platform, Object.values(Platform));
     const policy = options.updatePolicy === undefined ? undefined : requirePolicy(options.updatePolicy);
@@ -289,7 +290,7 @@ export class ContainerOs {
     const traits = this._definition.traits[platform] as TraitsOf[P] | undefined;
     if (traits === undefined) {
       const hint = PLATFORMS[platform].missingRecordHint?.(this.name);
-      throw Errors.unsupportedPlatform(this.displayName, platform,
+      throw OsErrors.unsupportedPlatform(this.displayName, platform,
         `use ${this.platforms.map((p) => `Platform.${p.toUpperCase()}`).join(' or ')}, or another OS${hint === undefined ? '' : `; ${hint}`}`);
     }
     return traits;
@@ -312,19 +313,19 @@ export class ContainerOs {
     def.check?.(model, ctx);
     fragments.forEach((f, i) => {
       if (!f._fits(def.format)) {
-        throw Errors.fragmentFormat(this.displayName, `fragments[${i}]: ${FORMATS[f.format].name}`, FORMATS[def.format].name, FORMATS[def.format].fragmentFactory);
+        throw OsErrors.fragmentFormat(this.displayName, `fragments[${i}]: ${FORMATS[f.format].name}`, FORMATS[def.format].name, FORMATS[def.format].fragmentFactory);
       }
     });
     ctx.policy._match({
       disabled: () => undefined, immediate: () => undefined, maintenanceWindow: () => undefined,
       fleetLock: (url) => {
-        if (isUnresolved(url)) throw Errors.literalRequired('updatePolicy.fleetLock.url', url, 'the lock URL is written into the first-boot payload at synth time; a token would reach the hosts as the text ${TfToken[...]}, so they never take the lock');
+        if (isUnresolved(url)) throw CoreErrors.literalRequired('updatePolicy.fleetLock.url', url, 'the lock URL is written into the first-boot payload at synth time; a token would reach the hosts as the text ${TfToken[...]}, so they never take the lock');
       },
     });
     const content = def.render(model, ctx, fragments.map((f) => f._value));
     // Last guard (C9): no value known only at apply time may reach a payload as its placeholder text.
     const token = /\$\{TfToken\[[^\]]*\]\}|#\{TfToken\[[^\]]*\]\}/.exec(content);
-    if (token) throw Errors.unresolvedToken('hostConfig', content.slice(Math.max(0, token.index - 40), token.index + token[0].length));
+    if (token) throw CoreErrors.unresolvedToken('hostConfig', content.slice(Math.max(0, token.index - 40), token.index + token[0].length));
     return { format: def.format, content, warnings: ctx.warnings };
   }
 }
@@ -332,13 +333,13 @@ export class ContainerOs {
 /** The `os` prop of a fleet or swarm: a ContainerOs from one of the factories, or a clear error. */
 export function requireContainerOs(property: string, value: unknown): ContainerOs {
   if (!(value instanceof ContainerOs)) {
-    throw Errors.notOneOf(property, value, ['ContainerOs.fedoraCoreOs()', 'ContainerOs.flatcar()', 'ContainerOs.alpine()', 'ContainerOs.bottlerocket()']);
+    throw CoreErrors.notOneOf(property, value, ['ContainerOs.fedoraCoreOs()', 'ContainerOs.flatcar()', 'ContainerOs.alpine()', 'ContainerOs.bottlerocket()']);
   }
   return value;
 }
 
 function requireOptions<T>(options: T): T {
-  if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
+  if (options === null || typeof options !== 'object') throw CoreErrors.notAnObject('options', options);
   return options;
 }
 
@@ -354,6 +355,6 @@ export function amiArchitecture(arch: Architecture | undefined): Architecture {
 function requireChannel(os: string, property: string, value: unknown, allowed: readonly string[], fallback: string): string {
   if (value === undefined) return fallback;
   const hit = typeof value === 'string' ? allowed.find((a) => a === value.toLowerCase()) : undefined;
-  if (hit === undefined) throw Errors.unknownChannel(os, property, value, allowed);
+  if (hit === undefined) throw OsErrors.unknownChannel(os, property, value, allowed);
   return hit;
 }

@@ -4,7 +4,7 @@
  */
 import { HostModel, UnitModel, textFile } from '../bootconfig/model';
 import { renderToml } from '../bootconfig/toml';
-import { Errors } from '../core/errors';
+import { OsErrors } from './errors';
 import { Architecture, Platform } from './enums';
 import { IGNITION_ON_AWS, ignitionOs } from './ignition-os';
 import { LIBVIRT_DISK_BY_WWN } from './libvirt-traits';
@@ -69,7 +69,7 @@ export function fedoraCoreOs(stream: string): OsDefinition {
         image: () => {
           // Only qcow2.xz is published (fedora-coreos-tracker metadata/stream/sample.json); it must be
           // decompressed first (fedora-coreos-docs provisioning-qemu.adoc).
-          throw Errors.compressedImage(displayName, `the ${stream} stream's qemu qcow2.xz`,
+          throw OsErrors.compressedImage(displayName, `the ${stream} stream's qemu qcow2.xz`,
             `download and decompress it (coreos-installer download -s ${stream} -p qemu -f qcow2.xz --decompress), `
             + 'then pass image: LibvirtImage.fromPath(\'/var/lib/libvirt/images/fedora-coreos-qemu.x86_64.qcow2\')');
         },

@@ -3,7 +3,7 @@
  * update_engine + locksmithd. Facts: the project's OS fact notes (os-facts.md §2); sources named per fact below.
  */
 import { DropInModel, UnitModel, textFile } from '../bootconfig/model';
-import { Errors } from '../core/errors';
+import { OsErrors } from './errors';
 import { EBS_DATA_DEVICE } from './aws-traits';
 import { Architecture, Platform } from './enums';
 import { IGNITION_ON_AWS, ignitionOs } from './ignition-os';
@@ -102,7 +102,7 @@ function updateConf(channel: string, ctx: RenderContext): string {
       return ['SERVER=disabled', 'REBOOT_STRATEGY=off'];
     },
     fleetLock: () => {
-      throw Errors.unsupportedPolicy(ctx.displayName, ctx.policy.toString(), 'the capability table rejects it first');
+      throw OsErrors.unsupportedPolicy(ctx.displayName, ctx.policy.toString(), 'the capability table rejects it first');
     },
     maintenanceWindow: (w) => {
       let start: string;
@@ -111,7 +111,7 @@ function updateConf(channel: string, ctx: RenderContext): string {
       } else if (w.days.length === 1) {
         start = `${SHORT_DAY[w.days[0]]} ${hhmm(w.startMinute)}`;
       } else {
-        throw Errors.unsupportedPolicy(ctx.displayName, ctx.policy.toString(),
+        throw OsErrors.unsupportedPolicy(ctx.displayName, ctx.policy.toString(),
           'a window on one weekday or on every day: locksmithd has a single window that opens daily or on one day of the week');
       }
       const h = Math.floor(w.durationMinutes / 60);

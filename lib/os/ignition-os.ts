@@ -8,7 +8,7 @@ import { renderIgnition, renderIgnitionPointer } from '../bootconfig/ignition';
 import { FileModel, HostModel, LinkModel, UnitModel, layer } from '../bootconfig/model';
 import { expandForSystemd } from '../bootconfig/systemd-host';
 import { IgnitionOsGroups } from '../bootconfig/user-groups';
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
 import { ALL_FEATURES, OsCapabilities } from './capabilities';
 import { AwsTraits } from './aws-traits';
 import { OsDefinition, RenderContext } from './os-definition';
@@ -67,7 +67,7 @@ export function ignitionOs(spec: IgnitionOsSpec): OsDefinition {
     check: (model, ctx) => {
       for (const key of Object.keys(model.dockerDaemonSettings)) {
         const why = spec.reservedDaemonKeys[key];
-        if (why) throw Errors.unsupportedFeature(ctx.displayName, `hostConfig.dockerDaemonSettings.${key}`, model.dockerDaemonSettings[key], why);
+        if (why) throw CoreErrors.unsupportedFeature(ctx.displayName, `hostConfig.dockerDaemonSettings.${key}`, model.dockerDaemonSettings[key], why);
       }
     },
     render: (model, _ctx, fragments) => renderIgnition(expandForSystemd(model, {

@@ -4,7 +4,10 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { HostConfig } from '../bootconfig/host-config';
 import { slotFiles, swarmAdditions } from './swarm-host';
-import { Errors, Problems } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { AwsErrors } from '../platforms/aws/errors';
+import { SwarmErrors } from './errors';
+import { Problems } from '../core/problems';
 import { requireBoolean, requireInteger, requireString } from '../core/validation';
 import { ContainerOs } from '../os/container-os';
 import { Architecture, Platform } from '../os/enums';
@@ -170,13 +173,13 @@ export class AwsDockerSwarm extends Construct {
   constructor(scope: Construct, id: string, props: AwsDockerSwarmProps) {
     super(scope, id);
     const p = new Problems(this.node.path);
-    if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
+    if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     const { os, managerCount } = checkSwarmMembers(p, props);
     const workerCount = p.check(() => (props.workerCount === undefined ? 0
       : Token.isUnresolved(props.workerCount) ? props.workerCount : requireInteger('workerCount', props.workerCount, 0)), 0);
     const name = p.check(() => {
       const n = props.name === undefined ? id.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 23) || 'swarm' : requireString('name', props.name);
-      if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,22}$/.test(n)) throw Errors.badFleetName('name', n);
+      if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,22}$/.test(n)) throw AwsErrors.badFleetName('name', n);
       return n;
     }, 'swarm');
     const path = p.check(() => requireParameterPath(props.parameterPath === undefined ? `/docker-swarm/${name}` : props.parameterPath), '/docker-swarm');
@@ -330,6 +333,6 @@ export class AwsDockerSwarm extends Construct {
 
 function requireParameterPath(value: unknown): string {
   const s = requireString('parameterPath', value);
-  if (!/^(\/[A-Za-z0-9_.-]+){1,14}$/.test(s) || /^\/(aws|ssm)/i.test(s)) throw Errors.badSwarmParameterPath('parameterPath', value);
+  if (!/^(\/[A-Za-z0-9_.-]+){1,14}$/.test(s) || /^\/(aws|ssm)/i.test(s)) throw SwarmErrors.badSwarmParameterPath('parameterPath', value);
   return s;
 }

@@ -2,7 +2,8 @@ import { TerraformOutput, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HostConfig } from '../bootconfig/host-config';
 import { SHARE_TAG, slotFiles, swarmAdditions } from './swarm-host';
-import { Errors, Problems } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { Problems } from '../core/problems';
 import { requireAbsolutePath, requireInteger } from '../core/validation';
 import { ContainerOs } from '../os/container-os';
 import { Platform } from '../os/enums';
@@ -99,13 +100,13 @@ export class LibvirtDockerSwarm extends Construct {
   constructor(scope: Construct, id: string, props: LibvirtDockerSwarmProps) {
     super(scope, id);
     const p = new Problems(this.node.path);
-    if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
+    if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     const { os, managerCount } = checkSwarmMembers(p, props);
     const workerCount = p.check(() => (props.workerCount === undefined ? 0 : requireInteger('workerCount', props.workerCount, 0, 1000)), 0);
     const dir = p.check(() => (props.tokenDirectory === undefined ? `/var/lib/libvirt/docker-swarm/${id}` : requireAbsolutePath('tokenDirectory', props.tokenDirectory)), '/');
     const cidr = props.networkCidr ?? DEFAULT_SWARM_CIDR;
     const net = p.check(() => {
-      if (Token.isUnresolved(cidr)) throw Errors.literalRequired('networkCidr', cidr, 'the swarm plans its nodes\' addresses from it');
+      if (Token.isUnresolved(cidr)) throw CoreErrors.literalRequired('networkCidr', cidr, 'the swarm plans its nodes\' addresses from it');
       return parseLibvirtCidr('networkCidr', cidr);
     }, undefined);
     const { downMinutes, policy, policies, host } = checkSwarmOperations(p, props, managerCount);

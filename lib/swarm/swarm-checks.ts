@@ -7,7 +7,8 @@
 import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../bootconfig/host-config';
 import { MANAGER_COUNTS, managerPolicies } from './swarm-host';
-import { Errors, Problems } from '../core/errors';
+import { SwarmErrors } from './errors';
+import { Problems } from '../core/problems';
 import { requireInteger } from '../core/validation';
 import { ContainerOs, requireContainerOs } from '../os/container-os';
 import { UpdatePolicy, requirePolicy } from '../os/update-policy';
@@ -26,13 +27,13 @@ export function checkSwarmMembers(p: Problems, props: CommonSwarmProps): { os: C
   const os = p.run(() => {
     const o = requireContainerOs('os', props.os);
     const swarm = o._definition.swarm;
-    if (swarm !== true) throw Errors.swarmUnsupportedOs('os', o.displayName, swarm);
+    if (swarm !== true) throw SwarmErrors.swarmUnsupportedOs('os', o.displayName, swarm);
     return o;
   });
   const managerCount = p.check(() => {
-    if (Token.isUnresolved(props.managerCount)) throw Errors.swarmLiteralRequired('managerCount', props.managerCount);
+    if (Token.isUnresolved(props.managerCount)) throw SwarmErrors.swarmLiteralRequired('managerCount', props.managerCount);
     const n = requireInteger('managerCount', props.managerCount, 0);
-    if (!MANAGER_COUNTS.includes(n)) throw Errors.badManagerCount('managerCount', n);
+    if (!MANAGER_COUNTS.includes(n)) throw SwarmErrors.badManagerCount('managerCount', n);
     return n;
   }, 1);
   return { os, managerCount };

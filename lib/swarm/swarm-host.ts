@@ -4,7 +4,7 @@
  * update slots. The platforms derive a new HostConfig from the user's with these
  * (`HostConfig._extend`), so the user's config is never changed.
  */
-import { Errors } from '../core/errors';
+import { SwarmErrors } from './errors';
 import { ContainerOs } from '../os/container-os';
 import { InitSystem } from '../os/os-definition';
 import { Platform } from '../os/enums';
@@ -212,7 +212,7 @@ export function managerPolicies(policy: UpdatePolicy, n: number): UpdatePolicy[]
   const spread = (days: readonly Weekday[], start: number, total: number) => {
     const slot = Math.floor(total / n);
     if (slot - WINDOW_GAP_MINUTES < MIN_SLOT_MINUTES) {
-      throw Errors.swarmUpdateWindowTooShort('updatePolicy', policy.toString(), n, n * (MIN_SLOT_MINUTES + WINDOW_GAP_MINUTES));
+      throw SwarmErrors.swarmUpdateWindowTooShort('updatePolicy', policy.toString(), n, n * (MIN_SLOT_MINUTES + WINDOW_GAP_MINUTES));
     }
     return Array.from({ length: n }, (_, k) => {
       const at = start + k * slot;

@@ -13,7 +13,8 @@ import {
   LibvirtImage, LibvirtProvider, OsFeature, Platform, UpdatePolicy, UpdatePolicyKind,
 } from '../../lib';
 import { StackValues } from '../../lib/cli/terraform-eval';
-import { FleetConfigError, codeOf } from '../../lib/core/errors';
+import { FleetConfigError } from '../../lib/core/fleet-config-error';
+import { codeOf } from '../../lib/core/define-errors';
 import { findTerraformBinary, plannedInputs, standIn } from '../cli/terraform-standin';
 import { ED25519_KEY, richHostConfig } from '../helpers/fixtures';
 import { describeWithTools, requireTools } from '../helpers/tools';

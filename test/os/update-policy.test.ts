@@ -1,6 +1,6 @@
 import { parse } from 'smol-toml';
 import { ContainerOs, FedoraCoreOsStream, FlatcarChannel, Platform, UpdatePolicy, Weekday } from '../../lib';
-import { FleetConfigError } from '../../lib/core/errors';
+import { FleetConfigError } from '../../lib/core/fleet-config-error';
 import { richHostConfig } from '../helpers/fixtures';
 import { cloudConfig, cloudConfigFile, ignitionFile } from '../helpers/payloads';
 

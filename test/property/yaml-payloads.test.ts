@@ -14,7 +14,7 @@ import { gunzipSync } from 'zlib';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { ContainerOs, FirstBootPayload, HostConfig, UpdatePolicy } from '../../lib';
-import { FleetConfigError } from '../../lib/core/errors';
+import { FleetConfigError } from '../../lib/core/fleet-config-error';
 import { shQuote } from '../../lib/bootconfig/container-run';
 import { ED25519_KEY } from '../helpers/fixtures';
 import { describeWithValidators, validateCloudConfig } from '../helpers/validators';

@@ -8,7 +8,7 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import {
   AwsDockerSwarm, AwsDockerSwarmProps, AwsImage, ContainerOs, HostConfig, UpdatePolicy, Weekday,
 } from '../../lib';
-import { FleetConfigError } from '../../lib/core/errors';
+import { FleetConfigError } from '../../lib/core/fleet-config-error';
 import { OFFLINE } from '../../examples/fleets';
 import { swarmAws } from '../../examples/aws-swarm/fleet';
 import { TerraformResult, findTerraform, planActionCounts, plannedResources, removeRun, terraformCheck } from '../helpers/terraform';

@@ -4,7 +4,7 @@
  */
 import { TerraformStack, Testing } from 'cdktf';
 import { gunzipSync } from 'zlib';
-import { FleetConfigError } from '../../lib/core/errors';
+import { FleetConfigError } from '../../lib/core/fleet-config-error';
 import { ContainerOs, HostConfig, LibvirtDockerSwarm, LibvirtDockerSwarmProps, LibvirtImage, LibvirtProvider } from '../../lib';
 import { SWARM_ENV } from '../../lib/swarm/swarm-script';
 import { StackValues } from '../../lib/cli/terraform-eval';

@@ -4,13 +4,14 @@
  */
 import { Token } from 'cdktf';
 import { parseCidr } from '../../core/cidr';
-import { Errors } from '../../core/errors';
+import { CoreErrors } from '../../core/errors';
+import { AwsErrors } from './errors';
 import { Architecture } from '../../os/enums';
 
 /** Splits a CIDR list into IPv4 and IPv6 blocks; unresolved elements are taken as IPv4. */
 export function splitCidrs(property: string, value: unknown): { ipv4: string[]; ipv6: string[] } {
   if (Token.isUnresolved(value)) return { ipv4: value as string[], ipv6: [] };
-  if (!Array.isArray(value)) throw Errors.notAnArray(property, value);
+  if (!Array.isArray(value)) throw CoreErrors.notAnArray(property, value);
   const ipv4: string[] = [];
   const ipv6: string[] = [];
   value.forEach((c, i) => {
@@ -28,9 +29,9 @@ export function splitCidrs(property: string, value: unknown): { ipv4: string[]; 
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/;
 
 export function requireInstanceType(property: string, value: unknown): string {
-  if (typeof value !== 'string') throw Errors.badInstanceType(property, value);
+  if (typeof value !== 'string') throw AwsErrors.badInstanceType(property, value);
   if (Token.isUnresolved(value)) return value;
-  if (!INSTANCE_TYPE.test(value)) throw Errors.badInstanceType(property, value);
+  if (!INSTANCE_TYPE.test(value)) throw AwsErrors.badInstanceType(property, value);
   return value;
 }
 
@@ -53,17 +54,17 @@ export function instanceTypeArchitecture(instanceType: string): Architecture {
 }
 
 export function requireAwsId(property: string, value: unknown, prefix: string): string {
-  if (typeof value !== 'string') throw Errors.badAwsId(property, value, prefix);
+  if (typeof value !== 'string') throw AwsErrors.badAwsId(property, value, prefix);
   if (Token.isUnresolved(value)) return value;
-  if (!new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`).test(value)) throw Errors.badAwsId(property, value, prefix);
+  if (!new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`).test(value)) throw AwsErrors.badAwsId(property, value, prefix);
   return value;
 }
 
 /** A list of AWS ids; an unresolved list or element is passed through. */
 export function requireAwsIdList(property: string, value: unknown, prefix: string, what: string, allowEmpty: boolean): string[] {
   if (Token.isUnresolved(value)) return value as string[];
-  if (!Array.isArray(value)) throw Errors.notAnArray(property, value);
-  if (!allowEmpty && value.length === 0) throw Errors.emptyList(property, value, what);
+  if (!Array.isArray(value)) throw CoreErrors.notAnArray(property, value);
+  if (!allowEmpty && value.length === 0) throw CoreErrors.emptyList(property, value, what);
   return value.map((v, i) => requireAwsId(`${property}[${i}]`, v, prefix));
 }
 
@@ -71,7 +72,7 @@ export function requireAwsIdList(property: string, value: unknown, prefix: strin
 export function requireIntegerOrToken(property: string, value: unknown, min: number, max?: number): number {
   if (typeof value === 'number' && Token.isUnresolved(value)) return value;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
-    throw Errors.notAnInteger(property, value, min, max);
+    throw CoreErrors.notAnInteger(property, value, min, max);
   }
   return value;
 }
@@ -84,7 +85,7 @@ const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 export function requireBucketName(property: string, value: unknown): string {
   if (typeof value !== 'string' || Token.isUnresolved(value) || !BUCKET.test(value) || value.includes('..')) {
-    throw Errors.badBucketName(property, value);
+    throw AwsErrors.badBucketName(property, value);
   }
   return value;
 }

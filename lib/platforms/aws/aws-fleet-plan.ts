@@ -6,7 +6,9 @@
  */
 import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../../bootconfig/host-config';
-import { Errors, Problems } from '../../core/errors';
+import { CoreErrors } from '../../core/errors';
+import { AwsErrors } from './errors';
+import { Problems } from '../../core/problems';
 import { escapeTemplate } from '../../core/terraform-text';
 import { requireBoolean, requireRecord, requireString } from '../../core/validation';
 import { ContainerOs, requireContainerOs, FirstBootPayload, amiArchitecture } from '../../os/container-os';
@@ -78,7 +80,7 @@ export interface AwsFleetPlan {
 /** Checks the props and decides the fleet (see the file comment). `path` is the construct path, for messages. */
 export function planAwsFleet(id: string, path: string, props: AwsDockerFleetProps): AwsFleetPlan {
   return Problems.collect(path, (problems) => {
-    if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
+    if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     return checkProps(id, path, props, problems);
   });
 }
@@ -90,7 +92,7 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   const host = p.check(() => requireHostConfig('hostConfig', props.hostConfig), new HostConfig());
   const policy: UpdatePolicy | undefined = p.check(() => (props.updatePolicy === undefined ? undefined : requirePolicy(props.updatePolicy)), undefined);
   const image = p.check(() => {
-    if (props.image !== undefined && !(props.image instanceof AwsImage)) throw Errors.notOneOf('image', props.image, ['AwsImage.latest()', "AwsImage.pinned('ami-...')"]);
+    if (props.image !== undefined && !(props.image instanceof AwsImage)) throw CoreErrors.notOneOf('image', props.image, ['AwsImage.latest()', "AwsImage.pinned('ami-...')"]);
     return props.image ?? AwsImage.latest();
   }, AwsImage.latest());
   const architecture = p.check(() => amiArchitecture(props.architecture), Architecture.X86_64);
@@ -103,14 +105,14 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   const minSize = p.check(() => (props.minCapacity === undefined ? hostCount : requireIntegerOrToken('minCapacity', props.minCapacity, 0, MAX)), hostCount);
   const maxSize = p.check(() => (props.maxCapacity === undefined ? hostCount : requireIntegerOrToken('maxCapacity', props.maxCapacity, 0, MAX)), hostCount);
   p.check(() => {
-    if (isLiteralNumber(minSize) && isLiteralNumber(hostCount) && minSize > hostCount) throw Errors.capacityOrder('minCapacity', minSize, `must not exceed hostCount (${hostCount})`);
-    if (isLiteralNumber(maxSize) && isLiteralNumber(hostCount) && maxSize < hostCount) throw Errors.capacityOrder('maxCapacity', maxSize, `must be at least hostCount (${hostCount})`);
+    if (isLiteralNumber(minSize) && isLiteralNumber(hostCount) && minSize > hostCount) throw AwsErrors.capacityOrder('minCapacity', minSize, `must not exceed hostCount (${hostCount})`);
+    if (isLiteralNumber(maxSize) && isLiteralNumber(hostCount) && maxSize < hostCount) throw AwsErrors.capacityOrder('maxCapacity', maxSize, `must be at least hostCount (${hostCount})`);
   }, undefined);
   const instanceType = p.check(() => {
     const t = requireInstanceType('instanceType', props.instanceType);
     if (!Token.isUnresolved(t)) {
       const typeArch = instanceTypeArchitecture(t);
-      if (typeArch !== architecture) throw Errors.architectureMismatch('instanceType', t, architecture, typeArch);
+      if (typeArch !== architecture) throw AwsErrors.architectureMismatch('instanceType', t, architecture, typeArch);
     }
     return t;
   }, '');
@@ -118,7 +120,7 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   const rootSizeGiB = p.check(() => {
     if (props.rootVolumeSizeGiB === undefined) return lookup.minRootSizeGiB;
     const size = requireIntegerOrToken('rootVolumeSizeGiB', props.rootVolumeSizeGiB, 1, 16384);
-    if (isLiteralNumber(size) && size < lookup.minRootSizeGiB) throw Errors.rootVolumeTooSmall(os.displayName, size, lookup.minRootSizeGiB);
+    if (isLiteralNumber(size) && size < lookup.minRootSizeGiB) throw AwsErrors.rootVolumeTooSmall(os.displayName, size, lookup.minRootSizeGiB);
     return size;
   }, lookup.minRootSizeGiB);
   const dataSize = p.check(() => (props.dockerVolumeSizeGiB === undefined ? undefined : requireIntegerOrToken('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, 1, 16384)), undefined);
@@ -138,13 +140,13 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
     .map((port, i, all) => {
       const n = requireIntegerOrToken(`ingressPorts[${i}]`, port, 1, 65535);
       // Two rules for one port make the security group fail at apply (duplicate permission).
-      if (!Token.isUnresolved(n) && all.indexOf(port) !== i) throw Errors.duplicateIngressPort(`ingressPorts[${i}]`, port, `ingressPorts[${all.indexOf(port)}]`);
+      if (!Token.isUnresolved(n) && all.indexOf(port) !== i) throw AwsErrors.duplicateIngressPort(`ingressPorts[${i}]`, port, `ingressPorts[${all.indexOf(port)}]`);
       return n;
     })), []);
   const appCidrs = p.check(() => (props.ingressCidrs === undefined ? { ipv4: ['0.0.0.0/0'], ipv6: ['::/0'] } : splitCidrs('ingressCidrs', props.ingressCidrs)), { ipv4: [], ipv6: [] });
   if (ports.length > 0 && Array.isArray(props.ingressCidrs) && props.ingressCidrs.length === 0) {
     p.check(() => {
-      throw Errors.emptyList('ingressCidrs', props.ingressCidrs, 'CIDR block while ingressPorts lists ports (with none, the ports would silently stay closed); leave ingressCidrs out for the whole internet or drop ingressPorts');
+      throw CoreErrors.emptyList('ingressCidrs', props.ingressCidrs, 'CIDR block while ingressPorts lists ports (with none, the ports would silently stay closed); leave ingressCidrs out for the whole internet or drop ingressPorts');
     }, undefined);
   }
   const ingress: IngressRule[] = [];
@@ -226,24 +228,24 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
 
 function requireArrayOrToken(property: string, value: unknown): number[] {
   if (Token.isUnresolved(value)) return value as number[];
-  if (!Array.isArray(value)) throw Errors.notAnArray(property, value);
+  if (!Array.isArray(value)) throw CoreErrors.notAnArray(property, value);
   return value;
 }
 
 function requireArnList(property: string, value: unknown): string[] {
   if (value === undefined) return [];
   if (Token.isUnresolved(value)) return value as string[];
-  if (!Array.isArray(value)) throw Errors.notAnArray(property, value);
+  if (!Array.isArray(value)) throw CoreErrors.notAnArray(property, value);
   return value.map((v, i) => {
     if (typeof v === 'string' && (Token.isUnresolved(v) || /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]+\/[0-9a-f]+$/.test(v))) return v;
-    throw Errors.badTargetGroupArn(`${property}[${i}]`, v);
+    throw AwsErrors.badTargetGroupArn(`${property}[${i}]`, v);
   });
 }
 
 function requireKmsKeyArn(property: string, value: unknown): string {
   const s = requireString(property, value);
   if (Token.isUnresolved(s)) return s;
-  if (!/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/.test(s)) throw Errors.badKmsKeyArn(property, value);
+  if (!/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/.test(s)) throw AwsErrors.badKmsKeyArn(property, value);
   return s;
 }
 
@@ -263,7 +265,7 @@ function fleetName(value: unknown, id: string): string {
     return n.length >= 2 ? n : `${n || 'docker'}-fleet`;
   }
   const s = requireString('name', value);
-  if (!/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/.test(s)) throw Errors.badFleetName('name', value);
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/.test(s)) throw AwsErrors.badFleetName('name', value);
   return s;
 }
 
@@ -271,7 +273,7 @@ function fleetName(value: unknown, id: string): string {
 function requireDuration(property: string, value: unknown): string {
   const s = requireString(property, value);
   if (Token.isUnresolved(s)) return s;
-  if (!/^(0|(?=\d)(\d+h)?(\d+m)?(\d+s)?)$/.test(s)) throw Errors.badDuration(property, value);
+  if (!/^(0|(?=\d)(\d+h)?(\d+m)?(\d+s)?)$/.test(s)) throw AwsErrors.badDuration(property, value);
   return s;
 }
 
@@ -283,13 +285,13 @@ function tagsOf(value: unknown): Record<string, string> {
   const r = requireRecord('tags', value);
   const out: Record<string, string> = {};
   const keys = Object.keys(r).sort();
-  if (keys.length > MAX_USER_TAGS) throw Errors.badTag('tags', `${keys.length} tags`, `AWS allows 50 tags per resource and the fleet adds Name, so at most ${MAX_USER_TAGS}`);
+  if (keys.length > MAX_USER_TAGS) throw AwsErrors.badTag('tags', `${keys.length} tags`, `AWS allows 50 tags per resource and the fleet adds Name, so at most ${MAX_USER_TAGS}`);
   for (const k of keys) {
-    if (k === 'Name') throw Errors.reservedTag('tags.Name', r[k]);
-    if (/^aws:/i.test(k)) throw Errors.badTag(`tags.${k}`, k, "tag keys starting with 'aws:' are reserved for AWS and refused by the API");
-    if (k.length === 0 || k.length > 128) throw Errors.badTag(`tags.${k}`, k, 'tag keys have 1-128 characters');
+    if (k === 'Name') throw AwsErrors.reservedTag('tags.Name', r[k]);
+    if (/^aws:/i.test(k)) throw AwsErrors.badTag(`tags.${k}`, k, "tag keys starting with 'aws:' are reserved for AWS and refused by the API");
+    if (k.length === 0 || k.length > 128) throw AwsErrors.badTag(`tags.${k}`, k, 'tag keys have 1-128 characters');
     const v = requireString(`tags.${k}`, r[k], { allowEmpty: true });
-    if (!Token.isUnresolved(v) && v.length > 256) throw Errors.badTag(`tags.${k}`, v, 'tag values have at most 256 characters');
+    if (!Token.isUnresolved(v) && v.length > 256) throw AwsErrors.badTag(`tags.${k}`, v, 'tag values have at most 256 characters');
     out[escapeTemplate(k)] = escapeTemplate(v);
   }
   return out;

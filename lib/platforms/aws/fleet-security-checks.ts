@@ -1,7 +1,7 @@
 import { gunzipSync } from 'zlib';
 import { Annotations, IAspect, TerraformDataSource, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { Errors } from '../../core/errors';
+import { CoreErrors } from '../../core/errors';
 import { requireArray, requireOneOf, requireString } from '../../core/validation';
 
 /** How a finding is reported. */
@@ -77,7 +77,7 @@ export class FleetSecurityChecks implements IAspect {
 
   /** @param props severity and rules to skip */
   constructor(props: FleetSecurityChecksProps = {}) {
-    if (props === null || typeof props !== 'object') throw Errors.notAnObject('FleetSecurityChecks', props);
+    if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('FleetSecurityChecks', props);
     // A gate must not fail open (C19): 'ERROR' from JavaScript means ERROR, a typo is an error.
     this.severity = props.severity === undefined ? FindingSeverity.ERROR
       : requireOneOf('severity', props.severity, [FindingSeverity.ERROR, FindingSeverity.WARNING]);

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'crypto';
 import { gzipSync } from 'zlib';
-import { Errors } from '../../core/errors';
+import { AwsErrors } from './errors';
 import { fingerprintOf } from '../../core/fingerprint';
 import { AwsTraits } from '../../os/aws-traits';
 
@@ -39,7 +39,7 @@ export function planUserData(os: string, payload: Buffer, traits: AwsTraits, buc
     // zlib's gzip header has mtime 0 and a fixed OS byte: same input, same bytes.
     const gz = gzipSync(payload, { level: 9 });
     if (gz.length > USER_DATA_LIMIT_BYTES) {
-      throw Errors.userDataTooLarge(os, payload.length, USER_DATA_LIMIT_BYTES,
+      throw AwsErrors.userDataTooLarge(os, payload.length, USER_DATA_LIMIT_BYTES,
         `even gzip-compressed it is ${gz.length} bytes; move large files out of hostConfig (e.g. into a container image, or fetch them at boot)`);
     }
     return { delivery: UserDataDelivery.GZIP, userData: gz };
@@ -53,7 +53,7 @@ export function planUserData(os: string, payload: Buffer, traits: AwsTraits, buc
       remoteObject: { bucket, key, content: payload },
     };
   }
-  throw Errors.userDataTooLarge(os, payload.length, USER_DATA_LIMIT_BYTES, traits.remoteConfigPointer
+  throw AwsErrors.userDataTooLarge(os, payload.length, USER_DATA_LIMIT_BYTES, traits.remoteConfigPointer
     ? 'set userDataBucket to an S3 bucket name: the config is then uploaded there and the user data becomes a small pointer to it'
     : 'move large files out of hostConfig (e.g. into a container image, or fetch them at boot)');
 }

@@ -1,6 +1,6 @@
 import { AnnotationMetadataEntryType, Annotations, Fn, TerraformIterator, TerraformOutput, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { Errors } from '../../core/errors';
+import { CoreErrors } from '../../core/errors';
 import { planLibvirtFleet } from './libvirt-fleet-plan';
 import { domainsFor, hostLocalsFor, networkFor, poolFor, volumesFor } from './libvirt-fleet-resources';
 import { LibvirtDockerFleetProps } from './libvirt-docker-fleet-props';
@@ -107,7 +107,7 @@ export class LibvirtDockerFleet extends Construct {
    * @param hostName one of `hostNames`
    */
   public addressOf(hostName: string): string {
-    if (!this.hostNames.includes(hostName)) throw Errors.notOneOf('hostName', hostName, this.hostNames);
+    if (!this.hostNames.includes(hostName)) throw CoreErrors.notOneOf('hostName', hostName, this.hostNames);
     return Token.asString(Fn.lookupNested(Token.asAny(this.domains.fqn), [hostName, 'network_interface', 0, 'addresses', 0]));
   }
 }

@@ -12,7 +12,9 @@
  */
 import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../../bootconfig/host-config';
-import { Errors, Problems } from '../../core/errors';
+import { CoreErrors } from '../../core/errors';
+import { LibvirtErrors } from './errors';
+import { Problems } from '../../core/problems';
 import { requireAbsolutePath, requireArray, requireBoolean, requireInteger } from '../../core/validation';
 import { ContainerOs, requireContainerOs } from '../../os/container-os';
 import { Platform } from '../../os/enums';
@@ -77,7 +79,7 @@ export interface LibvirtFleetPlan {
 /** Checks the props and decides the fleet (see the file comment). `path` is the construct path, for messages. */
 export function planLibvirtFleet(id: string, path: string, props: LibvirtDockerFleetProps): LibvirtFleetPlan {
   return Problems.collect(path, (problems) => {
-    if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
+    if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     return checkProps(id, path, props, problems);
   });
 }
@@ -89,7 +91,7 @@ function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p:
   // The OS decides first: Bottlerocket (no libvirt record) fails here with its own message.
   const traits = p.run(() => os._traits(Platform.LIBVIRT));
   const image = p.check(() => {
-    if (props.image !== undefined && !(props.image instanceof LibvirtImage)) throw Errors.notOneOf('image', props.image, ['LibvirtImage.fromUrl(url)', 'LibvirtImage.fromPath(path)']);
+    if (props.image !== undefined && !(props.image instanceof LibvirtImage)) throw CoreErrors.notOneOf('image', props.image, ['LibvirtImage.fromUrl(url)', 'LibvirtImage.fromPath(path)']);
     return props.image ?? LibvirtImage.ofOs(os);
   }, undefined as unknown as LibvirtImage);
   const host = p.check(() => requireHostConfig('hostConfig', props.hostConfig), new HostConfig());
@@ -97,12 +99,12 @@ function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p:
 
   // --- sizes ------------------------------------------------------------------------------
   const hostCount = p.run(() => {
-    if (Token.isUnresolved(props.hostCount)) throw Errors.literalRequired('hostCount', props.hostCount, 'hosts are keyed by name at synth time');
+    if (Token.isUnresolved(props.hostCount)) throw CoreErrors.literalRequired('hostCount', props.hostCount, 'hosts are keyed by name at synth time');
     return requireInteger('hostCount', props.hostCount, 0, MAX_LIBVIRT_HOSTS);
   });
   const memoryMiB = p.check(() => {
     const m = props.memoryMiB === undefined ? Math.max(2048, traits.minMemoryMiB) : requireInteger('memoryMiB', props.memoryMiB, 1);
-    if (m < traits.minMemoryMiB) throw Errors.memoryBelowMinimum(os.displayName, props.memoryMiB, traits.minMemoryMiB);
+    if (m < traits.minMemoryMiB) throw LibvirtErrors.memoryBelowMinimum(os.displayName, props.memoryMiB, traits.minMemoryMiB);
     return m;
   }, 2048);
   const vcpus = p.check(() => (props.vcpus === undefined ? 2 : requireInteger('vcpus', props.vcpus, 1, 256)), 2);
@@ -116,7 +118,7 @@ function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p:
   const existingPool = p.check(() => (props.poolName === undefined ? undefined : requireLibvirtName('poolName', props.poolName)), undefined);
   const createPool = p.check(() => {
     if (existingPool !== undefined && props.poolPath !== undefined) {
-      throw Errors.conflictingProps('poolPath', props.poolPath, 'poolName', 'poolPath is the directory of the pool the fleet creates, and with poolName the fleet uses an existing pool');
+      throw CoreErrors.conflictingProps('poolPath', props.poolPath, 'poolName', 'poolPath is the directory of the pool the fleet creates, and with poolName the fleet uses an existing pool');
     }
     if (existingPool !== undefined) return undefined;
     const poolPath = props.poolPath === undefined ? `/var/lib/libvirt/images/${id}` : requireAbsolutePath('poolPath', props.poolPath);
@@ -126,7 +128,7 @@ function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p:
   const domainName = p.check(() => {
     const d = props.domainName === undefined ? `${id.toLowerCase()}.internal` : props.domainName;
     if (!Token.isUnresolved(d) && (typeof d !== 'string' || d.length > 253 || !d.split('.').every((l) => DNS_LABEL.test(l)))) {
-      throw Errors.badDnsDomain(props.domainName === undefined ? 'domainName (default: <construct id>.internal)' : 'domainName', d);
+      throw LibvirtErrors.badDnsDomain(props.domainName === undefined ? 'domainName (default: <construct id>.internal)' : 'domainName', d);
     }
     return d;
   }, '');
@@ -137,7 +139,7 @@ function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p:
   p.check(() => {
     if (Token.isUnresolved(cidr)) return;
     const net = parseLibvirtCidr('networkCidr', cidr);
-    if (hostCount > net.usable) throw Errors.cidrTooSmall('networkCidr', cidr, hostCount, net.usable);
+    if (hostCount > net.usable) throw LibvirtErrors.cidrTooSmall('networkCidr', cidr, hostCount, net.usable);
     const addressPlan = planAddresses(hostNames, net);
     for (const name of hostNames) plannedAddresses[name] = addressPlan.addresses.get(name)!;
     for (const [name, first] of addressPlan.collisions) {
@@ -151,7 +153,7 @@ function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p:
   const userModel = host._toModel();
   // No instance role on libvirt: nothing on the host could fetch a ContainerSecret (issue 16).
   p.check(() => userModel.containers.forEach((c) => {
-    if (c.secrets.length) throw Errors.secretsWithoutInstanceRole(`hostConfig.${c.origin}.secrets`, c.secrets.map((s) => s.env));
+    if (c.secrets.length) throw LibvirtErrors.secretsWithoutInstanceRole(`hostConfig.${c.origin}.secrets`, c.secrets.map((s) => s.env));
   }), undefined);
   p.throwIfAny();
   if (userModel.hostname !== undefined) {
@@ -219,8 +221,8 @@ export function perHostRenderer(render: (name: string, wwn: string) => { content
 }
 
 function requireLibvirtName(property: string, value: unknown): string {
-  if (typeof value === 'string' && Token.isUnresolved(value)) throw Errors.literalRequired(property, value, 'the fleet derives names from it at synth time');
-  if (typeof value !== 'string' || !LIBVIRT_NAME.test(value)) throw Errors.badLibvirtName(property, value);
+  if (typeof value === 'string' && Token.isUnresolved(value)) throw CoreErrors.literalRequired(property, value, 'the fleet derives names from it at synth time');
+  if (typeof value !== 'string' || !LIBVIRT_NAME.test(value)) throw LibvirtErrors.badLibvirtName(property, value);
   return value;
 }
 
@@ -228,18 +230,18 @@ function resolveHostNames(id: string, hostCount: number, names: string[] | undef
   if (names === undefined) {
     const out = Array.from({ length: hostCount }, (_, i) => `${id}-${i}`);
     const bad = out.find((n) => !DNS_LABEL.test(n));
-    if (bad !== undefined) throw Errors.badDefaultHostName(id, bad);
+    if (bad !== undefined) throw LibvirtErrors.badDefaultHostName(id, bad);
     return out;
   }
   const list = requireArray('hostNames', names);
-  if (list.length !== hostCount) throw Errors.hostNamesCount(list, hostCount);
+  if (list.length !== hostCount) throw LibvirtErrors.hostNamesCount(list, hostCount);
   const seen = new Map<string, string>();
   return list.map((n, i) => {
     const p = `hostNames[${i}]`;
-    if (typeof n === 'string' && Token.isUnresolved(n)) throw Errors.literalRequired(p, n, 'hosts are keyed by name at synth time');
-    if (typeof n !== 'string' || !DNS_LABEL.test(n)) throw Errors.badHostLabel(p, n);
+    if (typeof n === 'string' && Token.isUnresolved(n)) throw CoreErrors.literalRequired(p, n, 'hosts are keyed by name at synth time');
+    if (typeof n !== 'string' || !DNS_LABEL.test(n)) throw LibvirtErrors.badHostLabel(p, n);
     const first = seen.get(n.toLowerCase());
-    if (first !== undefined) throw Errors.duplicateHostName(p, n, first);
+    if (first !== undefined) throw LibvirtErrors.duplicateHostName(p, n, first);
     seen.set(n.toLowerCase(), p);
     return n;
   });

@@ -8,7 +8,7 @@ import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AwsDockerFleet, ContainerOs, ContainerSecret, FleetConfigErrors, HostConfig, LibvirtDockerFleet, LibvirtProvider,
 } from '../../../lib';
-import { FleetConfigError } from '../../../lib/core/errors';
+import { FleetConfigError } from '../../../lib/core/fleet-config-error';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

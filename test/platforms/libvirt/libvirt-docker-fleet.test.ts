@@ -1,4 +1,4 @@
-import { FleetConfigError } from '../../../lib/core/errors';
+import { FleetConfigError } from '../../../lib/core/fleet-config-error';
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   ContainerOs, FirstBootFormat, HostConfig, LibvirtDockerFleet, LibvirtDockerFleetProps, LibvirtImage,

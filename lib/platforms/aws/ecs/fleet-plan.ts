@@ -7,7 +7,7 @@
  */
 import { Token } from 'cdktf';
 import { ContainerModel } from '../../../bootconfig/model';
-import { Errors } from '../../../core/errors';
+import { EcsErrors } from './errors';
 import { EcsMembership } from '../../../os/os-definition';
 import { PolicyWindow, UpdatePolicy } from '../../../os/update-policy';
 import { AwsFleetNames } from '../artefact-names';
@@ -90,6 +90,6 @@ export function planEcsFleet(o: {
 
 function requireRetention(property: string, value: unknown): number {
   if (Token.isUnresolved(value)) return value as number;
-  if (typeof value !== 'number' || !LOG_RETENTION_DAYS.includes(value)) throw Errors.badLogRetention(property, value, LOG_RETENTION_DAYS.filter((d) => d > 0));
+  if (typeof value !== 'number' || !LOG_RETENTION_DAYS.includes(value)) throw EcsErrors.badLogRetention(property, value, LOG_RETENTION_DAYS.filter((d) => d > 0));
   return value;
 }

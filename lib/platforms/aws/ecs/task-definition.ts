@@ -21,7 +21,7 @@
  *   when it ran at least `restartAttemptPeriod` seconds (60-1800); otherwise the DAEMON service
  *   scheduler replaces the task, so the container comes back either way.
  */
-import { Errors } from '../../../core/errors';
+import { EcsErrors } from './errors';
 import { parsePort, parseVolume } from '../../../bootconfig/container';
 import { ContainerModel } from '../../../bootconfig/model';
 
@@ -82,7 +82,7 @@ const USABLE_HOST_ROOTS = ['/var/', '/local/', '/proc/', '/sys/', '/dev/', '/run
 export function ecsTaskPlan(os: string, c: ContainerModel): EcsTaskPlan {
   const p = `hostConfig.${c.origin}`;
   if (!ECS_NAME.test(c.name)) {
-    throw Errors.ecsCannotExpress(os, `${p}.name`, c.name, 'ECS container names are letters, digits, hyphens and underscores (no dots)');
+    throw EcsErrors.ecsCannotExpress(os, `${p}.name`, c.name, 'ECS container names are letters, digits, hyphens and underscores (no dots)');
   }
   const warnings: string[] = [];
   const portMappings = c.ports.flatMap((port, i) => portMappingsOf(os, `${p}.ports[${i}]`, port));
@@ -91,7 +91,7 @@ export function ecsTaskPlan(os: string, c: ContainerModel): EcsTaskPlan {
     if (m.hostPort === 0) return;
     const key = `${m.hostPort}/${m.protocol}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
-    if (seen.get(key) === 2) throw Errors.ecsCannotExpress(os, `${p}.ports`, c.ports, `host port ${key} is published twice; a host port maps to one container port`);
+    if (seen.get(key) === 2) throw EcsErrors.ecsCannotExpress(os, `${p}.ports`, c.ports, `host port ${key} is published twice; a host port maps to one container port`);
   });
   const volumes: EcsVolume[] = [];
   const mountPoints: Array<{ sourceVolume: string; containerPath: string; readOnly: boolean }> = [];
@@ -100,7 +100,7 @@ export function ecsTaskPlan(os: string, c: ContainerModel): EcsTaskPlan {
     const { source, target, options } = parseVolume(v)!;
     const unsupported = options.filter((o) => o !== 'ro' && o !== 'rw');
     if (unsupported.length) {
-      throw Errors.ecsCannotExpress(os, property, v, `a task definition's mount point is read-only or read-write only (no SELinux label, propagation or nocopy: ${unsupported.join(', ')}); drop the option`);
+      throw EcsErrors.ecsCannotExpress(os, property, v, `a task definition's mount point is read-only or read-write only (no SELinux label, propagation or nocopy: ${unsupported.join(', ')}); drop the option`);
     }
     const readOnly = options.includes('ro');
     if (source === undefined) {
@@ -118,7 +118,7 @@ export function ecsTaskPlan(os: string, c: ContainerModel): EcsTaskPlan {
       return;
     }
     if (!ECS_NAME.test(source)) {
-      throw Errors.ecsCannotExpress(os, property, v, 'ECS volume names are letters, digits, hyphens and underscores (no dots)');
+      throw EcsErrors.ecsCannotExpress(os, property, v, 'ECS volume names are letters, digits, hyphens and underscores (no dots)');
     }
     if (!volumes.some((x) => x.name === source)) volumes.push({ name: source, dockerVolume: true });
     mountPoints.push({ sourceVolume: source, containerPath: target, readOnly });
@@ -145,17 +145,17 @@ export function ecsTaskPlan(os: string, c: ContainerModel): EcsTaskPlan {
 function portMappingsOf(os: string, property: string, port: string): EcsPortMapping[] {
   const { ip, host, container: [c0, c1], protocol } = parsePort(port)!;
   if (protocol === 'sctp') {
-    throw Errors.ecsCannotExpress(os, property, port, 'ECS port mappings are tcp or udp');
+    throw EcsErrors.ecsCannotExpress(os, property, port, 'ECS port mappings are tcp or udp');
   }
   if (ip !== undefined) {
-    throw Errors.ecsCannotExpress(os, property, port, `ECS port mappings have no host address: publish '${c1 === c0 ? c0 : `${c0}-${c1}`}:${c1 === c0 ? c0 : `${c0}-${c1}`}' on every address and restrict who reaches it with ingressCidrs (the security group)`);
+    throw EcsErrors.ecsCannotExpress(os, property, port, `ECS port mappings have no host address: publish '${c1 === c0 ? c0 : `${c0}-${c1}`}:${c1 === c0 ? c0 : `${c0}-${c1}`}' on every address and restrict who reaches it with ingressCidrs (the security group)`);
   }
   if (host === undefined) {
     return span(c0, c1).map((containerPort) => ({ containerPort, hostPort: 0, protocol }));
   }
   const [h0, h1] = host;
   if (h1 - h0 !== c1 - c0) {
-    throw Errors.ecsCannotExpress(os, property, port, 'a host port range maps to a container port range of the same length (ECS has no "any free port of this range")');
+    throw EcsErrors.ecsCannotExpress(os, property, port, 'a host port range maps to a container port range of the same length (ECS has no "any free port of this range")');
   }
   return span(c0, c1).map((containerPort, k) => ({ containerPort, hostPort: h0 + k, protocol }));
 }

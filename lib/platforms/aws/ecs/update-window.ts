@@ -36,7 +36,9 @@ import { SsmDocument } from '@cdktf/provider-aws/lib/ssm-document';
 import { SsmMaintenanceWindow } from '@cdktf/provider-aws/lib/ssm-maintenance-window';
 import { SsmMaintenanceWindowTarget } from '@cdktf/provider-aws/lib/ssm-maintenance-window-target';
 import { SsmMaintenanceWindowTask } from '@cdktf/provider-aws/lib/ssm-maintenance-window-task';
-import { Errors } from '../../../core/errors';
+import { CoreErrors } from '../../../core/errors';
+import { AwsErrors } from '../errors';
+import { EcsErrors } from './errors';
 import { isUnresolved } from '../../../core/validation';
 import { PolicyWindow, SHORT_DAY, hhmm } from '../../../os/update-policy';
 import { accountOf, regionOf, tagsOrNone } from '../aws-scope';
@@ -88,7 +90,7 @@ export const MIN_BOTTLEROCKET_WINDOW_MINUTES = 30;
  */
 export function planUpdateWindow(window: PolicyWindow): UpdateWindowPlan {
   if (window.durationMinutes < MIN_BOTTLEROCKET_WINDOW_MINUTES) {
-    throw Errors.bottlerocketWindowTooShort('updatePolicy.maintenanceWindow.durationMinutes', window.durationMinutes, MIN_BOTTLEROCKET_WINDOW_MINUTES);
+    throw EcsErrors.bottlerocketWindowTooShort('updatePolicy.maintenanceWindow.durationMinutes', window.durationMinutes, MIN_BOTTLEROCKET_WINDOW_MINUTES);
   }
   const days = window.days.map((d) => SHORT_DAY[d].toUpperCase()).join(',');
   const schedule = `cron(${window.startMinute % 60} ${Math.floor(window.startMinute / 60)} ? * ${days} *)`;
@@ -129,20 +131,20 @@ export interface BottlerocketUpdateWindow {
 
 export function bottlerocketUpdateWindowFor(scope: Construct, props: BottlerocketUpdateWindowProps): BottlerocketUpdateWindow {
   const { fleet, targetTag, partition } = props;
-  if (typeof fleet !== 'string' || isUnresolved(fleet) || !/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/.test(fleet)) throw Errors.badFleetName('fleet', fleet);
+  if (typeof fleet !== 'string' || isUnresolved(fleet) || !/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/.test(fleet)) throw AwsErrors.badFleetName('fleet', fleet);
   props.serviceNames.forEach((name, i) => {
-    if (typeof name !== 'string' || isUnresolved(name)) throw Errors.literalRequired(`serviceNames[${i}]`, name, 'the update runbook names each service it waits for');
-    if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw Errors.badEcsServiceName(`serviceNames[${i}]`, name);
+    if (typeof name !== 'string' || isUnresolved(name)) throw CoreErrors.literalRequired(`serviceNames[${i}]`, name, 'the update runbook names each service it waits for');
+    if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw EcsErrors.badEcsServiceName(`serviceNames[${i}]`, name);
   });
   for (const [k, v] of Object.entries({ 'targetTag.key': targetTag.key, 'targetTag.value': targetTag.value })) {
     if (typeof v !== 'string' || isUnresolved(v) || v.length === 0) {
-      throw Errors.literalRequired(k, v, 'the maintenance window target and the role\'s ssm:SendCommand condition are written from it');
+      throw CoreErrors.literalRequired(k, v, 'the maintenance window target and the role\'s ssm:SendCommand condition are written from it');
     }
   }
   // A window target's Key is at most 163 characters of letters, spaces, digits and _.:/=-@ (botocore
   // ssm model, Target.Key), and it is `tag:<key>`.
   if (!/^[\p{L}\p{Z}\p{N}_.:/=@-]{1,159}$/u.test(targetTag.key)) {
-    throw Errors.badTag('targetTag.key', targetTag.key, 'an SSM maintenance window selects instances by a tag key of 1-159 letters, spaces, digits and _.:/=-@');
+    throw AwsErrors.badTag('targetTag.key', targetTag.key, 'an SSM maintenance window selects instances by a tag key of 1-159 letters, spaces, digits and _.:/=-@');
   }
   const plan = planUpdateWindow(props.window);
   const tags = tagsOrNone(props.tags);

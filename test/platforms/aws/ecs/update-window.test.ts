@@ -11,7 +11,8 @@ import { join } from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
-import { FleetConfigError } from '../../../../lib/core/errors';
+import { thrownCode } from '../../../helpers/error-codes';
+import { FleetConfigError } from '../../../../lib/core/fleet-config-error';
 import { PolicyWindow, UpdatePolicy, Weekday } from '../../../../lib/os/update-policy';
 import { partitionOf } from '../../../../lib/platforms/aws/aws-scope';
 import { runbookHandlers } from '../../../../lib/platforms/aws/ecs/runbook-steps';
@@ -252,6 +253,15 @@ describe('bottlerocketUpdateWindowFor', () => {
       fleet: 'web', window: MON_THU_0230_90, clusterName: CLUSTER, clusterArn: cluster.arn, serviceNames: [cluster.name],
       targetTag: TAG, partition: partitionOf(fleet),
     })).toThrow(/^serviceNames\[0\]: got .*must be a literal value/);
+  });
+
+  test('fails for a DAEMON service name ECS would refuse', () => {
+    const stack = awsStack(undefined, 'bad-service');
+    const fleet = new Construct(stack, 'web');
+    expect(thrownCode(() => bottlerocketUpdateWindowFor(fleet, {
+      fleet: 'web', window: MON_THU_0230_90, clusterName: CLUSTER, clusterArn: 'arn:aws:ecs:us-east-1:123456789012:cluster/web',
+      serviceNames: ['web.app'], targetTag: TAG, partition: partitionOf(fleet),
+    }))).toBe('BAD_ECS_SERVICE_NAME');
   });
 
   test('fails for a target tag key an SSM maintenance window cannot select by', () => {
