@@ -41,6 +41,16 @@ export class Problems {
     }
   }
 
+  /**
+   * An optional prop, its default stated once: `fallback` when `value` is unset, else
+   * `check(property, value)`. A failed check is recorded and gives `fallback` too, so the
+   * construct's other checks still run.
+   */
+  public optional<T>(property: string, value: unknown, fallback: T, check: (property: string, value: unknown) => T): T {
+    if (value === undefined) return fallback;
+    return this.check(() => check(property, value), fallback);
+  }
+
   /** True when no problem was recorded yet. */
   public get ok(): boolean {
     return this.found.length === 0;

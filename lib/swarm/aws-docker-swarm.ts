@@ -175,15 +175,14 @@ export class AwsDockerSwarm extends Construct {
     const p = new Problems(this.node.path);
     if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     const { os, managerCount } = checkSwarmMembers(p, props);
-    const workerCount = p.check(() => (props.workerCount === undefined ? 0
-      : Token.isUnresolved(props.workerCount) ? props.workerCount : requireInteger('workerCount', props.workerCount, 0)), 0);
+    const workerCount = p.optional('workerCount', props.workerCount, 0, (name, v) => (Token.isUnresolved(v) ? v as number : requireInteger(name, v, 0)));
     const name = p.check(() => {
       const n = props.name === undefined ? id.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 23) || 'swarm' : requireString('name', props.name);
       if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,22}$/.test(n)) throw AwsErrors.badFleetName('name', n);
       return n;
     }, 'swarm');
     const path = p.check(() => requireParameterPath(props.parameterPath === undefined ? `/docker-swarm/${name}` : props.parameterPath), '/docker-swarm');
-    const encrypted = p.check(() => (props.encryptedOverlay === undefined ? false : requireBoolean('encryptedOverlay', props.encryptedOverlay)), false);
+    const encrypted = p.optional('encryptedOverlay', props.encryptedOverlay, false, requireBoolean);
     const { downMinutes, policy, policies, host } = checkSwarmOperations(p, props, managerCount);
     p.throwIfAny();
 

@@ -102,8 +102,8 @@ export class LibvirtDockerSwarm extends Construct {
     const p = new Problems(this.node.path);
     if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     const { os, managerCount } = checkSwarmMembers(p, props);
-    const workerCount = p.check(() => (props.workerCount === undefined ? 0 : requireInteger('workerCount', props.workerCount, 0, 1000)), 0);
-    const dir = p.check(() => (props.tokenDirectory === undefined ? `/var/lib/libvirt/docker-swarm/${id}` : requireAbsolutePath('tokenDirectory', props.tokenDirectory)), '/');
+    const workerCount = p.optional('workerCount', props.workerCount, 0, (name, v) => requireInteger(name, v, 0, 1000));
+    const dir = p.optional('tokenDirectory', props.tokenDirectory, `/var/lib/libvirt/docker-swarm/${id}`, requireAbsolutePath);
     const cidr = props.networkCidr ?? DEFAULT_SWARM_CIDR;
     const net = p.check(() => {
       if (Token.isUnresolved(cidr)) throw CoreErrors.literalRequired('networkCidr', cidr, 'the swarm plans its nodes\' addresses from it');

@@ -42,8 +42,8 @@ export function checkSwarmMembers(p: Problems, props: CommonSwarmProps): { os: C
 /** workerDownMinutes (default 60), the update policy (default window) split into manager slots, and the host config. */
 export function checkSwarmOperations(p: Problems, props: CommonSwarmProps, managerCount: number):
   { downMinutes: number; policy: UpdatePolicy; policies: UpdatePolicy[]; host: HostConfig } {
-  const downMinutes = p.check(() => (props.workerDownMinutes === undefined ? 60 : requireInteger('workerDownMinutes', props.workerDownMinutes, 1)), 60);
-  const policy = p.check(() => (props.updatePolicy === undefined ? UpdatePolicy.defaultWindow() : requirePolicy(props.updatePolicy)), UpdatePolicy.defaultWindow());
+  const downMinutes = p.optional('workerDownMinutes', props.workerDownMinutes, 60, (name, v) => requireInteger(name, v, 1));
+  const policy = p.optional('updatePolicy', props.updatePolicy, UpdatePolicy.defaultWindow(), (_, v) => requirePolicy(v));
   const host = p.check(() => requireHostConfig('hostConfig', props.hostConfig), new HostConfig());
   const policies = p.check(() => managerPolicies(policy, managerCount), [policy]);
   return { downMinutes, policy, policies, host };
