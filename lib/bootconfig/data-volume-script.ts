@@ -1,9 +1,6 @@
 import { shQuote } from './container-run';
 import { DataVolumeModel } from './model';
 
-// In /etc: on the root file system, so it is readable before /var is mounted.
-export const DATA_VOLUME_SCRIPT = '/etc/docker-fleet/prepare-data-volume';
-
 /** How long the script waits for a data disk to appear (EBS volumes can attach after boot). */
 export const DATA_DISK_WAIT_SECONDS = 60;
 

@@ -10,6 +10,7 @@ import { HostFileOptions, toFileModel } from './host-file';
 import { HostUserOptions, toUserModel } from './host-user';
 import { FirstBootFragment } from './fragment';
 import { ContainerModel, DataVolumeModel, FileModel, HostModel, UnitModel, UserModel } from './model';
+import { LOCALTIME_LINK } from './paths';
 import { SystemdDropInOptions, SystemdUnitOptions, toDropInModel, toUnitModel } from './systemd-unit';
 
 /** What every host of a fleet should look like, independent of the OS that renders it. */
@@ -103,7 +104,7 @@ export class HostConfig {
   public addFile(file: HostFileOptions): void {
     this.assertOpen('addFile');
     const model = toFileModel(file, `files[${this.files.length}]`);
-    if (model.path === '/etc/localtime' && this.timeZone !== undefined) {
+    if (model.path === LOCALTIME_LINK && this.timeZone !== undefined) {
       throw CoreErrors.conflictingProps(`${model.origin}.path`, model.path, `timeZone '${this.timeZone}'`, 'timeZone already makes /etc/localtime a link to its zone file; set one or the other');
     }
     const clash = this.files.find((f) => f.path === model.path);

@@ -1,11 +1,7 @@
 import { shQuote } from './container-run';
-/** Where each container's generated `docker run` wrapper lives (tmpfs, rewritten at every start). */
-export const OPENRC_WRAPPER_DIR = '/run/docker-fleet';
-const HEREDOC_END = 'DOCKER_FLEET_WRAPPER_END';
+import { OPENRC_WRAPPER_DIR, openRcServiceName } from './paths';
 
-export function openRcServiceName(name: string): string {
-  return `container-${name}`;
-}
+const HEREDOC_END = 'DOCKER_FLEET_WRAPPER_END';
 
 /**
  * The wrapper supervise-daemon runs: one `exec` of docker with every argument single-quoted for

@@ -7,11 +7,10 @@
  * container's configuration: never in an argv (printf is a shell builtin; jq reads stdin), never
  * in the payload.
  */
-import { containerSecretsFile } from './container-run';
 import { ContainerModel } from './model';
+import { SECRET_FETCHER, containerSecretsFile } from './paths';
 
-/** Where the fetcher is written (root only). */
-export const SECRET_FETCHER = '/etc/docker-fleet/fetch-container-secrets';
+export { SECRET_FETCHER };
 
 /**
  * The AWS CLI for hosts without one (Fedora CoreOS, Flatcar): AWS's public image, pinned by its
@@ -42,7 +41,7 @@ export function secretPackages(containers: readonly ContainerModel[]): string[] 
  * (the instance's, from IMDS). Names and ARNs only.
  */
 export function secretFetchArgv(c: ContainerModel): string[] {
-  const argv = [SECRET_FETCHER, containerSecretsFile(c)];
+  const argv = [SECRET_FETCHER, containerSecretsFile(c.name)];
   for (const s of c.secrets) argv.push(s.env, s.source, s.id, s.jsonKey === undefined ? '-' : `=${s.jsonKey}`, s.region ?? '-');
   return argv;
 }

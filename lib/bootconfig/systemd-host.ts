@@ -1,10 +1,14 @@
-import { DAEMON_JSON, DataVolumeModel, FileModel, HostModel, LinkModel, SYSCTL_FILE, UnitModel, layer, textFile } from './model';
-import { containerEnvFile, containerSecretsFile, dockerRunArgs, pullWithRetries, renderEnvFile, systemdQuote } from './container-run';
-import { SECRET_FETCHER, renderSecretFetcher, secretFetchArgv } from './secret-fetch';
+import { DataVolumeModel, FileModel, HostModel, LinkModel, UnitModel, layer, textFile } from './model';
+import { dockerRunArgs, pullWithRetries, renderEnvFile, systemdQuote } from './container-run';
+import { renderSecretFetcher, secretFetchArgv } from './secret-fetch';
 import { mergeLayers } from './merge';
 import { IgnitionPlan } from './ignition';
 import { stableStringify } from '../core/fingerprint';
-import { DATA_VOLUME_SCRIPT, renderDataVolumeScript } from './data-volume-script';
+import { renderDataVolumeScript } from './data-volume-script';
+import {
+  DAEMON_JSON, DATA_MOUNT_UNIT, DATA_VOLUME_SCRIPT, DATA_VOLUME_UNIT, HOSTNAME_FILE, LOCALTIME_LINK, SECRET_FETCHER, SYSCTL_FILE,
+  containerEnvFile, containerSecretsFile, containerUnitName,
+} from './paths';
 import { BootMembership, IgnitionOsGroups, splitGroups, userGroupsScriptFile, userGroupsUnit } from './user-groups';
 
 /** What differs between the systemd-based OSes when their host model becomes an Ignition plan. */
@@ -19,13 +23,6 @@ export interface SystemdHostOptions {
   readonly declaredGroups?: readonly string[];
 }
 
-
-export function containerUnitName(name: string): string {
-  return `container-${name}.service`;
-}
-
-/** `var-lib-docker.mount`, the escaped unit name systemd derives from the mount point. */
-const DATA_MOUNT_UNIT = 'var-lib-docker.mount';
 
 function containerUnit(c: HostModel['containers'][number], docker: string, needsMount: boolean): UnitModel {
   const run = [docker, ...dockerRunArgs(c)].map(systemdQuote).join(' ');
@@ -47,7 +44,7 @@ function containerUnit(c: HostModel['containers'][number], docker: string, needs
     ...(c.secrets.length ? [`ExecStartPre=${secretFetchArgv(c).map(systemdQuote).join(' ')}`] : []),
     `ExecStart=${run}`,
     `ExecStop=${docker} stop ${systemdQuote(c.name)}`,
-    ...(c.secrets.length ? [`ExecStopPost=-/bin/rm -f ${systemdQuote(containerSecretsFile(c))}`] : []),
+    ...(c.secrets.length ? [`ExecStopPost=-/bin/rm -f ${systemdQuote(containerSecretsFile(c.name))}`] : []),
     '',
     '[Install]',
     'WantedBy=multi-user.target',
@@ -55,8 +52,6 @@ function containerUnit(c: HostModel['containers'][number], docker: string, needs
   ].join('\n');
   return { name: containerUnitName(c.name), contents, enabled: true, dropIns: [], origin: c.origin };
 }
-
-const PREPARE_UNIT = 'docker-fleet-data-volume.service';
 
 /**
  * Runs the data-volume script before the mount and Docker. Without a data disk the script warns
@@ -82,7 +77,7 @@ function dataVolumePrepareUnit(): UnitModel {
     'WantedBy=docker.service containerd.service',
     '',
   ].join('\n');
-  return { name: PREPARE_UNIT, contents, enabled: true, dropIns: [], origin: 'dockerDataVolume' };
+  return { name: DATA_VOLUME_UNIT, contents, enabled: true, dropIns: [], origin: 'dockerDataVolume' };
 }
 
 /**
@@ -98,7 +93,7 @@ function dataVolumeUnit(v: DataVolumeModel): UnitModel {
   const contents = [
     '[Unit]',
     'Description=Docker data volume (formatted only when blank; survives re-provisioning)',
-    ...(v.device ? [] : [`After=${PREPARE_UNIT}`]),
+    ...(v.device ? [] : [`After=${DATA_VOLUME_UNIT}`]),
     // Not before docker.socket: that would hold sockets.target (and the boot) for the prepare
     // unit's wait; docker.service, which the socket activates, is ordered after the mount.
     'Before=docker.service containerd.service',
@@ -130,7 +125,7 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
   const links: LinkModel[] = [];
   const units: UnitModel[] = [];
 
-  if (model.hostname) files.push(textFile('/etc/hostname', `${model.hostname}\n`, 0o644, 'hostname'));
+  if (model.hostname) files.push(textFile(HOSTNAME_FILE, `${model.hostname}\n`, 0o644, 'hostname'));
   if (Object.keys(model.dockerDaemonSettings).length) {
     files.push(textFile(DAEMON_JSON, `${stableStringify(model.dockerDaemonSettings, 2)}\n`, 0o644, 'dockerDaemonSettings'));
   }
@@ -139,10 +134,10 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
     files.push(textFile(SYSCTL_FILE, sysctlKeys.map((k) => `${k} = ${model.sysctls[k]}\n`).join(''), 0o644, 'sysctls'));
   }
   if (model.timeZone) {
-    links.push({ path: '/etc/localtime', target: `../usr/share/zoneinfo/${model.timeZone}`, origin: 'timeZone' });
+    links.push({ path: LOCALTIME_LINK, target: `../usr/share/zoneinfo/${model.timeZone}`, origin: 'timeZone' });
   }
   for (const c of model.containers) {
-    if (Object.keys(c.environment).length) files.push(textFile(containerEnvFile(c), renderEnvFile(c), 0o600, `${c.origin}.environment`));
+    if (Object.keys(c.environment).length) files.push(textFile(containerEnvFile(c.name), renderEnvFile(c), 0o600, `${c.origin}.environment`));
     units.push(containerUnit(c, opts.dockerBinary, !!model.dockerDataVolume));
   }
   if (model.containers.some((c) => c.secrets.length)) {

@@ -22,6 +22,7 @@
  * Internal: not part of the jsii API.
  */
 import { FileModel, UnitModel, textFile } from './model';
+import { USER_GROUPS_SCRIPT, USER_GROUPS_UNIT } from './paths';
 
 /** Where an Ignition OS keeps its groups when Ignition's files stage runs (per OS: lib/os/os-groups.ts). */
 export interface IgnitionOsGroups {
@@ -46,9 +47,6 @@ export interface BootMembership {
   readonly user: string;
   readonly group: string;
 }
-
-export const USER_GROUPS_SCRIPT = '/etc/docker-fleet/user-groups';
-export const USER_GROUPS_UNIT = 'docker-fleet-user-groups.service';
 
 /**
  * Splits a user's groups into those Ignition can take (`now`) and those the boot unit adds.

@@ -5,24 +5,24 @@
  * library writes), data volume, sysctls, time zone. Files and units the library generates for a
  * container, the policy, sysctls, the time zone or the data volume are shown there, not twice.
  */
+import {
+  ALPINE_UPGRADE_SCRIPT, APK_REPOSITORIES, DATA_MOUNT_UNIT, DATA_VOLUME_SCRIPT, DATA_VOLUME_UNIT, FLATCAR_UPDATE_CONF,
+  HOSTNAME_FILE, LOCALTIME_LINK, SECRETS_DIR, SECRET_FETCHER, SYSCTL_FILE, UPDATE_AGENT_UNITS, ZINCATI_DROPIN, containerEnvFile,
+  containerUnitName, initScript, openRcServiceName,
+} from '../bootconfig/paths';
 import { CliError } from './errors';
 import { KeyInfo, decodeDataUrl, fromBase64, gunzip, isGzip, isText, keyInfo, sha256 } from './util';
 
-// Paths the library writes (kept equal to the constants in lib/; test/cli checks it).
-export const PATHS = {
-  zincatiDir: '/etc/zincati/config.d/',
-  flatcarUpdateConf: '/etc/flatcar/update.conf',
-  alpineUpgradeScript: '/etc/docker-fleet/apk-upgrade',
-  sysctlFile: '/etc/sysctl.d/90-docker-fleet.conf',
-  dataVolumeScript: '/etc/docker-fleet/prepare-data-volume',
-  envDir: '/etc/docker-fleet/containers/',
-  secretFetcher: '/etc/docker-fleet/fetch-container-secrets',
-  secretsDir: '/run/docker-fleet/secrets/',
-  hostname: '/etc/hostname',
-  localtime: '/etc/localtime',
-};
-const POLICY_UNITS = ['locksmithd.service', 'update-engine.service', 'zincati.service'];
-const DATA_VOLUME_UNITS = ['var-lib-docker.mount', 'docker-fleet-data-volume.service'];
+/** The directory of Zincati's drop-ins (ZINCATI_DROPIN is one of them). */
+const ZINCATI_DIR = ZINCATI_DROPIN.slice(0, ZINCATI_DROPIN.lastIndexOf('/') + 1);
+const DATA_VOLUME_UNITS = [DATA_MOUNT_UNIT, DATA_VOLUME_UNIT];
+/** The container a unit or an init script runs, by the names the renderers give them. */
+const CONTAINER_UNIT = new RegExp(`^${escapeRegExp(containerUnitName('@')).replace('@', '(.+)')}$`);
+const CONTAINER_INIT_SCRIPT = new RegExp(`^${escapeRegExp(initScript(openRcServiceName('@'))).replace('@', '(.+)')}$`);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 export type PayloadFormat = 'ignition' | 'cloud-config' | 'alpine-config' | 'bottlerocket-toml';
 
@@ -228,7 +228,7 @@ function containerFromRun(args: string[], source: string, files: Map<string, Fil
         break;
       }
       case '--env-file': {
-        if ((value ?? '').startsWith(PATHS.secretsDir)) break; // fetched at start: see secrets
+        if ((value ?? '').startsWith(`${SECRETS_DIR}/`)) break; // fetched at start: see secrets
         const f = files.get(value ?? '');
         if (f?.text !== undefined) Object.assign(environment, parseEnvFile(f.text));
         else options.push(`--env-file ${value} (not in the payload)`);
@@ -249,10 +249,10 @@ function containerFromRun(args: string[], source: string, files: Map<string, Fil
 function secretsIn(text: string, systemd: boolean): string[] {
   const out: string[] = [];
   for (const line of text.split('\n')) {
-    if (!line.includes(PATHS.secretFetcher)) continue;
+    if (!line.includes(SECRET_FETCHER)) continue;
     const body = systemd ? line.replace(/^ExecStartPre=[-@:+!]*/, '') : line.replace(/\s*\|\|\s*exit 1\s*$/, '');
     const argv = systemd ? splitSystemd(body) : splitSh(body.trim());
-    if (argv[0] !== PATHS.secretFetcher) continue;
+    if (argv[0] !== SECRET_FETCHER) continue;
     for (let i = 2; i + 5 <= argv.length; i += 5) {
       const [env, source, id, key, region] = argv.slice(i, i + 5);
       out.push(`${env} ← ${source} ${id}${key && key !== '-' ? ` (JSON key ${key.replace(/^=/, '')})` : ''}${region && region !== '-' ? ` in ${region}` : ''}`);
@@ -290,19 +290,19 @@ function sysctlsOf(text: string): Record<string, string> {
 }
 
 function policyFromFiles(files: Map<string, FileView>, units: UnitView[]): PolicyView | undefined {
-  const zincati = [...files.values()].filter((f) => f.path.startsWith(PATHS.zincatiDir));
+  const zincati = [...files.values()].filter((f) => f.path.startsWith(ZINCATI_DIR));
   const lines: string[] = [];
   let agent: string | undefined;
   if (zincati.length) {
     agent = 'Zincati (Fedora CoreOS)';
     for (const f of zincati) lines.push(`# ${f.path}`, ...textLines(f));
   }
-  const conf = files.get(PATHS.flatcarUpdateConf);
+  const conf = files.get(FLATCAR_UPDATE_CONF);
   if (conf) {
     agent = 'update_engine + locksmithd (Flatcar)';
     lines.push(`# ${conf.path}`, ...textLines(conf));
   }
-  for (const u of units.filter((x) => POLICY_UNITS.includes(x.name))) {
+  for (const u of units.filter((x) => UPDATE_AGENT_UNITS.includes(x.name))) {
     lines.push(`# unit ${u.name}${u.mask ? ' (masked)' : ''}${u.enabled === false ? ' (disabled)' : ''}`);
     if (u.contents) lines.push(...u.contents.replace(/\n$/, '').split('\n'));
     for (const d of u.dropIns) lines.push(`# drop-in ${u.name}.d/${d.name}`, ...d.contents.replace(/\n$/, '').split('\n'));
@@ -316,7 +316,7 @@ function textLines(f: FileView): string[] {
 
 function dataVolumeFrom(files: Map<string, FileView>, units: UnitView[], extra: string[]): DataVolumeView | undefined {
   const lines: string[] = [...extra];
-  const script = files.get(PATHS.dataVolumeScript);
+  const script = files.get(DATA_VOLUME_SCRIPT);
   if (script?.text) {
     const vars = ['LABEL', 'DEVICE', 'MODEL', 'FS', 'FSTYPE', 'FILESYSTEM'];
     for (const v of vars) {
@@ -364,13 +364,13 @@ function fromIgnition(text: string, where: string, osHint?: string): HostView {
     dropIns: (u.dropins ?? []).map((d) => ({ name: d.name, contents: d.contents ?? '' })),
   }));
   const links = (cfg.storage?.links ?? []).map((l) => ({ path: l.path, target: l.target }));
-  const lt = links.find((l) => l.path === PATHS.localtime);
+  const lt = links.find((l) => l.path === LOCALTIME_LINK);
   const timeZone = lt ? lt.target.replace(/^.*zoneinfo\//, '') : undefined;
   const fsLines = (cfg.storage?.filesystems ?? []).map((fs) => `file system: ${fs.format ?? '?'} label ${fs.label ?? '-'} on ${fs.device}${fs.wipeFilesystem === false ? ' (never wiped)' : ''}`);
-  const group = /^GROUP=(\S+)$/m.exec(files.get(PATHS.flatcarUpdateConf)?.text ?? '')?.[1];
-  const os = osHint ?? (group ? `Flatcar Container Linux (${group})` : files.has(PATHS.flatcarUpdateConf) ? 'Flatcar Container Linux' : [...files.keys()].some((p) => p.startsWith(PATHS.zincatiDir)) ? 'Fedora CoreOS' : 'an Ignition OS');
+  const group = /^GROUP=(\S+)$/m.exec(files.get(FLATCAR_UPDATE_CONF)?.text ?? '')?.[1];
+  const os = osHint ?? (group ? `Flatcar Container Linux (${group})` : files.has(FLATCAR_UPDATE_CONF) ? 'Flatcar Container Linux' : [...files.keys()].some((p) => p.startsWith(ZINCATI_DIR)) ? 'Fedora CoreOS' : 'an Ignition OS');
   return assemble({
-    os, format: 'ignition', files, units, links: links.filter((l) => l.path !== PATHS.localtime), timeZone,
+    os, format: 'ignition', files, units, links: links.filter((l) => l.path !== LOCALTIME_LINK), timeZone,
     directories: (cfg.storage?.directories ?? []).map((d) => ({ path: d.path, mode: `0${((d.mode ?? 0o755) & 0o7777).toString(8)}` })),
     users: (cfg.passwd?.users ?? []).map((u) => ({ name: u.name, keys: (u.sshAuthorizedKeys ?? []).map(keyInfo) })),
     dataVolumeExtra: fsLines, packages: [], commands: [], settings: [], systemd: true,
@@ -402,37 +402,37 @@ function assemble(p: Parts): HostView {
   const takenUnits = new Set<string>();
   const containers: ContainerView[] = [...(p.containers ?? [])];
   for (const u of p.units) {
-    const m = /^container-(.+)\.service$/.exec(u.name);
+    const m = CONTAINER_UNIT.exec(u.name);
     const args = m && u.contents ? runArgsOf(u.contents, true) : undefined;
     const c = args ? containerFromRun(args, `unit ${u.name}`, p.files) : undefined;
     if (c) {
       containers.push({ ...c, secrets: secretsIn(u.contents ?? '', true) });
       takenUnits.add(u.name);
-      if (c.name) taken.add(`${PATHS.envDir}${c.name}.env`);
+      if (c.name) taken.add(containerEnvFile(c.name));
     }
   }
   for (const f of p.files.values()) {
-    const m = /^\/etc\/init\.d\/(container-.+)$/.exec(f.path);
+    const m = CONTAINER_INIT_SCRIPT.exec(f.path);
     const args = m && f.text ? runArgsOf(f.text, false) : undefined;
     const c = args ? containerFromRun(args, `OpenRC service ${f.path}`, p.files) : undefined;
     if (c) {
       containers.push({ ...c, secrets: secretsIn(f.text ?? '', false) });
       taken.add(f.path);
-      if (c.name) taken.add(`${PATHS.envDir}${c.name}.env`);
+      if (c.name) taken.add(containerEnvFile(c.name));
     }
   }
   const policy = p.policy ?? policyFromFiles(p.files, p.units);
-  for (const path of p.files.keys()) if (path.startsWith(PATHS.zincatiDir) || path === PATHS.flatcarUpdateConf) taken.add(path);
-  if (!p.policy) POLICY_UNITS.forEach((u) => takenUnits.add(u));
+  for (const path of p.files.keys()) if (path.startsWith(ZINCATI_DIR) || path === FLATCAR_UPDATE_CONF) taken.add(path);
+  if (!p.policy) UPDATE_AGENT_UNITS.forEach((u) => takenUnits.add(u));
   const dataVolume = dataVolumeFrom(p.files, p.units, p.dataVolumeExtra);
-  taken.add(PATHS.dataVolumeScript);
+  taken.add(DATA_VOLUME_SCRIPT);
   DATA_VOLUME_UNITS.forEach((u) => takenUnits.add(u));
-  const sysctlFile = p.files.get(PATHS.sysctlFile);
+  const sysctlFile = p.files.get(SYSCTL_FILE);
   const sysctls = p.sysctls ?? (sysctlFile?.text ? sysctlsOf(sysctlFile.text) : {});
-  if (sysctlFile?.text) taken.add(PATHS.sysctlFile);
-  const hostFile = p.files.get(PATHS.hostname);
+  if (sysctlFile?.text) taken.add(SYSCTL_FILE);
+  const hostFile = p.files.get(HOSTNAME_FILE);
   const hostname = hostFile?.text?.trim();
-  if (hostFile?.text) taken.add(PATHS.hostname);
+  if (hostFile?.text) taken.add(HOSTNAME_FILE);
   containers.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const byPath = <T extends { path: string }>(xs: T[]) => xs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
@@ -485,12 +485,12 @@ function fromCloudConfig(text: string, format: PayloadFormat, where: string, osH
   const commands = [...list('bootcmd').map((c) => `bootcmd: ${cmd(c)}`), ...list('runcmd').map((c) => `runcmd: ${cmd(c)}`)];
   const keys = list('ssh_authorized_keys').map((k) => keyInfo(String(k)));
   const tz = commands.map((c) => /ln -sf '?\/usr\/share\/zoneinfo\/([^' ]+)'? \/etc\/localtime/.exec(c)).find((m) => m);
-  const repo = files.get('/etc/apk/repositories')?.text;
+  const repo = files.get(APK_REPOSITORIES)?.text;
   const release = repo ? /alpine\/v(\d+\.\d+)\//.exec(repo)?.[1] : undefined;
   const os = osHint ?? (release ? `Alpine Linux (${release})` : 'a cloud-init OS');
   // the apk upgrade job: a cron line added by runcmd, and its script
   const cron = commands.map((c) => /echo '([^']*apk-upgrade[^']*)' >> \/etc\/crontabs\/root/.exec(c)).find((m) => m);
-  const script = files.get(PATHS.alpineUpgradeScript);
+  const script = files.get(ALPINE_UPGRADE_SCRIPT);
   let policy: PolicyView | undefined;
   if (cron || script) {
     const lines: string[] = [];
@@ -507,7 +507,7 @@ function fromCloudConfig(text: string, format: PayloadFormat, where: string, osH
     users: keys.length ? [{ name: '(default user)', keys }] : [],
     dataVolumeExtra: dvExtra, packages: list('packages').map(String).sort(), commands, settings: [], systemd: false, policy,
   });
-  const takenFiles = new Set(script ? [PATHS.alpineUpgradeScript] : []);
+  const takenFiles = new Set(script ? [ALPINE_UPGRADE_SCRIPT] : []);
   return { ...view, files: view.files.filter((f) => !takenFiles.has(f.path)) };
 }
 

@@ -6,6 +6,7 @@
 import { CloudConfigHeader, renderCloudConfig } from '../bootconfig/cloud-config';
 import { FirstBootFormat } from '../bootconfig/formats';
 import { FileModel, HostModel, layer, textFile } from '../bootconfig/model';
+import { ALPINE_UPGRADE_SCRIPT, APK_REPOSITORIES } from '../bootconfig/paths';
 import { expandForOpenRc } from '../bootconfig/openrc-host';
 import { ALL_FEATURES, OsFeature } from './capabilities';
 import { AlpineBootstrap, Architecture, Platform } from './enums';
@@ -28,8 +29,6 @@ const RELEASES: Record<string, string> = { '3.22': '3.22.4', '3.23': '3.23.4', '
 export const ALPINE_RELEASES: readonly string[] = Object.keys(RELEASES);
 /** The default branch: the newest supported. */
 export const ALPINE_NEWEST = '3.24';
-
-export const ALPINE_UPGRADE_SCRIPT = '/etc/docker-fleet/apk-upgrade';
 
 /** Alpine Linux on a release branch with a first-boot agent. */
 export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinition {
@@ -96,7 +95,7 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
         ctx.warnings.push(`${ctx.displayName}: Docker comes from the community repository, which Alpine supports only until the next stable branch; `
           + `${release} gets no Docker fixes any more, so prefer release '${ALPINE_NEWEST}'`);
       }
-      const repos = textFile('/etc/apk/repositories',
+      const repos = textFile(APK_REPOSITORIES,
         `# Managed by cdktf-docker-fleet: pinned to the ${release} branch\n`
         + `https://dl-cdn.alpinelinux.org/alpine/v${release}/main\nhttps://dl-cdn.alpinelinux.org/alpine/v${release}/community\n`);
       const updates = updateJob(ctx, user);

@@ -3,6 +3,7 @@
  * Facts: the project's OS fact notes (os-facts.md §1); sources named per fact below.
  */
 import { HostModel, UnitModel, textFile } from '../bootconfig/model';
+import { DATA_MOUNT_UNIT, DOCKER_OPTIONS_DROPIN, DOCKER_OPTIONS_FILE, SELINUX_RELABEL_UNIT, ZINCATI_DROPIN } from '../bootconfig/paths';
 import { renderToml } from '../bootconfig/toml';
 import { OsErrors } from './errors';
 import { Architecture, Platform } from './enums';
@@ -11,9 +12,6 @@ import { LIBVIRT_DISK_BY_WWN } from './libvirt-traits';
 import { FEDORA_COREOS_GROUPS } from './os-groups';
 import { OsDefinition, RenderContext } from './os-definition';
 import { SHORT_DAY, WEEKDAYS, hhmm } from './update-policy';
-
-/** Zincati drop-in for the update strategy (fedora-coreos-docs auto-updates.adoc: 55-updates-strategy.toml). */
-export const ZINCATI_DROPIN = '/etc/zincati/config.d/55-updates-strategy.toml';
 
 /** Fedora CoreOS on a stream. */
 export function fedoraCoreOs(stream: string): OsDefinition {
@@ -82,9 +80,6 @@ export function fedoraCoreOs(stream: string): OsDefinition {
   });
 }
 
-/** An environment file read after Fedora's /etc/sysconfig/docker, which stays Fedora's. */
-const DOCKER_OPTIONS_FILE = '/etc/docker-fleet/docker.env';
-
 /**
  * Overrides only OPTIONS, without owning Fedora's /etc/sysconfig/docker (so Fedora's later
  * changes to that file still arrive): moby-engine's docker.service reads
@@ -97,12 +92,10 @@ const DOCKER_OPTIONS_FILE = '/etc/docker-fleet/docker.env';
 function dockerOptionsDropIn(): UnitModel {
   return {
     name: 'docker.service',
-    dropIns: [{ name: '10-docker-fleet-options.conf', contents: `[Service]\nEnvironmentFile=${DOCKER_OPTIONS_FILE}\n` }],
+    dropIns: [{ name: DOCKER_OPTIONS_DROPIN, contents: `[Service]\nEnvironmentFile=${DOCKER_OPTIONS_FILE}\n` }],
     origin: 'docker',
   };
 }
-
-const RELABEL_UNIT = 'docker-fleet-selinux-relabel.service';
 
 /**
  * FCOS runs SELinux enforcing, and container-selinux labels `/var/lib/docker(/.*)?` as
@@ -119,7 +112,7 @@ function selinuxRelabel(user: HostModel): UnitModel {
   const contents = [
     '[Unit]',
     `Description=Relabel ${dir} for SELinux (container_var_lib_t) once after it was formatted`,
-    'After=var-lib-docker.mount',
+    `After=${DATA_MOUNT_UNIT}`,
     'Before=docker.service containerd.service',
     `ConditionPathIsMountPoint=${dir}`,
     `ConditionPathExists=!${stamp}`,
@@ -134,7 +127,7 @@ function selinuxRelabel(user: HostModel): UnitModel {
     'WantedBy=docker.service containerd.service',
     '',
   ].join('\n');
-  return { name: RELABEL_UNIT, contents, enabled: true, dropIns: [], origin: 'dockerDataVolume' };
+  return { name: SELINUX_RELABEL_UNIT, contents, enabled: true, dropIns: [], origin: 'dockerDataVolume' };
 }
 
 /** Zincati settings for the policy (coreos/zincati docs/usage/updates-strategy.md, auto-updates.md). */

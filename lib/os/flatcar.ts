@@ -3,6 +3,7 @@
  * update_engine + locksmithd. Facts: the project's OS fact notes (os-facts.md §2); sources named per fact below.
  */
 import { DropInModel, UnitModel, textFile } from '../bootconfig/model';
+import { FLATCAR_UPDATE_CONF, LOCKSMITHD_UTC_DROPIN } from '../bootconfig/paths';
 import { OsErrors } from './errors';
 import { EBS_DATA_DEVICE } from './aws-traits';
 import { Architecture, Platform } from './enums';
@@ -11,9 +12,6 @@ import { LIBVIRT_DISK_BY_WWN } from './libvirt-traits';
 import { FLATCAR_GROUPS } from './os-groups';
 import { OsDefinition, RenderContext } from './os-definition';
 import { SHORT_DAY, WEEKDAYS, hhmm } from './update-policy';
-
-/** update_engine + locksmithd settings (flatcar-website updates-releases/releases/update-conf.md). */
-export const FLATCAR_UPDATE_CONF = '/etc/flatcar/update.conf';
 
 /** Flatcar Container Linux on a channel. */
 export function flatcar(channel: string): OsDefinition {
@@ -87,7 +85,7 @@ export function flatcar(channel: string): OsDefinition {
  * This drop-in makes the window UTC whatever `timeZone` the host has, as the library documents.
  */
 function locksmithdInUtc(): UnitModel {
-  const dropIn: DropInModel = { name: '10-docker-fleet-utc.conf', contents: '[Service]\n# Managed by cdktf-docker-fleet: reboot windows are UTC.\nEnvironment=TZ=UTC\n' };
+  const dropIn: DropInModel = { name: LOCKSMITHD_UTC_DROPIN, contents: '[Service]\n# Managed by cdktf-docker-fleet: reboot windows are UTC.\nEnvironment=TZ=UTC\n' };
   return { name: 'locksmithd.service', dropIns: [dropIn], origin: 'updatePolicy' };
 }
 

@@ -27,15 +27,12 @@
  * SWARM_IMDS, SWARM_STATE_DIR, SWARM_ROOT, SWARM_HOSTNAME, SWARM_SLEEP, SWARM_MOUNT=none, SWARM_SHARE_DIR.
  */
 
-/**
- * Where the script lives on every OS: /etc, like the library's other scripts (on Fedora CoreOS
- * /opt is a symlink into /var, and /usr is read-only on Fedora CoreOS and Flatcar).
- */
-export const SWARM_SCRIPT = '/etc/docker-swarm/docker-swarm-node';
-/** The non-secret swarm settings the script reads. */
-export const SWARM_ENV = '/etc/docker-swarm/swarm.env';
-/** Per-slot update settings (files to copy over /), one directory per slot. */
-export const SWARM_SLOT_DIR = '/etc/docker-swarm/update-slots';
+import { SWARM_ENV, SWARM_SCRIPT } from '../bootconfig/paths';
+
+// Where the script lives on every OS: /etc, like the library's other scripts (on Fedora CoreOS
+// /opt is a symlink into /var, and /usr is read-only on Fedora CoreOS and Flatcar).
+export { SWARM_ENV, SWARM_SCRIPT };
+
 /** Node label holding a manager's update slot. */
 export const SLOT_LABEL = 'docker-swarm.update-slot';
 

@@ -4,7 +4,7 @@
  */
 import { ContainerOs, FirstBootFragment, HostConfig } from '../../lib';
 import { ALPINE_GROUP_DATABASE, FEDORA_COREOS_GROUPS, FLATCAR_GROUPS } from '../../lib/os/os-groups';
-import { USER_GROUPS_SCRIPT, USER_GROUPS_UNIT } from '../../lib/bootconfig/user-groups';
+import { USER_GROUPS_SCRIPT, USER_GROUPS_UNIT } from '../../lib/bootconfig/paths';
 import { cloudConfig, ignitionFile, ignitionUnit } from '../helpers/payloads';
 import { describeWithValidators, expectValid } from '../helpers/validators';
 

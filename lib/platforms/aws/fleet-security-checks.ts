@@ -1,6 +1,7 @@
 import { gunzipSync } from 'zlib';
 import { Annotations, IAspect, TerraformDataSource, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { CONTAINER_ENV_DIR } from '../../bootconfig/paths';
 import { CoreErrors } from '../../core/errors';
 import { requireArray, requireOneOf, requireString } from '../../core/validation';
 
@@ -330,8 +331,8 @@ function expandUserData(raw: Buffer, envFiles: string[], depth = 0): string {
   return expandCloudConfigFiles(expandDataUrls(text, envFiles), envFiles);
 }
 
-/** The env files the library writes for containers (container-run.ts containerEnvFile). */
-const CONTAINER_ENV_FILE = /^\/etc\/docker-fleet\/containers\/[^/]+\.env$/;
+/** The env files the library writes for containers (paths.ts containerEnvFile). */
+const CONTAINER_ENV_FILE = new RegExp(`^${CONTAINER_ENV_DIR.replace(/[.-]/g, '\\$&')}/[^/]+\\.env$`);
 
 /** Ignition carries file contents in data URLs: decode them so secrets inside files are found too. */
 function expandDataUrls(text: string, envFiles: string[]): string {
