@@ -1,4 +1,4 @@
-// Public API of cdktf-docker-fleet. Names here are a contract (see DESIGN.md in the project repository).
+// Public API of cdktf-docker-fleet. Names here are a contract: programs and tests outside the package use them.
 export { HostConfig, type HostConfigProps } from './bootconfig/host-config';
 export { FirstBootFragment } from './bootconfig/fragment';
 export type { HostFileOptions } from './bootconfig/host-file';

@@ -18,7 +18,7 @@ export interface HostContainerModel {
 
 /**
  * Bottlerocket `host-containers` need a fully qualified source (host-ctr pulls with containerd,
- * which resolves no short names; bottlerocket-core-kit sources/host-ctr; os-facts-2.md §3).
+ * which resolves no short names; bottlerocket-core-kit sources/host-ctr; docs/os-notes.md).
  */
 function qualified(image: string): boolean {
   const first = image.split('/')[0];
@@ -39,12 +39,15 @@ export function requireHostContainers(property: string, value: unknown): HostCon
     if (raw === null || typeof raw !== 'object') throw CoreErrors.notAnObject(p, raw);
     const o = raw as { name?: unknown; source?: unknown; superpowered?: unknown };
     const name = requireString(`${p}.name`, o.name, { literal: true });
-    if (RESERVED_HOST_CONTAINERS.includes(name)) throw BootConfigErrors.badHostContainer(`${p}.name`, name, "'admin' and 'control' are Bottlerocket's own host containers; choose another name");
-    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(name)) throw BootConfigErrors.badHostContainer(`${p}.name`, name, 'host-container names are lower-case letters, digits and hyphens');
+    if (RESERVED_HOST_CONTAINERS.includes(name)) throw BootConfigErrors.badHostContainer(`${p}.name`, name,
+      "'admin' and 'control' are Bottlerocket's own host containers; choose another name");
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(name)) throw BootConfigErrors.badHostContainer(`${p}.name`, name,
+      'host-container names are lower-case letters, digits and hyphens');
     if (seen.has(name)) throw BootConfigErrors.badHostContainer(`${p}.name`, name, 'each host container needs its own name');
     seen.add(name);
     const source = requireString(`${p}.source`, o.source, { literal: true });
-    if (!qualified(source) || /\s/.test(source)) throw BootConfigErrors.badHostContainer(`${p}.source`, source, `give a fully qualified image, e.g. 'docker.io/library/${source}'`);
+    if (!qualified(source) || /\s/.test(source)) throw BootConfigErrors.badHostContainer(`${p}.source`, source,
+      `give a fully qualified image, e.g. 'docker.io/library/${source}'`);
     const superpowered = o.superpowered === undefined ? false : requireBoolean(`${p}.superpowered`, o.superpowered);
     return { name, source, superpowered };
   });

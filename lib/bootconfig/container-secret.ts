@@ -29,7 +29,8 @@ export interface SecretRef {
 // with the leading '/' (SSM API reference, PutParameter "Name").
 const SSM_NAME = /^[A-Za-z0-9_.\-/]{1,1011}$/;
 // Secrets Manager ARNs end in '-' and 6 random characters (SecretsManager user guide, "Secret ARN").
-const SECRET_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):secretsmanager:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):secret:([A-Za-z0-9/_+=.@-]{1,512}-[A-Za-z0-9]{6})$/;
+const SECRET_ARN = new RegExp('^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):secretsmanager:([a-z]{2}(?:-[a-z]+)+-\\d):(\\d{12}):'
+  + 'secret:([A-Za-z0-9/_+=.@-]{1,512}-[A-Za-z0-9]{6})$');
 
 /**
  * A secret a container receives as an environment variable, fetched on the host with the

@@ -1,6 +1,8 @@
 import { CoreErrors } from '../core/errors';
 import { BootConfigErrors } from './errors';
-import { requireArray, requireInteger, requireOneLineText, requireRecord, requireSingleLine, requireString, isUnresolved } from '../core/validation';
+import {
+  isUnresolved, requireArray, requireInteger, requireOneLineText, requireRecord, requireSingleLine, requireString,
+} from '../core/validation';
 import { ContainerSecret, isContainerSecret } from './container-secret';
 import { ContainerModel, ContainerSecretModel } from './model';
 
@@ -77,7 +79,8 @@ export interface PortSpec {
 export function parsePort(s: string): PortSpec | undefined {
   const m = PORT.exec(s);
   if (!m) return undefined;
-  const range = (a: string | undefined, b: string | undefined): [number, number] | undefined => (a === undefined ? undefined : [Number(a), Number(b ?? a)]);
+  const range = (a: string | undefined, b: string | undefined): [number, number] | undefined =>
+    (a === undefined ? undefined : [Number(a), Number(b ?? a)]);
   return {
     ip: m[1],
     host: range(m[2], m[3]) ?? range(m[4], m[5]),
@@ -128,7 +131,8 @@ export function parseVolume(s: string): VolumeSpec | undefined {
   if (parts.length === 1) return isAbs(parts[0]) ? { target: parts[0], options: [] } : undefined;
   if (parts.length > 3) return undefined;
   const [source, target, options] = parts;
-  if (!(isAbs(source) || VOLUME_NAME.test(source)) || !isAbs(target) || (options !== undefined && !VOLUME_OPTS.test(options))) return undefined;
+  if (!(isAbs(source) || VOLUME_NAME.test(source)) || !isAbs(target)) return undefined;
+  if (options !== undefined && !VOLUME_OPTS.test(options)) return undefined;
   return { source, target, options: options === undefined ? [] : options.split(',') };
 }
 
@@ -142,8 +146,10 @@ export function toContainerModel(o: ContainerOptions, origin: string): Container
   if (o === null || typeof o !== 'object') throw CoreErrors.notAnObject(origin, o);
   const name = validateContainerName(`${origin}.name`, o.name);
   const image = validateImage(`${origin}.image`, o.image);
-  const ports = o.ports === undefined ? [] : requireArray(`${origin}.ports`, o.ports).map((p, i) => validatePort(`${origin}.ports[${i}]`, p));
-  const volumes = o.volumes === undefined ? [] : requireArray(`${origin}.volumes`, o.volumes).map((v, i) => validateVolume(`${origin}.volumes[${i}]`, v));
+  const ports = o.ports === undefined ? []
+    : requireArray(`${origin}.ports`, o.ports).map((p, i) => validatePort(`${origin}.ports[${i}]`, p));
+  const volumes = o.volumes === undefined ? []
+    : requireArray(`${origin}.volumes`, o.volumes).map((v, i) => validateVolume(`${origin}.volumes[${i}]`, v));
   const command = o.command === undefined ? [] : requireArray(`${origin}.command`, o.command).map((c, i) => {
     const s = requireString(`${origin}.command[${i}]`, c, { allowEmpty: true, literal: true });
     if (s.includes('\n') || s.includes('\0')) throw CoreErrors.controlCharacters(`${origin}.command[${i}]`, c);
@@ -167,7 +173,8 @@ export function toContainerModel(o: ContainerOptions, origin: string): Container
     const rec = requireRecord(`${origin}.secrets`, o.secrets);
     for (const key of Object.keys(rec).sort()) {
       if (!ENV_NAME.test(key)) throw BootConfigErrors.badEnvName(`${origin}.secrets`, key);
-      if (Object.prototype.hasOwnProperty.call(environment, key)) throw BootConfigErrors.secretShadowsEnvironment(`${origin}.secrets.${key}`, key);
+      if (Object.prototype.hasOwnProperty.call(environment, key)) throw BootConfigErrors.secretShadowsEnvironment(
+        `${origin}.secrets.${key}`, key);
       const s = rec[key];
       if (!isContainerSecret(s)) throw BootConfigErrors.notContainerSecret(`${origin}.secrets.${key}`, s);
       secrets.push({ env: key, ...s._ref });
@@ -175,5 +182,8 @@ export function toContainerModel(o: ContainerOptions, origin: string): Container
   }
   const memoryReservationMiB = o.memoryReservationMiB === undefined ? undefined
     : requireInteger(`${origin}.memoryReservationMiB`, o.memoryReservationMiB, 6, 1048576);
-  return { name, image, ports, environment, volumes, command, secrets, origin, ...(memoryReservationMiB === undefined ? {} : { memoryReservationMiB }) };
+  return {
+    name, image, ports, environment, volumes, command, secrets, origin,
+    ...(memoryReservationMiB === undefined ? {} : { memoryReservationMiB }),
+  };
 }

@@ -13,7 +13,8 @@ export const DATA_DISK_WAIT_SECONDS = 60;
  * Without a fixed device it picks the one whole disk that is blank, writable and not removable,
  * and (when `model` is set, e.g. "Amazon Elastic Block Store") whose model matches, so it does
  * not depend on enumeration order: this is the first-boot discovery approach RHCOS documents for
- * disks whose names vary (openshift/os docs/faq.md, cited in fedora-coreos-tracker#1165). It gives up, loudly, when more than one disk qualifies.
+ * disks whose names vary (openshift/os docs/faq.md, cited in fedora-coreos-tracker#1165). It gives up, loudly, when more than one disk
+ * qualifies.
  *
  * "Blank" is proven, never assumed (measured on loop devices with
  * util-linux 2.38): the disk can be opened and read; `blkid -p` exits 2, which libblkid's

@@ -83,7 +83,8 @@ export class FirstBootFragment {
    * @internal
    */
   public _fits(format: FirstBootFormat): boolean {
-    if (this.format === FirstBootFormat.CLOUD_CONFIG) return format === FirstBootFormat.CLOUD_CONFIG || format === FirstBootFormat.ALPINE_CONFIG;
+    // a cloud-config fragment fits both Alpine formats
+    if (this.format === FirstBootFormat.CLOUD_CONFIG) return [FirstBootFormat.CLOUD_CONFIG, FirstBootFormat.ALPINE_CONFIG].includes(format);
     return this.format === format;
   }
 }
@@ -95,7 +96,8 @@ function requireLiteral(property: string, value: unknown): string {
 }
 
 function requireObject(value: unknown, text: string, what: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw BootConfigErrors.badFragment('fragment', text, what, 'the top level must be a mapping/object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw BootConfigErrors.badFragment('fragment', text, what,
+    'the top level must be a mapping/object');
   return value as Record<string, unknown>;
 }
 

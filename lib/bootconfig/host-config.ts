@@ -105,7 +105,8 @@ export class HostConfig {
     this.assertOpen('addFile');
     const model = toFileModel(file, `files[${this.files.length}]`);
     if (model.path === LOCALTIME_LINK && this.timeZone !== undefined) {
-      throw CoreErrors.conflictingProps(`${model.origin}.path`, model.path, `timeZone '${this.timeZone}'`, 'timeZone already makes /etc/localtime a link to its zone file; set one or the other');
+      throw CoreErrors.conflictingProps(`${model.origin}.path`, model.path, `timeZone '${this.timeZone}'`, 'timeZone already makes '
+        + '/etc/localtime a link to its zone file; set one or the other');
     }
     const clash = this.files.find((f) => f.path === model.path);
     if (clash) throw BootConfigErrors.duplicatePath(`${model.origin}.path`, model.path, clash.origin);
@@ -117,7 +118,8 @@ export class HostConfig {
     this.assertOpen('addSystemdUnit');
     const model = toUnitModel(unit, `units[${this.units.length}]`);
     const existing = this.units.findIndex((u) => u.name === model.name);
-    if (existing >= 0 && (this.units[existing].contents !== undefined || this.units[existing].mask || this.units[existing].enabled !== undefined)) {
+    const set = existing >= 0 ? this.units[existing] : undefined;
+    if (set && (set.contents !== undefined || set.mask || set.enabled !== undefined)) {
       throw BootConfigErrors.duplicateUnit(`${model.origin}.name`, model.name);
     }
     if (existing >= 0) {
@@ -137,7 +139,9 @@ export class HostConfig {
       this.units.push({ name: unit, dropIns: [model], origin });
       return;
     }
-    if (this.units[i].dropIns.some((d) => d.name === model.name)) throw BootConfigErrors.duplicatePath(`${origin}.name`, model.name, `${unit}`);
+    if (this.units[i].dropIns.some((d) => d.name === model.name)) {
+      throw BootConfigErrors.duplicatePath(`${origin}.name`, model.name, `${unit}`);
+    }
     this.units[i] = { ...this.units[i], dropIns: [...this.units[i].dropIns, model] };
   }
 
@@ -159,7 +163,9 @@ export class HostConfig {
   public addUser(user: HostUserOptions): void {
     this.assertOpen('addUser');
     const model = toUserModel(user, `users[${this.users.length}]`);
-    if (this.users.some((u) => u.name === model.name)) throw BootConfigErrors.duplicatePath(`${model.origin}.name`, model.name, 'another user');
+    if (this.users.some((u) => u.name === model.name)) {
+      throw BootConfigErrors.duplicatePath(`${model.origin}.name`, model.name, 'another user');
+    }
     this.users.push(model);
   }
 
@@ -174,7 +180,8 @@ export class HostConfig {
   public addFirstBootFragment(fragment: FirstBootFragment): void {
     this.assertOpen('addFirstBootFragment');
     if (!(fragment instanceof FirstBootFragment)) {
-      throw CoreErrors.notOneOf(`fragments[${this.fragments.length}]`, fragment, ['FirstBootFragment.ignition(json)', 'FirstBootFragment.cloudConfig(yaml)', 'FirstBootFragment.bottlerocketSettings(toml)']);
+      throw CoreErrors.notOneOf(`fragments[${this.fragments.length}]`, fragment,
+        ['FirstBootFragment.ignition(json)', 'FirstBootFragment.cloudConfig(yaml)', 'FirstBootFragment.bottlerocketSettings(toml)']);
     }
     this.fragments.push(fragment);
   }
@@ -264,10 +271,11 @@ export class HostConfig {
 
 export function validateTimeZone(property: string, value: unknown): string {
   const s = requireString(property, value);
-  // As written, case included: the host links /etc/localtime to /usr/share/zoneinfo/<name> (C17).
+  // As written, case included: the host links /etc/localtime to /usr/share/zoneinfo/<name>.
   if (IANA_TIME_ZONES.has(s)) return s;
   const other = [...IANA_TIME_ZONES].find((z) => z.toLowerCase() === s.toLowerCase());
-  throw BootConfigErrors.badTimeZone(property, value, other === undefined ? undefined : `did you mean '${other}'? Names are case-sensitive on the host`);
+  throw BootConfigErrors.badTimeZone(property, value, other === undefined ? undefined : `did you mean '${other}'? Names are `
+    + `case-sensitive on the host`);
 }
 
 export function validateDaemonSettings(property: string, value: unknown): Record<string, unknown> {
@@ -280,13 +288,14 @@ export function validateDaemonSettings(property: string, value: unknown): Record
   }
   if (isUnresolved(json)) throw CoreErrors.unresolvedToken(property, value);
   // Checked as written: daemon.json is this JSON, and an object's toJSON() may say other things
-  // than its own fields (review-2026-11.md C8).
+  // than its own fields.
   const written = json === undefined ? undefined : JSON.parse(json);
   if (written === null || typeof written !== 'object' || Array.isArray(written)) throw BootConfigErrors.badDockerSettings(property, value);
   const hosts = written.hosts;
   if (hosts !== undefined) {
     const list = Array.isArray(hosts) ? hosts : [hosts];
-    if (list.some((h) => typeof h !== 'string' || !h.startsWith('unix://'))) throw BootConfigErrors.dockerTcpSocket(`${property}.hosts`, hosts);
+    if (list.some((h) => typeof h !== 'string' || !h.startsWith('unix://'))) throw BootConfigErrors.dockerTcpSocket(
+      `${property}.hosts`, hosts);
   }
   return written;
 }

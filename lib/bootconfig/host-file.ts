@@ -51,7 +51,8 @@ export function toFileModel(o: HostFileOptions, origin: string): FileModel {
   const path = requireAbsolutePath(`${origin}.path`, o.path);
   let contents: Buffer;
   if (o.content !== undefined && o.contentBase64 !== undefined) {
-    throw CoreErrors.unsupportedFeature('HostConfig', `${origin}.contentBase64`, '(both set)', 'give either content or contentBase64, not both');
+    throw CoreErrors.unsupportedFeature('HostConfig', `${origin}.contentBase64`, '(both set)', 'give either content or contentBase64, not '
+      + 'both');
   }
   if (o.contentBase64 !== undefined) {
     const b = requireString(`${origin}.contentBase64`, o.contentBase64, { allowEmpty: true });

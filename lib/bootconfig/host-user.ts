@@ -34,7 +34,8 @@ export function validateUserName(property: string, value: unknown): string {
 export function toUserModel(o: HostUserOptions, origin: string): UserModel {
   if (o === null || typeof o !== 'object') throw CoreErrors.notAnObject(origin, o);
   const name = validateUserName(`${origin}.name`, o.name);
-  const groups = o.groups === undefined ? [] : requireArray(`${origin}.groups`, o.groups).map((g, i) => validateUserName(`${origin}.groups[${i}]`, g));
+  const groups = o.groups === undefined ? []
+    : requireArray(`${origin}.groups`, o.groups).map((g, i) => validateUserName(`${origin}.groups[${i}]`, g));
   groups.forEach((g, i) => {
     // The user's own group is its primary group: listed again it changes nothing (and Ignition's
     // useradd would look for it before creating it), so it is a mistake to report.

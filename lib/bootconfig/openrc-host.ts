@@ -54,11 +54,12 @@ export function expandForOpenRc(model: HostModel): CloudConfigDocument {
     // which busybox's blkid lacks (Alpine main has both as util-linux subpackages).
     packages.push(v.fileSystem === 'xfs' ? 'xfsprogs' : 'e2fsprogs', 'blkid', 'wipefs');
     // mdev-conf links /dev/xvdX names for EBS NVMe disks only when nvme-cli is installed
-    // (aports main/mdev-conf persistent-storage; os-facts-2.md §2).
+    // (aports main/mdev-conf persistent-storage; docs/os-notes.md "EBS device names").
     if (v.device && /^\/dev\/(xvd|sd)/.test(v.device)) packages.push('nvme-cli');
     files.push(textFile(DATA_VOLUME_SCRIPT, renderDataVolumeScript(v, v.diskModel), 0o755));
     runcmd.push(`${DATA_VOLUME_SCRIPT} && mkdir -p ${v.mountPoint} && `
-      + `(grep -q 'LABEL=${v.label} ' /etc/fstab || echo 'LABEL=${v.label} ${v.mountPoint} ${v.fileSystem} defaults,noatime,nofail 0 2' >> /etc/fstab) && `
+      + `(grep -q 'LABEL=${v.label} ' /etc/fstab || echo 'LABEL=${v.label} ${v.mountPoint} ${v.fileSystem} defaults,noatime,nofail 0 2' `
+        + `>> /etc/fstab) && `
       + `{ ! blkid -L ${v.label} >/dev/null 2>&1 || mount ${v.mountPoint}; }`);
   }
   if (model.hostname) {
@@ -95,7 +96,7 @@ export function expandForOpenRc(model: HostModel): CloudConfigDocument {
   for (const f of model.files) {
     if (f.user || f.group) runcmd.push(`chown ${f.user ?? 'root'}${f.group ? `:${f.group}` : ''} ${shQuote(f.path)}`);
   }
-  // Docker: community package, OpenRC service (aports community/docker; os-facts.md §3.6).
+  // Docker: community package, OpenRC service (aports community/docker; docs/os-notes.md "Alpine cloud images").
   runcmd.push('rc-update add docker default', 'rc-service docker start');
   for (const c of model.containers) {
     const svc = openRcServiceName(c.name);
@@ -103,7 +104,9 @@ export function expandForOpenRc(model: HostModel): CloudConfigDocument {
     files.push(...containerServiceFiles(c));
     runcmd.push(`rc-update add ${svc} default`, `rc-service ${svc} start`);
   }
-  if (model.containers.some((c) => c.secrets.length)) files.push(textFile(SECRET_FETCHER, renderSecretFetcher({ kind: 'packaged', aws: '/usr/bin/aws' }), 0o700));
+  if (model.containers.some((c) => c.secrets.length)) {
+    files.push(textFile(SECRET_FETCHER, renderSecretFetcher({ kind: 'packaged', aws: '/usr/bin/aws' }), 0o700));
+  }
   runcmd.push(...model.bootCommands);
   return {
     sshAuthorizedKeys: model.sshAuthorizedKeys,

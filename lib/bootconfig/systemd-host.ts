@@ -137,7 +137,8 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
     links.push({ path: LOCALTIME_LINK, target: `../usr/share/zoneinfo/${model.timeZone}`, origin: 'timeZone' });
   }
   for (const c of model.containers) {
-    if (Object.keys(c.environment).length) files.push(textFile(containerEnvFile(c.name), renderEnvFile(c), 0o600, `${c.origin}.environment`));
+    if (Object.keys(c.environment).length) files.push(textFile(containerEnvFile(c.name), renderEnvFile(c), 0o600,
+      `${c.origin}.environment`));
     units.push(containerUnit(c, opts.dockerBinary, !!model.dockerDataVolume));
   }
   if (model.containers.some((c) => c.secrets.length)) {
@@ -171,7 +172,7 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
     return split.now;
   };
   // addUser({ name: 'core' }) with keys for the default user: one entry (Ignition refuses two
-  // users of one name at boot: C12); the keys accumulate, the user's groups apply.
+  // users of one name at boot); the keys accumulate, the user's groups apply.
   const asDefault = model.users.find((u) => u.name === opts.defaultUser);
   if (model.sshAuthorizedKeys.length || asDefault) {
     users.push({
@@ -180,13 +181,16 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
       groups: groupsOf(opts.defaultUser, asDefault?.groups ?? []),
     });
   }
-  for (const u of model.users) if (u !== asDefault) users.push({ name: u.name, sshAuthorizedKeys: u.sshAuthorizedKeys, groups: groupsOf(u.name, u.groups) });
+  for (const u of model.users) {
+    if (u !== asDefault) users.push({ name: u.name, sshAuthorizedKeys: u.sshAuthorizedKeys, groups: groupsOf(u.name, u.groups) });
+  }
   if (atBoot.length) {
     files.push(userGroupsScriptFile(atBoot, opts.groups.altfilesPath));
     units.push(userGroupsUnit());
   }
 
   // What the model derives is the parent of what its layers wrote themselves (same merge rule).
-  const out = mergeLayers(layer({ files, links, units }), layer({ files: model.files, links: model.links, units: model.units, directories: model.directories }));
+  const own = layer({ files: model.files, links: model.links, units: model.units, directories: model.directories });
+  const out = mergeLayers(layer({ files, links, units }), own);
   return { users, files: out.files, directories: out.directories, links: out.links, units: out.units, filesystems };
 }

@@ -1,5 +1,5 @@
 /**
- * Groups of users on the Ignition OSes (issue 13 item 9): which memberships Ignition itself can
+ * Groups of users on the Ignition OSes (`addUser({ groups })`): which memberships Ignition itself can
  * create, and a boot unit for the rest.
  *
  * Ignition creates users with `useradd --root /sysroot --groups a,b` and modifies existing ones
@@ -53,7 +53,8 @@ export interface BootMembership {
  * `declared`: groups raw fragments declare in `passwd.groups`; Ignition creates groups before
  * users (ignition internal/exec/stages/files/passwd.go `createPasswd`), so useradd accepts them.
  */
-export function splitGroups(user: string, groups: readonly string[], os: IgnitionOsGroups, opts: { isDefaultUser: boolean; declared: ReadonlySet<string> }): { now: string[]; atBoot: BootMembership[] } {
+export function splitGroups(user: string, groups: readonly string[], os: IgnitionOsGroups,
+  opts: { isDefaultUser: boolean; declared: ReadonlySet<string> }): { now: string[]; atBoot: BootMembership[] } {
   const now: string[] = [];
   const atBoot: BootMembership[] = [];
   const viaIgnition = !(opts.isDefaultUser && os.defaultUserPreexists);

@@ -39,7 +39,8 @@ export function hostView(text: string, where: string, osHint?: string): HostView
   if (format === 'ignition') return fromIgnition(text, where, osHint);
   if (format === 'cloud-config' || format === 'alpine-config') return fromCloudConfig(text, format, where, osHint);
   if (format === 'bottlerocket-toml') return fromBottlerocket(text, where, osHint);
-  throw new CliError(`${where}: the payload is neither Ignition JSON, #cloud-config/#alpine-config nor Bottlerocket TOML (starts with ${JSON.stringify(text.slice(0, 24))})`);
+  throw new CliError(`${where}: the payload is neither Ignition JSON, #cloud-config/#alpine-config nor Bottlerocket TOML (starts with `
+    + `${JSON.stringify(text.slice(0, 24))})`);
 }
 
 /** Decodes user data bytes: gzip when gzip, then text. */

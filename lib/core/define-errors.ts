@@ -24,7 +24,9 @@ export function codeOf(builder: string): string {
 }
 
 /** A layer's builders: each makes the FleetConfigError of one kind of problem. */
-export type ErrorBuilders<T> = { readonly [K in keyof T]: T[K] extends (...args: infer A) => Problem ? (...args: A) => FleetConfigError : never };
+export type ErrorBuilders<T> = {
+  readonly [K in keyof T]: T[K] extends (...args: infer A) => Problem ? (...args: A) => FleetConfigError : never
+};
 
 /** Turns a layer's messages into builders that stamp each error with its builder's code (see `codeOf`). */
 export function defineErrors<T extends Record<string, (...args: any[]) => Problem>>(messages: T): ErrorBuilders<T> {

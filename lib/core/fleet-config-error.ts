@@ -38,7 +38,8 @@ export class FleetConfigError extends Error {
   /** @internal */
   public readonly _value: unknown;
 
-  constructor(property: string, value: unknown, allowed: string, code = 'BAD_INPUT', constructPath?: string, more: FleetConfigError[] = []) {
+  constructor(property: string, value: unknown, allowed: string, code = 'BAD_INPUT', constructPath?: string,
+    more: FleetConfigError[] = []) {
     const line = `${constructPath ? `${constructPath}: ` : ''}${property}: got ${show(value)}; ${allowed}`;
     super(more.length ? [line, ...more.map((m) => m.message)].join('\n') : line);
     Object.defineProperty(this, MARKER, { value: true });
@@ -137,6 +138,7 @@ export function show(value: unknown): string {
   }
   // Invisible characters and line separators are shown as escapes, so the message shows them.
   // eslint-disable-next-line no-control-regex
-  text = text.replace(/[\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  text = text.replace(/[\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff\ufffe\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

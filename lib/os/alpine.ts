@@ -1,7 +1,7 @@
 /**
  * Alpine Linux cloud images: Tiny Cloud (`#alpine-config`) or cloud-init (`#cloud-config`),
  * Docker from the community repository, updates by a cron job running `apk upgrade`.
- * Facts: the project's OS fact notes (os-facts.md §3, os-facts-2.md §1), sources named per fact below.
+ * Sources are named per fact below; docs/os-notes.md "Alpine cloud images" has the longer ones.
  */
 import { CloudConfigHeader, renderCloudConfig } from '../bootconfig/cloud-config';
 import { FirstBootFormat } from '../bootconfig/formats';
@@ -19,7 +19,7 @@ import { PolicyWindow, WEEKDAYS } from './update-policy';
  * `community`, which is supported only until the next stable branch (wiki.alpinelinux.org
  * "Repositories": "community ... supported until the next stable release"). So only the newest
  * branch (3.24 since 2026-05) gets Docker fixes: the older ones stay selectable (a fleet may be
- * mid-migration) with a warning. Point releases: os-facts-2.md §1d. Cloud images
+ * mid-migration) with a warning. Point releases: docs/os-notes.md "Alpine cloud images". Cloud images
  * for every point release: UNCERTAIN (3.22.4 tiny seen in jumpstarter PR #809; 3.23.4 and 3.24.1
  * seen in public code); pass LibvirtImage.fromUrl() for another one.
  */
@@ -42,12 +42,14 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
     capabilities: {
       features: {
         ...ALL_FEATURES,
-        [OsFeature.SYSTEMD_UNITS]: 'it uses OpenRC, not systemd; run the process as a container (addContainer) or write an /etc/init.d script with addFile (mode 0o755)',
+        [OsFeature.SYSTEMD_UNITS]: 'it uses OpenRC, not systemd; run the process as a container (addContainer) or write an /etc/init.d '
+          + 'script with addFile (mode 0o755)',
       },
       policies: {
         'immediate': true,
         'maintenance-window': true,
-        'fleet-lock': 'UpdatePolicy.maintenanceWindow() or immediate(): Alpine has no reboot coordinator; for FleetLock use ContainerOs.fedoraCoreOs()',
+        'fleet-lock': 'UpdatePolicy.maintenanceWindow() or immediate(): Alpine has no reboot coordinator; for FleetLock use '
+          + 'ContainerOs.fedoraCoreOs()',
         'disabled': true,
       },
     },
@@ -73,14 +75,15 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
         // /dev/xvdb links need nvme-cli, absent from 3.21+ images (docs/os-notes.md "EBS device
         // names"): the disk is found at boot by its EBS model instead.
         dataVolume: { kind: 'found', diskModel: 'Amazon Elastic Block Store' },
-        // tiny-cloud decompresses gzip user data since 2.1.0 (os-facts-2.md §1c); cloud-init does too.
+        // tiny-cloud decompresses gzip user data since 2.1.0 (docs/os-notes.md); cloud-init does too.
         gzipUserData: true,
         managedPolicies: [],
       },
       [Platform.LIBVIRT]: {
-        // NoCloud images are plain qcow2 (os-facts.md §3.3): download base + file-name rule.
+        // NoCloud images are plain qcow2 (docs/os-notes.md): download base + file-name rule.
         image: () => ({
-          url: `https://dl-cdn.alpinelinux.org/alpine/v${release}/releases/cloud/nocloud_alpine-${RELEASES[release]}-x86_64-bios-${bootstrap}-r0.qcow2`,
+          url: `https://dl-cdn.alpinelinux.org/alpine/v${release}/releases/cloud/`
+            + `nocloud_alpine-${RELEASES[release]}-x86_64-bios-${bootstrap}-r0.qcow2`,
           format: 'qcow2',
         }),
         // tiny-cloud/cloud-init NoCloud: a volume labelled cidata with meta-data and user-data.
@@ -92,7 +95,8 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
     },
     osLayer: (ctx, user) => {
       if (release !== ALPINE_NEWEST) {
-        ctx.warnings.push(`${ctx.displayName}: Docker comes from the community repository, which Alpine supports only until the next stable branch; `
+        ctx.warnings.push(`${ctx.displayName}: Docker comes from the community repository, which Alpine supports only until the next `
+          + `stable branch; `
           + `${release} gets no Docker fixes any more, so prefer release '${ALPINE_NEWEST}'`);
       }
       const repos = textFile(APK_REPOSITORIES,
@@ -106,7 +110,8 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
         bootCommands: updates.commands,
       });
     },
-    render: (model, _ctx, fragments) => renderCloudConfig(expandForOpenRc(model), tiny ? CloudConfigHeader.ALPINE_CONFIG : CloudConfigHeader.CLOUD_CONFIG, fragments),
+    render: (model, _ctx, fragments) =>
+      renderCloudConfig(expandForOpenRc(model), tiny ? CloudConfigHeader.ALPINE_CONFIG : CloudConfigHeader.CLOUD_CONFIG, fragments),
   };
 }
 
@@ -170,7 +175,8 @@ mkdir -p "$state"
 echo "$opened" > "$state/last-window"
 `;
   const stillOpen = w === undefined ? '' : `now=\${FLEET_NOW:-$(date -u +%s)}
-[ $(( now / 60 - opened )) -lt ${w.durationMinutes} ] || { logger -t docker-fleet "kernel updated; reboot waits for the next window"; exit 0; }
+[ $(( now / 60 - opened )) -lt ${w.durationMinutes} ] || `
+    + `{ logger -t docker-fleet "kernel updated; reboot waits for the next window"; exit 0; }
 `;
   return `#!/bin/sh
 # Managed by cdktf-docker-fleet: update policy ${policy}

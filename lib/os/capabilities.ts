@@ -90,10 +90,14 @@ export function checkCapabilities(os: string, caps: OsCapabilities, model: HostM
   model.units.forEach((x) => reject(f[OsFeature.SYSTEMD_UNITS], `hostConfig.${x.origin}.name`, x.name));
   model.users.forEach((x) => reject(f[OsFeature.USERS], `hostConfig.${x.origin}.name`, x.name));
   if (model.sshAuthorizedKeys.length) reject(f[OsFeature.SSH_KEYS], 'hostConfig.sshAuthorizedKeys', model.sshAuthorizedKeys);
-  if (Object.keys(model.dockerDaemonSettings).length) reject(f[OsFeature.DOCKER_DAEMON_SETTINGS], 'hostConfig.dockerDaemonSettings', model.dockerDaemonSettings);
+  if (Object.keys(model.dockerDaemonSettings).length) {
+    reject(f[OsFeature.DOCKER_DAEMON_SETTINGS], 'hostConfig.dockerDaemonSettings', model.dockerDaemonSettings);
+  }
   if (model.timeZone !== undefined) reject(f[OsFeature.TIME_ZONE], 'hostConfig.timeZone', model.timeZone);
   if (Object.keys(model.sysctls).length) reject(f[OsFeature.SYSCTLS], 'hostConfig.sysctls', model.sysctls);
-  if (model.dockerDataVolume !== undefined) reject(f[OsFeature.DATA_VOLUME], 'hostConfig.dockerDataVolume', model.dockerDataVolume.device ?? '(discovered)');
+  if (model.dockerDataVolume !== undefined) {
+    reject(f[OsFeature.DATA_VOLUME], 'hostConfig.dockerDataVolume', model.dockerDataVolume.device ?? '(discovered)');
+  }
   for (const c of model.containers) {
     const p = `hostConfig.${c.origin}`;
     reject(f[OsFeature.CONTAINERS], `${p}.name`, c.name);

@@ -157,20 +157,23 @@ export class ContainerOs {
   /** Fedora CoreOS on a stream (stable by default): Ignition, Docker preinstalled, Zincati updates. */
   public static fedoraCoreOs(options: FedoraCoreOsOptions = {}): ContainerOs {
     const o = requireOptions(options);
-    return new ContainerOs(fedoraCoreOs(requireChannel('Fedora CoreOS', 'stream', o.stream, Object.values(FedoraCoreOsStream), FedoraCoreOsStream.STABLE)));
+    const stream = requireChannel('Fedora CoreOS', 'stream', o.stream, Object.values(FedoraCoreOsStream), FedoraCoreOsStream.STABLE);
+    return new ContainerOs(fedoraCoreOs(stream));
   }
 
   /** Flatcar Container Linux on a channel (stable by default): Ignition, Docker sysext, locksmithd. */
   public static flatcar(options: FlatcarOptions = {}): ContainerOs {
     const o = requireOptions(options);
-    return new ContainerOs(flatcar(requireChannel('Flatcar Container Linux', 'channel', o.channel, Object.values(FlatcarChannel), FlatcarChannel.STABLE)));
+    const channel = requireChannel('Flatcar Container Linux', 'channel', o.channel, Object.values(FlatcarChannel), FlatcarChannel.STABLE);
+    return new ContainerOs(flatcar(channel));
   }
 
   /** Alpine Linux on a release branch (newest supported by default): Tiny Cloud, Docker from community. */
   public static alpine(options: AlpineOptions = {}): ContainerOs {
     const o = requireOptions(options);
     const release = requireChannel('Alpine Linux', 'release', o.release, ALPINE_RELEASES, ALPINE_NEWEST);
-    const bootstrap = o.bootstrap === undefined ? AlpineBootstrap.TINY : requireOneOf('bootstrap', o.bootstrap, [AlpineBootstrap.TINY, AlpineBootstrap.CLOUD_INIT]);
+    const bootstrap = o.bootstrap === undefined ? AlpineBootstrap.TINY
+      : requireOneOf('bootstrap', o.bootstrap, [AlpineBootstrap.TINY, AlpineBootstrap.CLOUD_INIT]);
     return new ContainerOs(alpine(release, bootstrap), { bootstrap });
   }
 
@@ -277,7 +280,8 @@ export class ContainerOs {
       case 'found': return { overrides, defaults: layer({ dockerDataVolume: defaultDataVolume({ diskModel: v.diskModel }) }) };
       case 'by-disk-id': {
         const id = o.diskId ?? (o.hostname === undefined ? undefined : v.diskIdOf(o.hostname));
-        return { overrides, defaults: layer({ dockerDataVolume: defaultDataVolume({ device: id === undefined ? undefined : v.device(id) }) }) };
+        const device = id === undefined ? undefined : v.device(id);
+        return { overrides, defaults: layer({ dockerDataVolume: defaultDataVolume({ device }) }) };
       }
     }
   }
@@ -291,7 +295,8 @@ export class ContainerOs {
     if (traits === undefined) {
       const hint = PLATFORMS[platform].missingRecordHint?.(this.name);
       throw OsErrors.unsupportedPlatform(this.displayName, platform,
-        `use ${this.platforms.map((p) => `Platform.${p.toUpperCase()}`).join(' or ')}, or another OS${hint === undefined ? '' : `; ${hint}`}`);
+        `use ${this.platforms.map((p) => `Platform.${p.toUpperCase()}`).join(' or ')}, or another `
+          + `OS${hint === undefined ? '' : `; ${hint}`}`);
     }
     return traits;
   }
@@ -304,7 +309,9 @@ export class ContainerOs {
     layers: PlatformLayers = {}): FirstBootPayload {
     this._traits(platform);
     const def = this._definition;
-    const ctx: RenderContext = { platform, policy: policy ?? UpdatePolicy.defaultWindow(), displayName: this.displayName, warnings: [], ecs: layers.ecs };
+    const ctx: RenderContext = {
+      platform, policy: policy ?? UpdatePolicy.defaultWindow(), displayName: this.displayName, warnings: [], ecs: layers.ecs,
+    };
     const defaults = layers.defaults ?? emptyHostModel();
     const overrides = layers.overrides ?? emptyHostModel();
     const withPlatform = mergeLayers(defaults, user, overrides);
@@ -313,17 +320,19 @@ export class ContainerOs {
     def.check?.(model, ctx);
     fragments.forEach((f, i) => {
       if (!f._fits(def.format)) {
-        throw OsErrors.fragmentFormat(this.displayName, `fragments[${i}]: ${FORMATS[f.format].name}`, FORMATS[def.format].name, FORMATS[def.format].fragmentFactory);
+        const reads = FORMATS[def.format];
+        throw OsErrors.fragmentFormat(this.displayName, `fragments[${i}]: ${FORMATS[f.format].name}`, reads.name, reads.fragmentFactory);
       }
     });
     ctx.policy._match({
       disabled: () => undefined, immediate: () => undefined, maintenanceWindow: () => undefined,
       fleetLock: (url) => {
-        if (isUnresolved(url)) throw CoreErrors.literalRequired('updatePolicy.fleetLock.url', url, 'the lock URL is written into the first-boot payload at synth time; a token would reach the hosts as the text ${TfToken[...]}, so they never take the lock');
+        if (isUnresolved(url)) throw CoreErrors.literalRequired('updatePolicy.fleetLock.url', url, 'the lock URL is written into the '
+          + 'first-boot payload at synth time; a token would reach the hosts as the text ${TfToken[...]}, so they never take the lock');
       },
     });
     const content = def.render(model, ctx, fragments.map((f) => f._value));
-    // Last guard (C9): no value known only at apply time may reach a payload as its placeholder text.
+    // Last guard: no value known only at apply time may reach a payload as its placeholder text.
     const token = /\$\{TfToken\[[^\]]*\]\}|#\{TfToken\[[^\]]*\]\}/.exec(content);
     if (token) throw CoreErrors.unresolvedToken('hostConfig', content.slice(Math.max(0, token.index - 40), token.index + token[0].length));
     return { format: def.format, content, warnings: ctx.warnings };
@@ -333,7 +342,8 @@ export class ContainerOs {
 /** The `os` prop of a fleet or swarm: a ContainerOs from one of the factories, or a clear error. */
 export function requireContainerOs(property: string, value: unknown): ContainerOs {
   if (!(value instanceof ContainerOs)) {
-    throw CoreErrors.notOneOf(property, value, ['ContainerOs.fedoraCoreOs()', 'ContainerOs.flatcar()', 'ContainerOs.alpine()', 'ContainerOs.bottlerocket()']);
+    throw CoreErrors.notOneOf(property, value,
+      ['ContainerOs.fedoraCoreOs()', 'ContainerOs.flatcar()', 'ContainerOs.alpine()', 'ContainerOs.bottlerocket()']);
   }
   return value;
 }

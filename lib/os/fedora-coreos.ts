@@ -1,6 +1,6 @@
 /**
  * Fedora CoreOS: Ignition, moby-engine preinstalled and socket-activated, Zincati updates.
- * Facts: the project's OS fact notes (os-facts.md §1); sources named per fact below.
+ * Sources are named per fact below.
  */
 import { HostModel, UnitModel, textFile } from '../bootconfig/model';
 import { DATA_MOUNT_UNIT, DOCKER_OPTIONS_DROPIN, DOCKER_OPTIONS_FILE, SELINUX_RELABEL_UNIT, ZINCATI_DROPIN } from '../bootconfig/paths';

@@ -1,6 +1,6 @@
 /**
  * Flatcar Container Linux: Ignition, Docker as a built-in sysext (socket-activated),
- * update_engine + locksmithd. Facts: the project's OS fact notes (os-facts.md §2); sources named per fact below.
+ * update_engine + locksmithd. Sources are named per fact below.
  */
 import { DropInModel, UnitModel, textFile } from '../bootconfig/model';
 import { FLATCAR_UPDATE_CONF, LOCKSMITHD_UTC_DROPIN } from '../bootconfig/paths';
@@ -21,12 +21,13 @@ export function flatcar(channel: string): OsDefinition {
     policies: {
       'immediate': true,
       'maintenance-window': true,
-      'fleet-lock': "UpdatePolicy.maintenanceWindow() or immediate(): locksmithd coordinates only through etcd (REBOOT_STRATEGY=etcd-lock), not FleetLock; for FleetLock use ContainerOs.fedoraCoreOs()",
+      'fleet-lock': "UpdatePolicy.maintenanceWindow() or immediate(): locksmithd coordinates only through etcd "
+        + "(REBOOT_STRATEGY=etcd-lock), not FleetLock; for FleetLock use ContainerOs.fedoraCoreOs()",
       'disabled': true,
     },
     // The docker sysext's docker.service runs `dockerd --host=fd:// --containerd=/run/docker/libcontainerd/docker-containerd.sock
     // $DOCKER_SELINUX ...` (flatcar/scripts sdk_container/src/third_party/coreos-overlay/app-containers/docker
-    // files/docker.service; review-2026-11.md A9): a key given both as a flag and in daemon.json stops dockerd.
+    // files/docker.service): a key given both as a flag and in daemon.json stops dockerd.
     reservedDaemonKeys: {
       'hosts': 'docker.service already listens on the local socket (--host=fd://); the TCP socket stays off',
       'selinux-enabled': 'docker.service sets it on its command line ($DOCKER_SELINUX)',
@@ -39,7 +40,10 @@ export function flatcar(channel: string): OsDefinition {
     // Docker is a sysext on current Flatcar: its unit is not visible when Ignition applies presets,
     // so "enabled" alone does nothing; Flatcar documents linking it into multi-user.target.wants
     // (flatcar-website docs/latest/container-runtimes/getting-started-with-docker.md, since 3761).
-    osLinks: () => [{ path: '/etc/systemd/system/multi-user.target.wants/docker.service', target: '/usr/lib/systemd/system/docker.service', origin: 'docker' }],
+    osLinks: () => [{
+      path: '/etc/systemd/system/multi-user.target.wants/docker.service', target: '/usr/lib/systemd/system/docker.service',
+      origin: 'docker',
+    }],
     osUnits: () => [locksmithdInUtc()],
     traits: {
       [Platform.AWS]: {
@@ -85,7 +89,8 @@ export function flatcar(channel: string): OsDefinition {
  * This drop-in makes the window UTC whatever `timeZone` the host has, as the library documents.
  */
 function locksmithdInUtc(): UnitModel {
-  const dropIn: DropInModel = { name: LOCKSMITHD_UTC_DROPIN, contents: '[Service]\n# Managed by cdktf-docker-fleet: reboot windows are UTC.\nEnvironment=TZ=UTC\n' };
+  const dropIn: DropInModel = { name: LOCKSMITHD_UTC_DROPIN, contents: '[Service]\n# Managed by cdktf-docker-fleet: reboot windows are '
+    + 'UTC.\nEnvironment=TZ=UTC\n' };
   return { name: 'locksmithd.service', dropIns: [dropIn], origin: 'updatePolicy' };
 }
 
@@ -114,7 +119,8 @@ function updateConf(channel: string, ctx: RenderContext): string {
       }
       const h = Math.floor(w.durationMinutes / 60);
       const m = w.durationMinutes % 60;
-      return ['REBOOT_STRATEGY=reboot', `LOCKSMITHD_REBOOT_WINDOW_START="${start}"`, `LOCKSMITHD_REBOOT_WINDOW_LENGTH=${h ? `${h}h` : ''}${m ? `${m}m` : ''}`];
+      const length = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}`;
+      return ['REBOOT_STRATEGY=reboot', `LOCKSMITHD_REBOOT_WINDOW_START="${start}"`, `LOCKSMITHD_REBOOT_WINDOW_LENGTH=${length}`];
     },
   }));
   return `${lines.join('\n')}\n`;

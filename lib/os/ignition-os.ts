@@ -67,7 +67,10 @@ export function ignitionOs(spec: IgnitionOsSpec): OsDefinition {
     check: (model, ctx) => {
       for (const key of Object.keys(model.dockerDaemonSettings)) {
         const why = spec.reservedDaemonKeys[key];
-        if (why) throw CoreErrors.unsupportedFeature(ctx.displayName, `hostConfig.dockerDaemonSettings.${key}`, model.dockerDaemonSettings[key], why);
+        if (why) {
+          const property = `hostConfig.dockerDaemonSettings.${key}`;
+          throw CoreErrors.unsupportedFeature(ctx.displayName, property, model.dockerDaemonSettings[key], why);
+        }
       }
     },
     render: (model, _ctx, fragments) => renderIgnition(expandForSystemd(model, {

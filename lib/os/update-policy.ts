@@ -169,5 +169,6 @@ export function hhmm(minute: number): string {
 /** Accepts an UpdatePolicy from TypeScript or JavaScript callers; anything else is a clear error. @internal */
 export function requirePolicy(value: unknown): UpdatePolicy {
   if (value instanceof UpdatePolicy) return value;
-  throw CoreErrors.notOneOf('updatePolicy', value, ['UpdatePolicy.immediate()', 'UpdatePolicy.maintenanceWindow({...})', 'UpdatePolicy.fleetLock({ url })', 'UpdatePolicy.disabled()']);
+  throw CoreErrors.notOneOf('updatePolicy', value,
+    ['UpdatePolicy.immediate()', 'UpdatePolicy.maintenanceWindow({...})', 'UpdatePolicy.fleetLock({ url })', 'UpdatePolicy.disabled()']);
 }

@@ -175,13 +175,17 @@ export class AwsDockerSwarm extends Construct {
     const p = new Problems(this.node.path);
     if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     const { os, managerCount } = checkSwarmMembers(p, props);
-    const workerCount = p.optional('workerCount', props.workerCount, 0, (name, v) => (Token.isUnresolved(v) ? v as number : requireInteger(name, v, 0)));
+    const workerCount = p.optional('workerCount', props.workerCount, 0,
+      (name, v) => (Token.isUnresolved(v) ? v as number : requireInteger(name, v, 0)));
     const name = p.check(() => {
-      const n = props.name === undefined ? id.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 23) || 'swarm' : requireString('name', props.name);
+      const n = props.name === undefined ? id.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 23) ||
+        'swarm' : requireString('name', props.name);
       if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,22}$/.test(n)) throw AwsErrors.badFleetName('name', n);
       return n;
     }, 'swarm');
-    const path = p.check(() => requireParameterPath(props.parameterPath === undefined ? `/docker-swarm/${name}` : props.parameterPath), '/docker-swarm');
+    const defaultPath = `/docker-swarm/${name}`;
+    const path = p.check(() => requireParameterPath(props.parameterPath === undefined ? defaultPath : props.parameterPath),
+      '/docker-swarm');
     const encrypted = p.optional('encryptedOverlay', props.encryptedOverlay, false, requireBoolean);
     const { downMinutes, policy, policies, host } = checkSwarmOperations(p, props, managerCount);
     p.throwIfAny();
@@ -211,7 +215,10 @@ export class AwsDockerSwarm extends Construct {
       namePrefix: `${name}-managers-`,
       description: `Docker Swarm "${name}": the Swarm API (2377) of managers, from members only`,
       vpcId: props.vpcId,
-      ingress: [{ description: 'Swarm API (cluster management)', protocol: 'tcp', fromPort: 2377, toPort: 2377, securityGroups: [this.membersSecurityGroup.id] }],
+      ingress: [{
+        description: 'Swarm API (cluster management)', protocol: 'tcp', fromPort: 2377, toPort: 2377,
+        securityGroups: [this.membersSecurityGroup.id],
+      }],
       egress: [],
       tags: { ...tags, Name: `${name}-managers` },
       lifecycle: { createBeforeDestroy: true },
@@ -257,13 +264,15 @@ export class AwsDockerSwarm extends Construct {
     // Room for one extra manager, never more: 200% would let a refresh of 3 launch 3 new managers
     // and then terminate the 3 old ones at once (3 of 6 Raft members gone: no quorum). With
     // 100 + ceil(100 / N) (1: 200, 3: 134, 5: 120) the group holds N + 1 at most (UNCERTAIN:
-    // that AWS rounds the maximum down, 4.02 -> 4; maxCapacity N + 1 bounds it too), so old managers go one by one, and each new manager's join removes the
-    // Down one the previous step left (swarm-script.ts maintain) before the next goes.
+    // that AWS rounds the maximum down, 4.02 -> 4; maxCapacity N + 1 bounds it too), so old managers go one by one, and each new manager's
+    // join removes the
+    // Down one the previous step left (swarm-node.sh maintain) before the next goes.
     this.maxHealthyPercentage = 100 + Math.ceil(100 / managerCount);
     managersAsg.addOverride('instance_refresh.preferences.max_healthy_percentage', this.maxHealthyPercentage);
     // Health replacements too launch the new manager before terminating the unhealthy one
     // (docker for-aws#153: a health check once took down every manager at once).
-    managersAsg.addOverride('instance_maintenance_policy', { min_healthy_percentage: 100, max_healthy_percentage: this.maxHealthyPercentage });
+    managersAsg.addOverride('instance_maintenance_policy',
+      { min_healthy_percentage: 100, max_healthy_percentage: this.maxHealthyPercentage });
     managersAsg.addOverride('initial_lifecycle_hook', [{
       name: this.launchHookName,
       lifecycle_transition: 'autoscaling:EC2_INSTANCE_LAUNCHING',
@@ -299,7 +308,10 @@ export class AwsDockerSwarm extends Construct {
           // Election, tokens and the joiners' address: read and write under the swarm's path only.
           // SecureString uses the AWS managed key aws/ssm, whose key policy already lets the
           // account's principals use it through SSM; no kms: permission is needed.
-          { Sid: 'SwarmParameters', Effect: 'Allow', Action: ['ssm:GetParameter', 'ssm:PutParameter'], Resource: parameterArn(this.managers.instanceRole, '*') },
+          {
+            Sid: 'SwarmParameters', Effect: 'Allow', Action: ['ssm:GetParameter', 'ssm:PutParameter'],
+            Resource: parameterArn(this.managers.instanceRole, '*'),
+          },
           { Sid: 'CompleteLaunch', Effect: 'Allow', Action: 'autoscaling:CompleteLifecycleAction', Resource: managersAsg.arn },
           // Describe* actions take no resource ARN.
           { Sid: 'FindOwnGroup', Effect: 'Allow', Action: 'autoscaling:DescribeAutoScalingInstances', Resource: '*' },
@@ -324,9 +336,13 @@ export class AwsDockerSwarm extends Construct {
     // --- outputs ---------------------------------------------------------------------------
     new TerraformOutput(this, 'ManagerAddresses', {
       description: `How to reach a manager of Docker Swarm "${name}" (then: docker -H ssh://<user>@<address> stack deploy ...)`,
-      value: `aws ec2 describe-instances --filters Name=tag:aws:autoscaling:groupName,Values=${managersAsg.name} Name=instance-state-name,Values=running --query 'Reservations[].Instances[].[PrivateIpAddress,PublicIpAddress]' --output text`,
+      value: `aws ec2 describe-instances --filters Name=tag:aws:autoscaling:groupName,Values=${managersAsg.name} `
+        + `Name=instance-state-name,Values=running --query 'Reservations[].Instances[].[PrivateIpAddress,PublicIpAddress]' --output `
+        + `text`,
     });
-    new TerraformOutput(this, 'ParameterPath', { value: path, description: `SSM parameter path of Docker Swarm "${name}" (leader, tokens)` });
+    new TerraformOutput(this, 'ParameterPath', {
+      value: path, description: `SSM parameter path of Docker Swarm "${name}" (leader, tokens)`,
+    });
   }
 }
 

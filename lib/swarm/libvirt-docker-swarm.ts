@@ -150,7 +150,8 @@ export class LibvirtDockerSwarm extends Construct {
     const leader = this.managerNames[0];
     const managersList = `[${this.managerNames.map(q).join(', ')}]`;
     this.fleet.domains.addOverride('filesystem', [{
-      source: `\${each.key == ${q(leader)} ? ${q(dir)} : (contains(${managersList}, each.key) ? ${q(`${dir}/managers`)} : ${q(`${dir}/workers`)})}`,
+      source: `\${each.key == ${q(leader)} ? ${q(dir)} : (contains(${managersList}, each.key) ? ${q(`${dir}/managers`)} : `
+        + `${q(`${dir}/workers`)})}`,
       target: SHARE_TAG,
       accessmode: 'mapped',
       readonly: `\${each.key != ${q(leader)}}`,

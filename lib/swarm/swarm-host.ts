@@ -12,7 +12,8 @@ import { UpdatePolicy, Weekday, WEEKDAYS, hhmm } from '../os/update-policy';
 import { FileModel, HostModel, UnitModel, emptyHostModel, textFile } from '../bootconfig/model';
 import { AWS_CLI_IMAGE } from '../bootconfig/secret-fetch';
 import {
-  SWARM_ENV, SWARM_JOIN_UNIT, SWARM_LOG, SWARM_MAINTAIN_UNIT, SWARM_OPENRC_SERVICE, SWARM_SCRIPT, SWARM_SHARE_MOUNT, SWARM_SLOT_DIR, initScript,
+  SWARM_ENV, SWARM_JOIN_UNIT, SWARM_LOG, SWARM_MAINTAIN_UNIT, SWARM_OPENRC_SERVICE, SWARM_SCRIPT, SWARM_SHARE_MOUNT, SWARM_SLOT_DIR,
+  initScript,
 } from '../bootconfig/paths';
 import { swarmScript } from './swarm-script';
 
@@ -238,7 +239,8 @@ export function managerPolicies(policy: UpdatePolicy, n: number): UpdatePolicy[]
  */
 export function slotFiles(os: ContainerOs, platform: Platform, policies: readonly UpdatePolicy[]): FileModel[][] {
   if (policies.length <= 1) return [];
-  const layers = policies.map((policy) => os._definition.osLayer({ platform, policy, displayName: os.displayName, warnings: [] }, emptyHostModel() as HostModel).files);
+  const layers = policies.map((policy) =>
+    os._definition.osLayer({ platform, policy, displayName: os.displayName, warnings: [] }, emptyHostModel() as HostModel).files);
   const differs = (path: string) => {
     const texts = layers.map((fs) => fs.find((f) => f.path === path)?.contents.toString('base64'));
     return texts.some((t) => t !== texts[0]);

@@ -4,7 +4,7 @@
  * disks as blank (the blank-disk proof itself runs on real loop devices in test/effect/).
  * Nitro instances show EBS disks as NVMe with model "Amazon Elastic Block Store"; Xen instance
  * types (t2, m4, c4, ...) show them as xen-blkfront `xvd*` disks without a model, whose xenbus
- * device has devtype "vbd" (review-2026-11.md A7).
+ * device has devtype "vbd" (linux drivers/xen/xenbus/xenbus_probe.c, devtype_show).
  */
 import { spawnSync } from 'child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';

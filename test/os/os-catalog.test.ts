@@ -1,5 +1,5 @@
 /**
- * The OS catalog, made true (issue 13): each fact the audit found wrong, with what the payload or
+ * The OS catalog (lib/os/<os>.ts): each fact an audit found wrong once, with what the payload or
  * the stack now says. Upstream sources are cited next to each fact in lib/os.
  */
 import {

@@ -1,6 +1,6 @@
 /**
  * What each OS ships as groups (lib/os/os-groups.ts) and what a payload does with a user's
- * groups (issue 13 item 9). Sources are cited next to the facts in lib/os/os-groups.ts.
+ * groups. Sources are cited next to the facts in lib/os/os-groups.ts.
  */
 import { ContainerOs, FirstBootFragment, HostConfig } from '../../lib';
 import { ALPINE_GROUP_DATABASE, FEDORA_COREOS_GROUPS, FLATCAR_GROUPS } from '../../lib/os/os-groups';

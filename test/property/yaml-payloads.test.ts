@@ -4,7 +4,7 @@
  * and libyaml, one python process for all payloads) and must yield exactly the data a YAML 1.2
  * parser reads, with the user's value verbatim where it belongs; every payload still passes
  * `cloud-init schema`. A value is refused only when it holds a character a single-line field cannot
- * carry (review-2026-11.md C1-C3).
+ * carry.
  */
 import { execFileSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';

@@ -167,7 +167,7 @@ const cases: Case[] = [
   ['LibvirtDockerFleet: 0 vcpus', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), vcpus: 0 }), 'vcpus', '0'],
   ['LibvirtDockerFleet: duplicate host names', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), hostNames: ['a', 'a'] }), 'hostNames[1]', '"a"'],
   ['LibvirtDockerFleet: host names and count differ', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), hostNames: ['a'] }), 'hostNames', '["a"]'],
-  // Hostile input (issue 17, review-2026-11.md §C)
+  // Hostile input (test/reliability/hostile-input.test.ts has more)
   ['HostConfig: U+2028 in an SSH key comment (a line break for YAML 1.1)', () => new HostConfig({ sshAuthorizedKeys: [`${ED25519_KEY}\u2028bootcmd: [reboot]`] }), 'sshAuthorizedKeys[0]', '\\u2028bootcmd'],
   ['HostConfig: U+0085 in a sysctl value', () => new HostConfig({ sysctls: { 'vm.swappiness': '1\u00852' } }), 'sysctls.vm.swappiness', '1\\u00852'],
   ['HostConfig: a C1 control in a sysctl value', () => new HostConfig({ sysctls: { 'vm.swappiness': '1\u009b2' } }), 'sysctls.vm.swappiness', '1\\u009b2'],

@@ -157,7 +157,8 @@ export function secretsIn(text: string, systemd: boolean): string[] {
     if (argv[0] !== SECRET_FETCHER) continue;
     for (let i = 2; i + 5 <= argv.length; i += 5) {
       const [env, source, id, key, region] = argv.slice(i, i + 5);
-      out.push(`${env} ← ${source} ${id}${key && key !== '-' ? ` (JSON key ${key.replace(/^=/, '')})` : ''}${region && region !== '-' ? ` in ${region}` : ''}`);
+      out.push(`${env} ← ${source} `
+        + `${id}${key && key !== '-' ? ` (JSON key ${key.replace(/^=/, '')})` : ''}${region && region !== '-' ? ` in ${region}` : ''}`);
     }
   }
   return out;

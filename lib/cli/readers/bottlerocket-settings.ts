@@ -63,7 +63,8 @@ export function fromBottlerocket(text: string, where: string, osHint?: string): 
   const other = { ...doc };
   delete other.settings;
   return {
-    os: osHint ?? 'Bottlerocket', format: 'bottlerocket-toml', updatePolicy: policy, users, files: [], directories: [], links: [], units: [],
+    os: osHint ?? 'Bottlerocket', format: 'bottlerocket-toml', updatePolicy: policy, users,
+    files: [], directories: [], links: [], units: [],
     containers, sysctls, timeZone, packages: [], commands: [],
     settings: [...hcLines, ...flatten(rest, ''), ...flatten(other, '(top level)')],
   };

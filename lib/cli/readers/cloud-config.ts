@@ -47,12 +47,14 @@ export function fromCloudConfig(text: string, format: PayloadFormat, where: stri
     const lines: string[] = [];
     if (cron) {
       const f = cron[1].split(/\s+/);
-      lines.push(`crond (root crontab): ${cron[1]}`, `schedule: minute ${f[0]}, hour ${f[1]}, day-of-month ${f[2]}, month ${f[3]}, weekday ${f[4]}`);
+      lines.push(`crond (root crontab): ${cron[1]}`, `schedule: minute ${f[0]}, hour ${f[1]}, day-of-month ${f[2]}, month ${f[3]}, `
+        + `weekday ${f[4]}`);
     } else lines.push('no cron line: the upgrade script is not scheduled');
     if (script) lines.push(`# ${script.path}`, ...textLines(script));
     policy = { agent: 'apk upgrade job (crond)', lines };
   } else policy = { agent: 'none', lines: ['no apk upgrade job: the hosts take no updates'] };
-  const dvExtra = commands.map((c) => /echo '(LABEL=\S+ \S+ \S+ [^']*)' >> \/etc\/fstab/.exec(c)).filter((m) => m).map((m) => `fstab: ${m![1]}`);
+  const dvExtra = commands.map((c) => /echo '(LABEL=\S+ \S+ \S+ [^']*)' >> \/etc\/fstab/.exec(c)).filter((m) => m)
+    .map((m) => `fstab: ${m![1]}`);
   const view = assemble({
     os, format, files, units: [], links: [], directories: [], timeZone: tz?.[1],
     users: keys.length ? [{ name: '(default user)', keys }] : [],

@@ -7,13 +7,19 @@ import { decodeDataUrl, gunzip, keyInfo } from '../util';
 import { RawFile, ZINCATI_DIR, assemble, fileView } from './assemble';
 import { HostView, UnitView } from './view';
 
-interface IgnFile { path: string; mode?: number; contents?: { source?: string; compression?: string }; user?: { name?: string; id?: number }; group?: { name?: string; id?: number } }
+interface IgnFile {
+  path: string; mode?: number; contents?: { source?: string; compression?: string };
+  user?: { name?: string; id?: number }; group?: { name?: string; id?: number };
+}
 interface IgnUnit { name: string; enabled?: boolean; mask?: boolean; contents?: string; dropins?: { name: string; contents?: string }[] }
 
 export function fromIgnition(text: string, where: string, osHint?: string): HostView {
   const cfg = JSON.parse(text) as {
     passwd?: { users?: { name: string; sshAuthorizedKeys?: string[] }[] };
-    storage?: { files?: IgnFile[]; directories?: { path: string; mode?: number }[]; links?: { path: string; target: string }[]; filesystems?: { device: string; format?: string; label?: string; path?: string; wipeFilesystem?: boolean }[] };
+    storage?: {
+      files?: IgnFile[]; directories?: { path: string; mode?: number }[]; links?: { path: string; target: string }[];
+      filesystems?: { device: string; format?: string; label?: string; path?: string; wipeFilesystem?: boolean }[];
+    };
     systemd?: { units?: IgnUnit[] };
     ignition?: { config?: { replace?: { source?: string } } };
   };
@@ -35,9 +41,12 @@ export function fromIgnition(text: string, where: string, osHint?: string): Host
   const links = (cfg.storage?.links ?? []).map((l) => ({ path: l.path, target: l.target }));
   const lt = links.find((l) => l.path === LOCALTIME_LINK);
   const timeZone = lt ? lt.target.replace(/^.*zoneinfo\//, '') : undefined;
-  const fsLines = (cfg.storage?.filesystems ?? []).map((fs) => `file system: ${fs.format ?? '?'} label ${fs.label ?? '-'} on ${fs.device}${fs.wipeFilesystem === false ? ' (never wiped)' : ''}`);
+  const fsLines = (cfg.storage?.filesystems ?? []).map((fs) => `file system: ${fs.format ?? '?'} label ${fs.label ?? '-'} on `
+    + `${fs.device}${fs.wipeFilesystem === false ? ' (never wiped)' : ''}`);
   const group = /^GROUP=(\S+)$/m.exec(files.get(FLATCAR_UPDATE_CONF)?.text ?? '')?.[1];
-  const os = osHint ?? (group ? `Flatcar Container Linux (${group})` : files.has(FLATCAR_UPDATE_CONF) ? 'Flatcar Container Linux' : [...files.keys()].some((p) => p.startsWith(ZINCATI_DIR)) ? 'Fedora CoreOS' : 'an Ignition OS');
+  const fcos = [...files.keys()].some((p) => p.startsWith(ZINCATI_DIR));
+  const os = osHint ?? (group ? `Flatcar Container Linux (${group})` : files.has(FLATCAR_UPDATE_CONF) ? 'Flatcar Container Linux'
+    : fcos ? 'Fedora CoreOS' : 'an Ignition OS');
   return assemble({
     os, format: 'ignition', files, units, links: links.filter((l) => l.path !== LOCALTIME_LINK), timeZone,
     directories: (cfg.storage?.directories ?? []).map((d) => ({ path: d.path, mode: `0${((d.mode ?? 0o755) & 0o7777).toString(8)}` })),

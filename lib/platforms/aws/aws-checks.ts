@@ -99,13 +99,15 @@ export function requireArrayOrToken(property: string, value: unknown): number[] 
   return value;
 }
 
+const TARGET_GROUP_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]+\/[0-9a-f]+$/;
+
 /** ELB target group ARNs (an unresolved list or element passes). */
 export function requireArnList(property: string, value: unknown): string[] {
   if (value === undefined) return [];
   if (Token.isUnresolved(value)) return value as string[];
   if (!Array.isArray(value)) throw CoreErrors.notAnArray(property, value);
   return value.map((v, i) => {
-    if (typeof v === 'string' && (Token.isUnresolved(v) || /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]+\/[0-9a-f]+$/.test(v))) return v;
+    if (typeof v === 'string' && (Token.isUnresolved(v) || TARGET_GROUP_ARN.test(v))) return v;
     throw AwsErrors.badTargetGroupArn(`${property}[${i}]`, v);
   });
 }
@@ -158,10 +160,12 @@ export function tagsOf(value: unknown): Record<string, string> {
   const r = requireRecord('tags', value);
   const out: Record<string, string> = {};
   const keys = Object.keys(r).sort();
-  if (keys.length > MAX_USER_TAGS) throw AwsErrors.badTag('tags', `${keys.length} tags`, `AWS allows 50 tags per resource and the fleet adds Name, so at most ${MAX_USER_TAGS}`);
+  if (keys.length > MAX_USER_TAGS) throw AwsErrors.badTag('tags', `${keys.length} tags`, `AWS allows 50 tags per resource and the fleet `
+    + `adds Name, so at most ${MAX_USER_TAGS}`);
   for (const k of keys) {
     if (k === 'Name') throw AwsErrors.reservedTag('tags.Name', r[k]);
-    if (/^aws:/i.test(k)) throw AwsErrors.badTag(`tags.${k}`, k, "tag keys starting with 'aws:' are reserved for AWS and refused by the API");
+    if (/^aws:/i.test(k)) throw AwsErrors.badTag(`tags.${k}`, k, "tag keys starting with 'aws:' are reserved for AWS and refused by the "
+      + "API");
     if (k.length === 0 || k.length > 128) throw AwsErrors.badTag(`tags.${k}`, k, 'tag keys have 1-128 characters');
     const v = requireString(`tags.${k}`, r[k], { allowEmpty: true });
     if (!Token.isUnresolved(v) && v.length > 256) throw AwsErrors.badTag(`tags.${k}`, v, 'tag values have at most 256 characters');

@@ -12,7 +12,8 @@ import type { SsmMaintenanceWindow } from '@cdktf/provider-aws/lib/ssm-maintenan
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { EBS_DATA_DEVICE } from '../../os/aws-traits';
 import { planAwsFleet } from './aws-fleet-plan';
-import { autoScalingGroupFor, instanceRoleFor, launchTemplateFor, remoteConfigFor, secretsPolicyFor, securityGroupFor } from './aws-fleet-resources';
+import { autoScalingGroupFor, instanceRoleFor, launchTemplateFor, remoteConfigFor, secretsPolicyFor, securityGroupFor } from
+  './aws-fleet-resources';
 import { partitionOf } from './aws-scope';
 import { AwsDockerFleetProps } from './aws-docker-fleet-props';
 import { AwsFleetEcs } from './ecs/aws-fleet-ecs';
@@ -143,10 +144,15 @@ export class AwsDockerFleet extends Construct {
 
     // 3. outputs
     const fleet = plan.names.fleet;
-    new TerraformOutput(this, 'AutoScalingGroupName', { value: this.autoScalingGroup.name, description: `Auto Scaling group of Docker fleet "${fleet}"` });
-    new TerraformOutput(this, 'LaunchTemplateId', { value: this.launchTemplate.id, description: `Launch template of Docker fleet "${fleet}"` });
-    new TerraformOutput(this, 'SecurityGroupId', { value: this.securityGroup.id, description: `Security group of Docker fleet "${fleet}"` });
+    new TerraformOutput(this, 'AutoScalingGroupName', { value: this.autoScalingGroup.name, description: `Auto Scaling group of Docker `
+      + `fleet "${fleet}"` });
+    new TerraformOutput(this, 'LaunchTemplateId', { value: this.launchTemplate.id, description: `Launch template of Docker fleet `
+      + `"${fleet}"` });
+    new TerraformOutput(this, 'SecurityGroupId', {
+      value: this.securityGroup.id, description: `Security group of Docker fleet "${fleet}"`,
+    });
     new TerraformOutput(this, 'InstanceRoleArn', { value: this.instanceRole.arn, description: `Instance role of Docker fleet "${fleet}"` });
-    if (ecs) new TerraformOutput(this, 'EcsClusterName', { value: ecs.clusterName, description: `ECS cluster the hosts of Docker fleet "${fleet}" join` });
+    if (ecs) new TerraformOutput(this, 'EcsClusterName', { value: ecs.clusterName, description: `ECS cluster the hosts of Docker fleet `
+      + `"${fleet}" join` });
   }
 }

@@ -97,18 +97,21 @@ function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Pro
   const boot = planFirstBoot(p, path, props, what, sizes, hosts, names, warnings);
 
   const managedPolicies = [...what.traits.managedPolicies];
-  if (hosts.ssm && !managedPolicies.some(([, name]) => name === 'AmazonSSMManagedInstanceCore')) managedPolicies.push(['Ssm', 'AmazonSSMManagedInstanceCore']);
+  const ssmCore = 'AmazonSSMManagedInstanceCore';
+  if (hosts.ssm && !managedPolicies.some(([, name]) => name === ssmCore)) managedPolicies.push(['Ssm', ssmCore]);
   const nameTags = { ...userTags, Name: fleet };
   return {
     names, os: what.os, traits: what.traits, architecture: what.architecture, image: what.image,
     hostCount: sizes.hostCount, minSize: sizes.minSize, maxSize: sizes.maxSize, instanceType: sizes.instanceType,
     vpcId: network.vpcId, subnetIds: network.subnetIds, securityGroupIds: network.extraSgs, targetGroupArns: network.targetGroupArns,
     ingress: network.ingress, rootSizeGiB: sizes.rootSizeGiB,
-    data: sizes.dataSize === undefined ? undefined : { deviceName: EBS_DATA_DEVICE, sizeGiB: sizes.dataSize, deleteOnTermination: sizes.deleteData },
+    data: sizes.dataSize === undefined ? undefined
+      : { deviceName: EBS_DATA_DEVICE, sizeGiB: sizes.dataSize, deleteOnTermination: sizes.deleteData },
     keyName: hosts.keyName, publicIp: hosts.publicIp, hopLimit: hosts.hopLimit, minHealthy: hosts.minHealthy, grace: hosts.grace,
     waitForCapacityTimeout: hosts.waitForCapacityTimeout, userTags, nameTags,
     instanceTags: boot.ecs?.updateWindow ? { ...nameTags, [FLEET_TAG]: fleet } : nameTags,
-    managedPolicies, secrets: boot.secrets, ecs: boot.ecs, payload: boot.payload, payloadBytes: boot.payloadBytes, userData: boot.userData, warnings,
+    managedPolicies, secrets: boot.secrets, ecs: boot.ecs, payload: boot.payload, payloadBytes: boot.payloadBytes, userData: boot.userData,
+    warnings,
   };
 }
 
@@ -160,7 +163,8 @@ function checkSizes(p: Problems, props: AwsDockerFleetProps, what: ReturnType<ty
     if (isLiteralNumber(n) && n < minRootSizeGiB) throw AwsErrors.rootVolumeTooSmall(what.os.displayName, n, minRootSizeGiB);
     return n;
   });
-  const dataSize = p.optional<number | undefined>('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, undefined, (name, v) => requireIntegerOrToken(name, v, 1, 16384));
+  const dataSize = p.optional<number | undefined>('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, undefined,
+    (name, v) => requireIntegerOrToken(name, v, 1, 16384));
   // An Auto Scaling group launches every replacement with a fresh volume and never reattaches an
   // old one, so a kept volume is only orphaned (cost, residual data): delete it by default.
   const deleteData = p.optional('deleteDataVolumeOnTermination', props.deleteDataVolumeOnTermination, true, requireBoolean);
@@ -178,14 +182,16 @@ function checkNetwork(p: Problems, props: AwsDockerFleetProps, warnings: string[
   const ports = p.optional('ingressPorts', props.ingressPorts, [], (name, v) => requireArrayOrToken(name, v).map((port, i, all) => {
     const n = requireIntegerOrToken(`${name}[${i}]`, port, 1, 65535);
     // Two rules for one port make the security group fail at apply (duplicate permission).
-    if (!Token.isUnresolved(n) && all.indexOf(port) !== i) throw AwsErrors.duplicateIngressPort(`${name}[${i}]`, port, `${name}[${all.indexOf(port)}]`);
+    if (!Token.isUnresolved(n) && all.indexOf(port) !== i) throw AwsErrors.duplicateIngressPort(`${name}[${i}]`, port,
+      `${name}[${all.indexOf(port)}]`);
     return n;
   }));
   // Listing a port is the explicit act of publishing a service: open to everyone unless restricted.
   const appCidrs = p.optional('ingressCidrs', props.ingressCidrs, { ipv4: ['0.0.0.0/0'], ipv6: ['::/0'] }, splitCidrs);
   if (ports.length > 0 && Array.isArray(props.ingressCidrs) && props.ingressCidrs.length === 0) {
     p.check(() => {
-      throw CoreErrors.emptyList('ingressCidrs', props.ingressCidrs, 'CIDR block while ingressPorts lists ports (with none, the ports would '
+      throw CoreErrors.emptyList('ingressCidrs', props.ingressCidrs, 'CIDR block while ingressPorts lists ports (with none, the ports '
+        + 'would '
         + 'silently stay closed); leave ingressCidrs out for the whole internet or drop ingressPorts');
     }, undefined);
   }
@@ -193,7 +199,8 @@ function checkNetwork(p: Problems, props: AwsDockerFleetProps, warnings: string[
   if (ssh.ipv4.length > 0 || ssh.ipv6.length > 0) {
     ingress.push({ description: 'SSH', port: 22, ...ssh });
     if (isWorld(ssh)) {
-      warnings.push(`sshIngressCidrs opens SSH (port 22) to the whole internet (${[...ssh.ipv4, ...ssh.ipv6].filter(isWorldCidr).join(', ')}); `
+      warnings.push(`sshIngressCidrs opens SSH (port 22) to the whole internet `
+        + `(${[...ssh.ipv4, ...ssh.ipv6].filter(isWorldCidr).join(', ')}); `
         + 'restrict it to your own ranges or use SSM Session Manager');
     }
   }
@@ -218,13 +225,15 @@ function checkHostSettings(p: Problems, props: AwsDockerFleetProps, targetGroupA
   // data); the secret fetcher runs with host networking (checkov CKV_AWS_341).
   const hopLimit = p.optional('metadataHopLimit', props.metadataHopLimit, 1, (name, v) => requireIntegerOrToken(name, v, 1, 64));
   const kmsKeyArn = p.optional<string | undefined>('secretsKmsKeyArn', props.secretsKmsKeyArn, undefined, requireKmsKeyArn);
-  const minHealthy = p.optional('minHealthyPercentage', props.minHealthyPercentage, 90, (name, v) => requireIntegerOrToken(name, v, 0, 100));
+  const minHealthy = p.optional('minHealthyPercentage', props.minHealthyPercentage, 90,
+    (name, v) => requireIntegerOrToken(name, v, 0, 100));
   const grace = p.optional('healthCheckGracePeriod', props.healthCheckGracePeriod, 300, (name, v) => requireIntegerOrToken(name, v, 0));
   // Behind a load balancer, apply waits (10 minutes by default) until the hosts pass its health
   // checks, so a payload that boots but serves nothing fails the deploy instead of reporting
   // success. Without one only EC2 status checks exist, which a dead payload passes: '0'.
   const behindLb = targetGroupArns.length > 0 || Token.isUnresolved(props.targetGroupArns);
-  const waitForCapacityTimeout = p.optional('waitForCapacityTimeout', props.waitForCapacityTimeout, behindLb ? '10m' : '0', requireDuration);
+  const waitForCapacityTimeout = p.optional('waitForCapacityTimeout', props.waitForCapacityTimeout, behindLb ? '10m' : '0',
+    requireDuration);
   const ssm = p.optional('ssmSessionPermissions', props.ssmSessionPermissions, false, requireBoolean);
   return { bucket, keyName, publicIp, hopLimit, kmsKeyArn, minHealthy, grace, waitForCapacityTimeout, ssm };
 }
@@ -255,6 +264,7 @@ function planFirstBoot(p: Problems, path: string, props: AwsDockerFleetProps, wh
   const raw = Buffer.from(payload.content, 'utf8');
   const userData = p.run(() => planUserData(os.displayName, raw, traits, hosts.bucket, names.configKey));
   const secretRefs = hostModel.containers.flatMap((c) => c.secrets);
-  if (hosts.kmsKeyArn !== undefined && secretRefs.length === 0) warnings.push('secretsKmsKeyArn is set but no container has secrets, so the role gets no kms:Decrypt');
+  if (hosts.kmsKeyArn !== undefined && secretRefs.length === 0) warnings.push('secretsKmsKeyArn is set but no container has secrets, so '
+    + 'the role gets no kms:Decrypt');
   return { ecs, payload, payloadBytes: raw.length, userData, secrets: secretAccessOf(secretRefs, hosts.kmsKeyArn) };
 }

@@ -51,7 +51,8 @@ export function securityGroupFor(scope: Construct, plan: AwsFleetPlan): Security
 }
 
 /** The hosts' role: what the OS's agents need (and SSM when asked), nothing else. */
-export function instanceRoleFor(scope: Construct, plan: AwsFleetPlan, partition: () => string): { role: IamRole; profile: IamInstanceProfile } {
+export function instanceRoleFor(scope: Construct, plan: AwsFleetPlan, partition: () => string):
+{ role: IamRole; profile: IamInstanceProfile } {
   const tags = tagsOrNone(plan.userTags);
   const role = new IamRole(scope, 'InstanceRole', {
     namePrefix: plan.names.rolePrefix,
@@ -65,7 +66,9 @@ export function instanceRoleFor(scope: Construct, plan: AwsFleetPlan, partition:
     tags,
   });
   for (const [cid, policy] of plan.managedPolicies) {
-    new IamRolePolicyAttachment(scope, `${cid}PolicyAttachment`, { role: role.name, policyArn: `arn:${partition()}:iam::aws:policy/${policy}` });
+    new IamRolePolicyAttachment(scope, `${cid}PolicyAttachment`, {
+      role: role.name, policyArn: `arn:${partition()}:iam::aws:policy/${policy}`,
+    });
   }
   const profile = new IamInstanceProfile(scope, 'InstanceProfile', { namePrefix: plan.names.rolePrefix, role: role.name, tags });
   return { role, profile };
@@ -111,7 +114,10 @@ export function launchTemplateFor(scope: Construct, plan: AwsFleetPlan, imageId:
   if (plan.data) {
     blockDeviceMappings.push({
       deviceName: plan.data.deviceName,
-      ebs: { volumeSize: plan.data.sizeGiB, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: plan.data.deleteOnTermination ? 'true' : 'false' },
+      ebs: {
+        volumeSize: plan.data.sizeGiB, volumeType: 'gp3', encrypted: 'true',
+        deleteOnTermination: plan.data.deleteOnTermination ? 'true' : 'false',
+      },
     });
   }
   return new LaunchTemplate(scope, 'LaunchTemplate', {
@@ -164,7 +170,7 @@ export function autoScalingGroupFor(scope: Construct, plan: AwsFleetPlan, launch
     },
     // autoRollback: a refresh whose new hosts fail their health checks (behind a load balancer:
     // the target group's, after the grace period) is rolled back to the previous launch template
-    // version instead of rolling a broken payload across the fleet (hashicorp/aws 5.x, C13).
+    // version instead of rolling a broken payload across the fleet (hashicorp/aws 5.x).
     instanceRefresh: { strategy: 'Rolling', preferences: { minHealthyPercentage: plan.minHealthy, autoRollback: true } },
     tag: Object.keys(plan.nameTags).sort().map((key) => ({ key, value: plan.nameTags[key], propagateAtLaunch: true })),
   });

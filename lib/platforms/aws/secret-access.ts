@@ -45,7 +45,9 @@ export function secretStatements(scope: Construct, secrets: SecretAccess, role: 
     statements.push({ Sid: 'ReadParameters', Effect: 'Allow', Action: ssmAction,
       Resource: ssmParameters.map((n) => `arn:${partition()}:ssm:${region}:${account}:parameter/${n.replace(/^\//, '')}`) });
   }
-  if (secretArns.length) statements.push({ Sid: 'ReadSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secretArns });
+  if (secretArns.length) {
+    statements.push({ Sid: 'ReadSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secretArns });
+  }
   if (kmsKeyArn !== undefined) {
     const dns = partitionDataOf(scope).dnsSuffix;
     const services = [

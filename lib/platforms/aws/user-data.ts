@@ -33,14 +33,16 @@ export interface UserDataPlan {
 }
 
 /** Decides the delivery of `payload` for an OS's AWS traits (`bucket`: the optional userDataBucket). */
-export function planUserData(os: string, payload: Buffer, traits: AwsTraits, bucket: string | undefined, s3Key: (fingerprint: string) => string): UserDataPlan {
+export function planUserData(os: string, payload: Buffer, traits: AwsTraits, bucket: string | undefined,
+  s3Key: (fingerprint: string) => string): UserDataPlan {
   if (payload.length <= USER_DATA_LIMIT_BYTES) return { delivery: UserDataDelivery.INLINE, userData: payload };
   if (traits.gzipUserData) {
     // zlib's gzip header has mtime 0 and a fixed OS byte: same input, same bytes.
     const gz = gzipSync(payload, { level: 9 });
     if (gz.length > USER_DATA_LIMIT_BYTES) {
       throw AwsErrors.userDataTooLarge(os, payload.length, USER_DATA_LIMIT_BYTES,
-        `even gzip-compressed it is ${gz.length} bytes; move large files out of hostConfig (e.g. into a container image, or fetch them at boot)`);
+        `even gzip-compressed it is ${gz.length} bytes; move large files out of hostConfig (e.g. into a container image, or fetch them at `
+          + `boot)`);
     }
     return { delivery: UserDataDelivery.GZIP, userData: gz };
   }

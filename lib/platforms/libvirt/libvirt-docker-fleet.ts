@@ -95,7 +95,9 @@ export class LibvirtDockerFleet extends Construct {
 
     // 3. outputs
     // the names in order, read from the host table (a literal list would be one more value per host)
-    this.hostNamesOutput = new TerraformOutput(this, 'host-names', { value: locals.hostNames, description: `Host names of the ${id} fleet` });
+    this.hostNamesOutput = new TerraformOutput(this, 'host-names', {
+      value: locals.hostNames, description: `Host names of the ${id} fleet`,
+    });
     this.hostAddressesOutput = new TerraformOutput(this, 'host-addresses', {
       value: TerraformIterator.fromResources(this.domains).forExpressionForMap('key', 'val.network_interface[0].addresses[0]'),
       description: `IPv4 address of each host of the ${id} fleet, by host name`,

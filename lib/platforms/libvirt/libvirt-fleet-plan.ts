@@ -132,7 +132,8 @@ function whatToRun(p: Problems, props: LibvirtDockerFleetProps) {
 /** The host count (a literal: hosts are keyed by name at synth time) and each host's size. */
 function checkSizes(p: Problems, props: LibvirtDockerFleetProps, what: ReturnType<typeof whatToRun>) {
   const hostCount = p.run(() => {
-    if (Token.isUnresolved(props.hostCount)) throw CoreErrors.literalRequired('hostCount', props.hostCount, 'hosts are keyed by name at synth time');
+    if (Token.isUnresolved(props.hostCount)) throw CoreErrors.literalRequired('hostCount', props.hostCount,
+      'hosts are keyed by name at synth time');
     return requireInteger('hostCount', props.hostCount, 0, MAX_LIBVIRT_HOSTS);
   });
   const { minMemoryMiB } = what.traits;
@@ -243,8 +244,8 @@ function templateFiller(template: string): (name: string, wwn: string) => string
  * host's payload; falls back to rendering each host, without a template, when the template is
  * not exact (see the file comment). Exported for the fallback's test.
  */
-export function perHostRenderer(render: (name: string, wwn: string) => { content: string; warnings: string[] }, warnings: string[], first?: string):
-{ template?: string; payloadOf: (name: string, wwn: string) => string } {
+export function perHostRenderer(render: (name: string, wwn: string) => { content: string; warnings: string[] }, warnings: string[],
+  first?: string): { template?: string; payloadOf: (name: string, wwn: string) => string } {
   const rendered = render(HOST_MARK, WWN_MARK);
   warnings.push(...rendered.warnings);
   const template = rendered.content;
@@ -256,7 +257,8 @@ export function perHostRenderer(render: (name: string, wwn: string) => { content
 }
 
 function requireLibvirtName(property: string, value: unknown): string {
-  if (typeof value === 'string' && Token.isUnresolved(value)) throw CoreErrors.literalRequired(property, value, 'the fleet derives names from it at synth time');
+  if (typeof value === 'string' && Token.isUnresolved(value)) throw CoreErrors.literalRequired(property, value,
+    'the fleet derives names from it at synth time');
   if (typeof value !== 'string' || !LIBVIRT_NAME.test(value)) throw LibvirtErrors.badLibvirtName(property, value);
   return value;
 }

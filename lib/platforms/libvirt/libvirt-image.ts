@@ -96,5 +96,6 @@ export class LibvirtImage {
 }
 
 function checkFormat(format: LibvirtImageFormat | undefined): LibvirtImageFormat {
-  return format === undefined ? LibvirtImageFormat.QCOW2 : requireOneOf('format', format, [LibvirtImageFormat.QCOW2, LibvirtImageFormat.RAW]);
+  return format === undefined ? LibvirtImageFormat.QCOW2
+    : requireOneOf('format', format, [LibvirtImageFormat.QCOW2, LibvirtImageFormat.RAW]);
 }

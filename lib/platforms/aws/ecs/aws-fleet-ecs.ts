@@ -32,7 +32,8 @@ export class AwsFleetEcs {
    * Creates the fleet's ECS resources in `scope` (the fleet).
    * @internal
    */
-  public static _create(scope: Construct, fleet: EcsFleetOwner, plan: EcsFleetPlan, instanceRole: IamRole, partition: () => string): AwsFleetEcs {
+  public static _create(scope: Construct, fleet: EcsFleetOwner, plan: EcsFleetPlan, instanceRole: IamRole,
+    partition: () => string): AwsFleetEcs {
     const ecs = resources().ecsFleetFor(scope, fleet, plan, instanceRole, partition);
     // Bottlerocket never updates itself: the fleet's own SSM maintenance window applies updates
     // host by host inside the window, draining each in ECS first (update-window.ts).

@@ -3,7 +3,7 @@
  * agent (`AwsTraits.containerScheduler === 'ecs'`, Bottlerocket's aws-ecs variants): which
  * cluster the hosts join, the attribute the fleet's services are placed by, one task definition
  * and DAEMON service per HostConfig container, their log group, and the update window the fleet
- * enforces. Pure: `ecs-fleet-resources.ts` writes the resources.
+ * enforces. Pure: `fleet-resources.ts` writes the resources.
  */
 import { Token } from 'cdktf';
 import { ContainerModel } from '../../../bootconfig/model';
@@ -55,7 +55,7 @@ export interface EcsFleetPlan {
   readonly logRetentionDays: number;
   /** the window the fleet enforces with SSM, when the policy is a maintenance window */
   readonly updateWindow?: PolicyWindow;
-  /** its SSM schedule (bottlerocket-update-window.ts) */
+  /** its SSM schedule (update-window.ts) */
   readonly updateSchedule?: UpdateWindowPlan;
   readonly warnings: string[];
 }
@@ -64,7 +64,8 @@ export function planEcsFleet(o: {
   os: string; names: AwsFleetNames; existingCluster?: string; containers: readonly ContainerModel[];
   logRetentionDays: unknown; policy: UpdatePolicy;
 }): EcsFleetPlan {
-  const logRetentionDays = o.logRetentionDays === undefined ? DEFAULT_LOG_RETENTION_DAYS : requireRetention('containerLogRetentionDays', o.logRetentionDays);
+  const logRetentionDays = o.logRetentionDays === undefined ? DEFAULT_LOG_RETENTION_DAYS : requireRetention(
+    'containerLogRetentionDays', o.logRetentionDays);
   const services = o.containers.map((c) => ({ ...ecsTaskPlan(o.os, c), name: o.names.ecsName(c.name) }));
   const fleet = o.names.fleet;
   const clusterName = o.existingCluster ?? fleet;
@@ -73,7 +74,8 @@ export function planEcsFleet(o: {
   });
   // Checked here, with the other props: a window too short to update one host is an error.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const updateSchedule = updateWindow === undefined ? undefined : (require('./update-window') as typeof import('./update-window')).planUpdateWindow(updateWindow);
+  const updateSchedule = updateWindow === undefined ? undefined
+    : (require('./update-window') as typeof import('./update-window')).planUpdateWindow(updateWindow);
   return {
     clusterName,
     createCluster: o.existingCluster === undefined,
@@ -90,6 +92,8 @@ export function planEcsFleet(o: {
 
 function requireRetention(property: string, value: unknown): number {
   if (Token.isUnresolved(value)) return value as number;
-  if (typeof value !== 'number' || !LOG_RETENTION_DAYS.includes(value)) throw EcsErrors.badLogRetention(property, value, LOG_RETENTION_DAYS.filter((d) => d > 0));
+  if (typeof value !== 'number' || !LOG_RETENTION_DAYS.includes(value)) {
+    throw EcsErrors.badLogRetention(property, value, LOG_RETENTION_DAYS.filter((d) => d > 0));
+  }
   return value;
 }

@@ -70,9 +70,10 @@ export function ecsFleetFor(scope: Construct, fleet: EcsFleetOwner, ecs: EcsFlee
       networkMode: 'bridge',
       requiresCompatibilities: ['EC2'],
       executionRoleArn: s.secrets.length > 0 ? executionRole?.arn : undefined,
-      // Terraform would evaluate ${…} and %{…} in an env value or command (C14): escaped, they stay literal.
+      // Terraform would evaluate ${…} and %{…} in an env value or command: escaped, they stay literal.
       containerDefinitions: escapeTemplate(JSON.stringify([containerDefinition(scope, s, logGroup)])),
-      volume: s.volumes.map((v): EcsTaskDefinitionVolume => (v.hostPath !== undefined ? { name: v.name, hostPath: escapeTemplate(v.hostPath) }
+      volume: s.volumes.map((v): EcsTaskDefinitionVolume => (v.hostPath !== undefined
+        ? { name: v.name, hostPath: escapeTemplate(v.hostPath) }
         : v.dockerVolume ? { name: v.name, dockerVolumeConfiguration: { scope: 'shared', autoprovision: true, driver: 'local' } }
           : { name: v.name })),
       tags,
@@ -135,7 +136,9 @@ function executionRoleFor(scope: Construct, fleet: EcsFleetOwner, logGroup: Clou
     policy: JSON.stringify({
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'WriteContainerLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup.arn}:*` },
+        {
+          Sid: 'WriteContainerLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup.arn}:*`,
+        },
         ...secretStatements(scope, fleet.secrets, role, partition, 'ssm:GetParameters'),
       ],
     }),

@@ -54,7 +54,9 @@ interface Chunk {
 /** The module as its import header and its top-level definitions (`def name(` or `NAME = `), in order. */
 function chunks(): { header: string; defs: Chunk[] } {
   const parts = runbookPython().split(/\n\n\n(?=def |[A-Z_]+ = )/);
-  const defs = parts.slice(1).map((code) => ({ name: /^(?:def )?([A-Za-z_][A-Za-z0-9_]*)/.exec(code)![1], code: code.replace(/\n+$/, '') }));
+  const defs = parts.slice(1).map((code) => ({
+    name: /^(?:def )?([A-Za-z_][A-Za-z0-9_]*)/.exec(code)![1], code: code.replace(/\n+$/, ''),
+  }));
   return { header: parts[0].replace(/\n+$/, ''), defs };
 }
 

@@ -1,6 +1,6 @@
 /**
  * A HostConfig container as an ECS task definition, the way an ECS user writes one by hand for
- * a daemon on EC2 (issue 18): bridge networking with static host ports, `awslogs`, secrets by
+ * a daemon on EC2: bridge networking with static host ports, `awslogs`, secrets by
  * `valueFrom`, host-path and named Docker volumes. Pure: the plan step calls it, the resource
  * step writes what it returns. Everything Docker's `-p`/`-v` syntax can say that a task
  * definition cannot is a clear error naming the property, never dropped.
@@ -91,7 +91,8 @@ export function ecsTaskPlan(os: string, c: ContainerModel): EcsTaskPlan {
     if (m.hostPort === 0) return;
     const key = `${m.hostPort}/${m.protocol}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
-    if (seen.get(key) === 2) throw EcsErrors.ecsCannotExpress(os, `${p}.ports`, c.ports, `host port ${key} is published twice; a host port maps to one container port`);
+    if (seen.get(key) === 2) throw EcsErrors.ecsCannotExpress(os, `${p}.ports`, c.ports, `host port ${key} is published twice; a host `
+      + `port maps to one container port`);
   });
   const volumes: EcsVolume[] = [];
   const mountPoints: Array<{ sourceVolume: string; containerPath: string; readOnly: boolean }> = [];
@@ -100,7 +101,8 @@ export function ecsTaskPlan(os: string, c: ContainerModel): EcsTaskPlan {
     const { source, target, options } = parseVolume(v)!;
     const unsupported = options.filter((o) => o !== 'ro' && o !== 'rw');
     if (unsupported.length) {
-      throw EcsErrors.ecsCannotExpress(os, property, v, `a task definition's mount point is read-only or read-write only (no SELinux label, propagation or nocopy: ${unsupported.join(', ')}); drop the option`);
+      throw EcsErrors.ecsCannotExpress(os, property, v, `a task definition's mount point is read-only or read-write only (no SELinux `
+        + `label, propagation or nocopy: ${unsupported.join(', ')}); drop the option`);
     }
     const readOnly = options.includes('ro');
     if (source === undefined) {
@@ -113,7 +115,8 @@ export function ecsTaskPlan(os: string, c: ContainerModel): EcsTaskPlan {
       volumes.push({ name, hostPath: source });
       mountPoints.push({ sourceVolume: name, containerPath: target, readOnly });
       if (!USABLE_HOST_ROOTS.some((r) => `${source}/`.startsWith(r))) {
-        warnings.push(`${property}: '${source}' is on Bottlerocket's read-only root file system, so Docker cannot create it and the task fails to start unless it already exists; use a path under /var or /local (the data volume), or a named volume`);
+        warnings.push(`${property}: '${source}' is on Bottlerocket's read-only root file system, so Docker cannot create it and the task `
+          + `fails to start unless it already exists; use a path under /var or /local (the data volume), or a named volume`);
       }
       return;
     }
@@ -148,14 +151,17 @@ function portMappingsOf(os: string, property: string, port: string): EcsPortMapp
     throw EcsErrors.ecsCannotExpress(os, property, port, 'ECS port mappings are tcp or udp');
   }
   if (ip !== undefined) {
-    throw EcsErrors.ecsCannotExpress(os, property, port, `ECS port mappings have no host address: publish '${c1 === c0 ? c0 : `${c0}-${c1}`}:${c1 === c0 ? c0 : `${c0}-${c1}`}' on every address and restrict who reaches it with ingressCidrs (the security group)`);
+    throw EcsErrors.ecsCannotExpress(os, property, port, `ECS port mappings have no host address: publish `
+      + `'${c1 === c0 ? c0 : `${c0}-${c1}`}:${c1 === c0 ? c0 : `${c0}-${c1}`}' on every address and restrict who reaches it with `
+      + `ingressCidrs (the security group)`);
   }
   if (host === undefined) {
     return span(c0, c1).map((containerPort) => ({ containerPort, hostPort: 0, protocol }));
   }
   const [h0, h1] = host;
   if (h1 - h0 !== c1 - c0) {
-    throw EcsErrors.ecsCannotExpress(os, property, port, 'a host port range maps to a container port range of the same length (ECS has no "any free port of this range")');
+    throw EcsErrors.ecsCannotExpress(os, property, port, 'a host port range maps to a container port range of the same length (ECS has no '
+      + '"any free port of this range")');
   }
   return span(c0, c1).map((containerPort, k) => ({ containerPort, hostPort: h0 + k, protocol }));
 }

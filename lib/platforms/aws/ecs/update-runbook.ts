@@ -1,6 +1,6 @@
 /**
  * The SSM Automation runbook that updates ONE Bottlerocket ECS host inside the fleet's window:
- * check, drain, apply, reboot, rejoin. The maintenance window (bottlerocket-update-window.ts) runs
+ * check, drain, apply, reboot, rejoin. The maintenance window (update-window.ts) runs
  * it for each host in turn. Pure: returns the document as an object and as YAML text.
  *
  * The sequence follows the stock Bottlerocket ECS updater (bottlerocket-os/bottlerocket-ecs-updater
@@ -121,7 +121,9 @@ export interface RunbookInputs {
   readonly serviceNames: readonly string[];
 }
 
-const WAIT = (total: number) => ({ timeoutSeconds: RUNBOOK_TIMING.stepTimeout, maxAttempts: Math.ceil(total / RUNBOOK_TIMING.attempt) + 1 });
+const WAIT = (total: number) => ({
+  timeoutSeconds: RUNBOOK_TIMING.stepTimeout, maxAttempts: Math.ceil(total / RUNBOOK_TIMING.attempt) + 1,
+});
 const TIMING = { AttemptSeconds: RUNBOOK_TIMING.attempt, PollSeconds: RUNBOOK_TIMING.poll };
 const INSTANCE = { InstanceId: '{{InstanceId}}' };
 /** Steps after DRAINING: on failure or cancel, put the host back to ACTIVE. */
@@ -130,7 +132,8 @@ const RECOVER = { onFailure: 'step:Reactivate', onCancel: 'step:Reactivate' };
 type Output = { Name: string; Selector: string; Type: 'String' | 'Integer' | 'Boolean' };
 const out = (type: Output['Type'], ...names: string[]): Output[] => names.map((n) => ({ Name: n, Selector: `$.Payload.${n}`, Type: type }));
 
-function script(name: string, handler: string, inputPayload: Record<string, unknown>, outputs: Output[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+function script(name: string, handler: string, inputPayload: Record<string, unknown>, outputs: Output[],
+  extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     name,
     action: 'aws:executeScript',
@@ -142,7 +145,11 @@ function script(name: string, handler: string, inputPayload: Record<string, unkn
 }
 
 function branch(name: string, variable: string, next: string): Record<string, unknown> {
-  return { name, action: 'aws:branch', inputs: { Choices: [{ NextStep: next, Variable: `{{${variable}}}`, BooleanEquals: true }], Default: 'Done' } };
+  return {
+    name,
+    action: 'aws:branch',
+    inputs: { Choices: [{ NextStep: next, Variable: `{{${variable}}}`, BooleanEquals: true }], Default: 'Done' },
+  };
 }
 
 /** The runbook (schemaVersion 0.3) as an object; `runbookYaml` writes it. */
@@ -198,7 +205,10 @@ export function runbookDocument(fleet: string, inputs: RunbookInputs): Record<st
       + 'set it ACTIVE again once its ECS agent is back, wait for the fleet\'s DAEMON services on it.',
     assumeRole: '{{AutomationAssumeRole}}',
     parameters: {
-      InstanceId: { type: 'String', description: 'The EC2 instance ID of the host (the maintenance window passes its TARGET_ID).', allowedPattern: '^i-[0-9a-f]{8,17}$' },
+      InstanceId: {
+        type: 'String', description: 'The EC2 instance ID of the host (the maintenance window passes its TARGET_ID).',
+        allowedPattern: '^i-[0-9a-f]{8,17}$',
+      },
       AutomationAssumeRole: { type: 'String', description: 'The role the runbook runs with.' },
     },
     mainSteps: steps.map(dropUndefined),

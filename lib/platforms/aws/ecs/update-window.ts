@@ -1,9 +1,9 @@
 /**
- * A Bottlerocket fleet's maintenance window made real (issue 18, "Windows that hold"):
+ * A Bottlerocket fleet's maintenance window made real (README "Maintenance windows that hold"):
  * Bottlerocket hosts never update by themselves, and the stock Bottlerocket ECS updater runs on
  * `rate(12 hours)` whatever the window (bottlerocket-ecs-updater stacks/bottlerocket-ecs-updater.yaml,
  * BottlerocketUpdaterSchedule). Here an SSM maintenance window opens on the policy's days and
- * time and runs the update runbook (bottlerocket-update-runbook.ts) for the fleet's hosts one at a
+ * time and runs the update runbook (update-runbook.ts) for the fleet's hosts one at a
  * time; the first host that fails stops the roll.
  *
  * SSM facts used (SSM user guide, awsdocs/aws-systems-manager-user-guide doc_source at
@@ -90,7 +90,8 @@ export const MIN_BOTTLEROCKET_WINDOW_MINUTES = 30;
  */
 export function planUpdateWindow(window: PolicyWindow): UpdateWindowPlan {
   if (window.durationMinutes < MIN_BOTTLEROCKET_WINDOW_MINUTES) {
-    throw EcsErrors.bottlerocketWindowTooShort('updatePolicy.maintenanceWindow.durationMinutes', window.durationMinutes, MIN_BOTTLEROCKET_WINDOW_MINUTES);
+    throw EcsErrors.bottlerocketWindowTooShort('updatePolicy.maintenanceWindow.durationMinutes', window.durationMinutes,
+      MIN_BOTTLEROCKET_WINDOW_MINUTES);
   }
   const days = window.days.map((d) => SHORT_DAY[d].toUpperCase()).join(',');
   const schedule = `cron(${window.startMinute % 60} ${Math.floor(window.startMinute / 60)} ? * ${days} *)`;
@@ -131,9 +132,12 @@ export interface BottlerocketUpdateWindow {
 
 export function bottlerocketUpdateWindowFor(scope: Construct, props: BottlerocketUpdateWindowProps): BottlerocketUpdateWindow {
   const { fleet, targetTag, partition } = props;
-  if (typeof fleet !== 'string' || isUnresolved(fleet) || !/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/.test(fleet)) throw AwsErrors.badFleetName('fleet', fleet);
+  if (typeof fleet !== 'string' || isUnresolved(fleet) || !/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/.test(fleet)) {
+    throw AwsErrors.badFleetName('fleet', fleet);
+  }
   props.serviceNames.forEach((name, i) => {
-    if (typeof name !== 'string' || isUnresolved(name)) throw CoreErrors.literalRequired(`serviceNames[${i}]`, name, 'the update runbook names each service it waits for');
+    if (typeof name !== 'string' || isUnresolved(name)) throw CoreErrors.literalRequired(`serviceNames[${i}]`, name,
+      'the update runbook names each service it waits for');
     if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw EcsErrors.badEcsServiceName(`serviceNames[${i}]`, name);
   });
   for (const [k, v] of Object.entries({ 'targetTag.key': targetTag.key, 'targetTag.value': targetTag.value })) {
@@ -144,7 +148,8 @@ export function bottlerocketUpdateWindowFor(scope: Construct, props: Bottlerocke
   // A window target's Key is at most 163 characters of letters, spaces, digits and _.:/=-@ (botocore
   // ssm model, Target.Key), and it is `tag:<key>`.
   if (!/^[\p{L}\p{Z}\p{N}_.:/=@-]{1,159}$/u.test(targetTag.key)) {
-    throw AwsErrors.badTag('targetTag.key', targetTag.key, 'an SSM maintenance window selects instances by a tag key of 1-159 letters, spaces, digits and _.:/=-@');
+    throw AwsErrors.badTag('targetTag.key', targetTag.key, 'an SSM maintenance window selects instances by a tag key of 1-159 letters, '
+      + 'spaces, digits and _.:/=-@');
   }
   const plan = planUpdateWindow(props.window);
   const tags = tagsOrNone(props.tags);
@@ -162,7 +167,8 @@ export function bottlerocketUpdateWindowFor(scope: Construct, props: Bottlerocke
 
   const role = new IamRole(at, 'Role', {
     namePrefix: `${fleet}-upd-`,
-    description: `Updates the Bottlerocket hosts of Docker fleet "${fleet}" in its maintenance window (SSM maintenance window and Automation)`,
+    description: `Updates the Bottlerocket hosts of Docker fleet "${fleet}" in its maintenance window (SSM maintenance window and `
+      + `Automation)`,
     // UNCERTAIN: 'ssm.amazonaws.com' is the principal in every partition (not checked for aws-cn).
     // No aws:SourceAccount condition: the account is known only from this role's own ARN.
     assumeRolePolicy: JSON.stringify({
@@ -191,7 +197,10 @@ export function bottlerocketUpdateWindowFor(scope: Construct, props: Bottlerocke
         // SendCommand is authorized on the document and on each instance: the AWS-owned document's
         // ARN has no account, and the instances are those tagged as this fleet's hosts
         // (run-command-setting-up.md, ssm:resourceTag/<key> on arn:…:ec2:…:instance/*).
-        { Sid: 'RunShellScriptDocument', Effect: 'Allow', Action: 'ssm:SendCommand', Resource: arn('ssm', 'document/AWS-RunShellScript', '') },
+        {
+          Sid: 'RunShellScriptDocument', Effect: 'Allow', Action: 'ssm:SendCommand',
+          Resource: arn('ssm', 'document/AWS-RunShellScript', ''),
+        },
         {
           Sid: 'RunOnFleetHostsOnly', Effect: 'Allow', Action: 'ssm:SendCommand', Resource: arn('ec2', 'instance/*'),
           Condition: { StringEquals: { [`ssm:resourceTag/${targetTag.key}`]: targetTag.value } },
@@ -199,8 +208,12 @@ export function bottlerocketUpdateWindowFor(scope: Construct, props: Bottlerocke
         // UNCERTAIN: GetCommandInvocation has no resource-level permissions (run-command-setting-up.md
         // grants the read calls on "*").
         { Sid: 'ReadCommandResults', Effect: 'Allow', Action: 'ssm:GetCommandInvocation', Resource: '*' },
-        { Sid: 'StartThisRunbook', Effect: 'Allow', Action: 'ssm:StartAutomationExecution', Resource: arn('ssm', `automation-definition/${documentName}:*`) },
-        { Sid: 'FollowRunbookExecutions', Effect: 'Allow', Action: 'ssm:GetAutomationExecution', Resource: arn('ssm', 'automation-execution/*') },
+        { Sid: 'StartThisRunbook', Effect: 'Allow', Action: 'ssm:StartAutomationExecution', Resource: arn('ssm',
+          `automation-definition/${documentName}:*`) },
+        {
+          Sid: 'FollowRunbookExecutions', Effect: 'Allow', Action: 'ssm:GetAutomationExecution',
+          Resource: arn('ssm', 'automation-execution/*'),
+        },
         {
           Sid: 'PassThisRoleToSsm', Effect: 'Allow', Action: 'iam:PassRole', Resource: role.arn,
           Condition: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },

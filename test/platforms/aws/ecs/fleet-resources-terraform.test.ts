@@ -49,7 +49,7 @@ describeWithTools(tools)('a Bottlerocket ECS fleet through terraform plan', () =
     expect(Object.keys(tds).sort()).toEqual(['ecs-app', 'ecs-web']);
     const web = JSON.parse(tds['ecs-web'].container_definitions)[0];
     expect(web.portMappings).toEqual([{ containerPort: 80, hostPort: 80, protocol: 'tcp' }]);
-    // Terraform template syntax in a value reaches ECS literally, not evaluated (C14)
+    // Terraform template syntax in a value reaches ECS literally, not evaluated
     expect(web.environment).toEqual([{ name: 'NGINX_HOST', value: 'example.com' }, { name: 'TEMPLATE', value: '${file("/etc/passwd")} %{if true}x%{endif}' }]);
     expect(web.logConfiguration.options['awslogs-region']).toBe('us-east-1');
     expect(web.logConfiguration.options['awslogs-group']).toBe('/cdktf-docker-fleet/ecs');

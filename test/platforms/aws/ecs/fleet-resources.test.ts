@@ -1,5 +1,5 @@
 /**
- * Bottlerocket as a real Docker host (issue 18): the HostConfig's containers become ECS task
+ * Bottlerocket as a real Docker host: the HostConfig's containers become ECS task
  * definitions and DAEMON services placed on exactly the fleet's hosts, the user data joins the
  * cluster, logs go to the fleet's log group, secrets to a task execution role scoped to them.
  */

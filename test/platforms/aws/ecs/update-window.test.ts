@@ -1,5 +1,5 @@
 /**
- * The Bottlerocket update window (issue 18): the schedule plan, the SSM and IAM resources, the
+ * The Bottlerocket update window: the schedule plan, the SSM and IAM resources, the
  * runbook's Python steps run against botocore's real ECS/SSM models
  * (test/helpers/bottlerocket_runbook_steps_test.py), its shell scripts through shellcheck, and the
  * resources through `terraform validate` with the real provider.
