@@ -24,7 +24,8 @@ export function cliPackage(): string {
   const root = mkdtempSync(join(tmpdir(), 'fleet-cli-'));
   mkdirSync(join(root, 'bin'));
   copyFileSync(join(repo, 'bin', 'cdktf-docker-fleet.js'), join(root, 'bin', 'cdktf-docker-fleet.js'));
-  const queue = readdirSync(join(repo, 'lib', 'cli')).filter((n) => n.endsWith('.ts') && !n.endsWith('.d.ts')).map((n) => join('lib', 'cli', n));
+  const queue = readdirSync(join(repo, 'lib', 'cli')).filter((n) => n.endsWith('.ts') && !n.endsWith('.d.ts'))
+    .map((n) => join('lib', 'cli', n));
   const done = new Set<string>();
   while (queue.length) {
     const file = queue.shift()!;

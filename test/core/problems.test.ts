@@ -35,7 +35,9 @@ describe('errors that say where', () => {
   });
 
   test('a libvirt fleet reports all its problems too', () => {
-    const e = thrown(() => new LibvirtDockerFleet(stack(), 'lab', { os: ContainerOs.flatcar(), hostCount: 2, vcpus: 0, memoryMiB: 1, diskSizeGiB: -3 }));
+    const e = thrown(() => new LibvirtDockerFleet(stack(), 'lab', {
+      os: ContainerOs.flatcar(), hostCount: 2, vcpus: 0, memoryMiB: 1, diskSizeGiB: -3,
+    }));
     expect(FleetConfigErrors.codesOf(e)).toEqual(['MEMORY_BELOW_MINIMUM', 'NOT_AN_INTEGER', 'NOT_AN_INTEGER']);
     expect(e.problems.map((p) => p.constructPath)).toEqual(['web-prod/lab', 'web-prod/lab', 'web-prod/lab']);
   });

@@ -8,7 +8,8 @@ import { escapeTemplate, unescapeTemplate } from '../../lib/core/terraform-text'
 
 describe('escapeTemplate', () => {
   test('writes interpolations and directives so that Terraform keeps them literal', () => {
-    expect(escapeTemplate('${file("/etc/passwd")} and %{ if true }x%{ endif }')).toBe('$${file("/etc/passwd")} and %%{ if true }x%%{ endif }');
+    expect(escapeTemplate('${file("/etc/passwd")} and %{ if true }x%{ endif }'))
+      .toBe('$${file("/etc/passwd")} and %%{ if true }x%%{ endif }');
   });
 
   test('leaves a cdktf token for cdktf to resolve', () => {

@@ -5,7 +5,8 @@
  */
 import { TerraformStack, Testing } from 'cdktf';
 import {
-  ContainerSecret, AwsDockerFleet, ContainerOs, HostConfig, LibvirtDockerFleet, LibvirtImage, LibvirtProvider, OsFeature, Platform, UpdatePolicy, UpdatePolicyKind,
+  AwsDockerFleet, ContainerOptions, ContainerOs, ContainerSecret, HostConfig, LibvirtDockerFleet, LibvirtImage, LibvirtProvider, OsFeature,
+  Platform, UpdatePolicy, UpdatePolicyKind,
 } from '../../lib';
 import { StackValues } from '../../lib/cli/terraform-eval';
 import { ED25519_KEY } from '../helpers/fixtures';
@@ -39,21 +40,28 @@ describe('a HostConfig used by a fleet', () => {
 describe('the capability table', () => {
   const oses = [ContainerOs.fedoraCoreOs(), ContainerOs.flatcar(), ContainerOs.alpine(), ContainerOs.bottlerocket()];
   /** One HostConfig per feature, using only that feature (plus a container where the feature is about containers). */
+  const host = (add: (h: HostConfig) => void) => () => {
+    const h = new HostConfig();
+    add(h);
+    return h;
+  };
+  const nginx = (o: Partial<ContainerOptions> = {}) =>
+    host((h) => h.addContainer({ name: 'web', image: 'docker.io/library/nginx:1.27', ...o }));
   const uses: Record<OsFeature, () => HostConfig> = {
-    [OsFeature.FILES]: () => { const h = new HostConfig(); h.addFile({ path: '/etc/x', content: 'x' }); return h; },
-    [OsFeature.SYSTEMD_UNITS]: () => { const h = new HostConfig(); h.addSystemdUnit({ name: 'a.service', contents: '[Service]\nExecStart=/bin/true\n' }); return h; },
-    [OsFeature.USERS]: () => { const h = new HostConfig(); h.addUser({ name: 'deploy' }); return h; },
+    [OsFeature.FILES]: host((h) => h.addFile({ path: '/etc/x', content: 'x' })),
+    [OsFeature.SYSTEMD_UNITS]: host((h) => h.addSystemdUnit({ name: 'a.service', contents: '[Service]\nExecStart=/bin/true\n' })),
+    [OsFeature.USERS]: host((h) => h.addUser({ name: 'deploy' })),
     [OsFeature.SSH_KEYS]: () => new HostConfig({ sshAuthorizedKeys: [ED25519_KEY] }),
-    [OsFeature.CONTAINERS]: () => { const h = new HostConfig(); h.addContainer({ name: 'web', image: 'docker.io/library/nginx:1.27' }); return h; },
-    [OsFeature.CONTAINER_PORTS]: () => { const h = new HostConfig(); h.addContainer({ name: 'web', image: 'docker.io/library/nginx:1.27', ports: ['80:80'] }); return h; },
-    [OsFeature.CONTAINER_ENVIRONMENT]: () => { const h = new HostConfig(); h.addContainer({ name: 'web', image: 'docker.io/library/nginx:1.27', environment: { A: '1' } }); return h; },
-    [OsFeature.CONTAINER_VOLUMES]: () => { const h = new HostConfig(); h.addContainer({ name: 'web', image: 'docker.io/library/nginx:1.27', volumes: ['/srv:/srv'] }); return h; },
-    [OsFeature.CONTAINER_COMMAND]: () => { const h = new HostConfig(); h.addContainer({ name: 'web', image: 'docker.io/library/nginx:1.27', command: ['nginx'] }); return h; },
+    [OsFeature.CONTAINERS]: nginx(),
+    [OsFeature.CONTAINER_PORTS]: nginx({ ports: ['80:80'] }),
+    [OsFeature.CONTAINER_ENVIRONMENT]: nginx({ environment: { A: '1' } }),
+    [OsFeature.CONTAINER_VOLUMES]: nginx({ volumes: ['/srv:/srv'] }),
+    [OsFeature.CONTAINER_COMMAND]: nginx({ command: ['nginx'] }),
     [OsFeature.SYSCTLS]: () => new HostConfig({ sysctls: { 'vm.max_map_count': '262144' } }),
     [OsFeature.TIME_ZONE]: () => new HostConfig({ timeZone: 'Europe/Berlin' }),
     [OsFeature.DOCKER_DAEMON_SETTINGS]: () => new HostConfig({ dockerDaemonSettings: { debug: true } }),
     [OsFeature.DATA_VOLUME]: () => new HostConfig({ dockerDataVolume: {} }),
-    [OsFeature.CONTAINER_SECRETS]: () => { const h = new HostConfig(); h.addContainer({ name: 'web', image: 'docker.io/library/nginx:1.27', secrets: { A: ContainerSecret.fromSsmParameter('/a') } }); return h; },
+    [OsFeature.CONTAINER_SECRETS]: nginx({ secrets: { A: ContainerSecret.fromSsmParameter('/a') } }),
   };
 
   test.each(oses.flatMap((os) => Object.values(OsFeature).map((f) => [os.displayName, f, os] as const)))(
@@ -104,7 +112,8 @@ describe('renderFirstBoot is what the fleets deploy', () => {
     const host = () => new HostConfig({ sshAuthorizedKeys: [ED25519_KEY] });
     new LibvirtDockerFleet(s, 'lab', { os: os(), hostCount: 2, hostConfig: host(), image });
     const doc = JSON.parse(Testing.synth(s));
-    const per = new StackValues(doc.locals).expand(Object.values<any>(doc.resource.libvirt_ignition ?? doc.resource.libvirt_cloudinit_disk)[0]) as Record<string, any>;
+    const media = Object.values<any>(doc.resource.libvirt_ignition ?? doc.resource.libvirt_cloudinit_disk)[0];
+    const per = new StackValues(doc.locals).expand(media) as Record<string, any>;
     expect(Object.keys(per)).toEqual(['lab-0', 'lab-1']);
     for (const name of ['lab-0', 'lab-1']) {
       const deployed = per[name].content ?? per[name].user_data;

@@ -58,7 +58,9 @@ describeWithTools(SHELLCHECK)('each shell script', () => {
 });
 
 const python3 = existsSync('/usr/bin/python3');
-const PYTHON = [['python3', { ok: python3, path: '/usr/bin/python3', reason: python3 ? undefined : '/usr/bin/python3 is missing' }]] as const;
+const PYTHON = [['python3', {
+  ok: python3, path: '/usr/bin/python3', reason: python3 ? undefined : '/usr/bin/python3 is missing',
+}]] as const;
 
 describeWithTools(PYTHON)('each Python program', () => {
   test.each(programs.filter((f) => f.endsWith('.py')))('%s compiles', (program) => {

@@ -21,7 +21,8 @@ describe('libvirt payloads rendered once per fleet', () => {
   ] as const;
 
   /** A fleet of `names` and, per host, the payload rendering that host alone gives (with its data disk's WWN). */
-  function fleet(os: () => ContainerOs, image: LibvirtImage | undefined): { doc: any; attr: string; alone: (name: string, wwn: string) => string } {
+  function fleet(os: () => ContainerOs, image: LibvirtImage | undefined):
+  { doc: any; attr: string; alone: (name: string, wwn: string) => string } {
     const s = new TerraformStack(new App({ outdir: '/tmp/unused-outdir' }), 'lab');
     new LibvirtProvider(s, 'libvirt', { uri: 'qemu:///system' });
     const host = richHostConfig({ units: os().canExpress(OsFeature.SYSTEMD_UNITS) });
@@ -45,7 +46,8 @@ describe('libvirt payloads rendered once per fleet', () => {
     // the payloads are Terraform expressions over the fleet's template (lib/cli/terraform-eval.ts
     // evaluates them as Terraform does; the test below runs Terraform itself)
     const values = new StackValues(doc.locals);
-    const entries = values.expand(Object.values<any>(doc.resource.libvirt_ignition ?? doc.resource.libvirt_cloudinit_disk)[0]) as Record<string, any>;
+    const media = Object.values<any>(doc.resource.libvirt_ignition ?? doc.resource.libvirt_cloudinit_disk)[0];
+    const entries = values.expand(media) as Record<string, any>;
     const domains = values.expand(Object.values<any>(doc.resource.libvirt_domain)[0]) as Record<string, any>;
     expect(Object.keys(entries).sort()).toEqual([...names].sort());
     for (const name of names) {
