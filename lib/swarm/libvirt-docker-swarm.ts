@@ -1,7 +1,8 @@
 import { TerraformOutput, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HostConfig } from '../bootconfig/host-config';
-import { SHARE_TAG, slotFiles, swarmAdditions } from './swarm-host';
+import { slotFiles } from './manager-turns';
+import { SHARE_TAG, swarmAdditions } from './swarm-host';
 import { CoreErrors } from '../core/errors';
 import { Problems } from '../core/problems';
 import { requireAbsolutePath, requireInteger } from '../core/validation';

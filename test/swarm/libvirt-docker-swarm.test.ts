@@ -10,7 +10,8 @@ import { SWARM_ENV } from '../../lib/swarm/swarm-script';
 import { StackValues } from '../../lib/cli/terraform-eval';
 import { expectValidLibvirtStack } from '../helpers/libvirt-schema';
 import { describeWithValidators, expectValid } from '../helpers/validators';
-import { managerPolicies, slotFiles, swarmAdditions } from '../../lib/swarm/swarm-host';
+import { managerPolicies, slotFiles } from '../../lib/swarm/manager-turns';
+import { swarmAdditions } from '../../lib/swarm/swarm-host';
 import { Platform, UpdatePolicy } from '../../lib';
 
 function synth(props: Partial<LibvirtDockerSwarmProps> = {}): { doc: any; swarm: LibvirtDockerSwarm } {
