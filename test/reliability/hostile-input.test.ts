@@ -126,7 +126,7 @@ describe('Terraform template syntax in user strings reaches Terraform literally,
     expect(JSON.stringify(out)).not.toMatch(/[^$]\$\{file|[^%]%\{if/);
   });
 
-  test('behind a target group the group waits 10m for healthy targets (min_elb_capacity = min size) and refreshes roll back; without one it does not wait (C13)', () => {
+  test('behind a target group the group waits 10m for healthy targets (min_elb_capacity = min size) and refreshes roll back; without one it does not wait', () => {
     const tg = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef';
     const asgOf = (out: any) => Object.values<any>(out.resource.aws_autoscaling_group)[0];
     const lb = asgOf(fleet('web', { targetGroupArns: [tg] }));
