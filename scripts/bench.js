@@ -96,7 +96,7 @@ for (const kind of ['aws', 'libvirt']) {
 }
 rmSync(work, { recursive: true, force: true });
 
-// --- targets (issue 7) ----------------------------------------------------------------------
+// --- targets ----------------------------------------------------------------------------------
 const ratio = (a, b) => a / b;
 const awsSizeDelta = Math.abs(scaling.aws[1000].jsonBytes - scaling.aws[1].jsonBytes);
 // JSON bytes each libvirt host adds (1000 hosts against 1), against the literal per-host for_each

@@ -30,7 +30,7 @@ need sfdisk fdisk
 need python3 python3
 python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
 /usr/bin/python3 -c 'import boto3, botocore.stub' >/dev/null 2>&1 || missing+=(python3-botocore python3-boto3)
-# busybox: the Alpine scripts also run under busybox sh (Alpine's shell) in test/os/alpine-upgrade.test.ts;
+# busybox: the Alpine scripts also run under busybox sh (Alpine's shell) in test/os/alpine.test.ts;
 # its cpio also packs the effect VM's initramfs (scripts/effect-vm-layer.sh)
 need busybox busybox
 # the effect layer's VM (test/effect/data-volume-vm.test.ts): qemu without KVM (TCG), debugfs to read

@@ -1,4 +1,5 @@
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { BootConfigErrors } from './errors';
 import { requireArray, requireBoolean, requireString } from '../core/validation';
 import { HostModel } from './model';
 
@@ -17,7 +18,7 @@ export interface HostContainerModel {
 
 /**
  * Bottlerocket `host-containers` need a fully qualified source (host-ctr pulls with containerd,
- * which resolves no short names; bottlerocket-core-kit sources/host-ctr; os-facts-2.md §3).
+ * which resolves no short names; bottlerocket-core-kit sources/host-ctr; docs/os-notes.md).
  */
 function qualified(image: string): boolean {
   const first = image.split('/')[0];
@@ -26,7 +27,7 @@ function qualified(image: string): boolean {
 
 export function requireEcsClusterName(property: string, value: unknown): string {
   const s = requireString(property, value, { literal: true });
-  if (!ECS_CLUSTER_NAME.test(s)) throw Errors.badEcsClusterName(property, value);
+  if (!ECS_CLUSTER_NAME.test(s)) throw BootConfigErrors.badEcsClusterName(property, value);
   return s;
 }
 
@@ -35,15 +36,18 @@ export function requireHostContainers(property: string, value: unknown): HostCon
   const seen = new Set<string>();
   return requireArray(property, value).map((raw, i) => {
     const p = `${property}[${i}]`;
-    if (raw === null || typeof raw !== 'object') throw Errors.notAnObject(p, raw);
+    if (raw === null || typeof raw !== 'object') throw CoreErrors.notAnObject(p, raw);
     const o = raw as { name?: unknown; source?: unknown; superpowered?: unknown };
     const name = requireString(`${p}.name`, o.name, { literal: true });
-    if (RESERVED_HOST_CONTAINERS.includes(name)) throw Errors.badHostContainer(`${p}.name`, name, "'admin' and 'control' are Bottlerocket's own host containers; choose another name");
-    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(name)) throw Errors.badHostContainer(`${p}.name`, name, 'host-container names are lower-case letters, digits and hyphens');
-    if (seen.has(name)) throw Errors.badHostContainer(`${p}.name`, name, 'each host container needs its own name');
+    if (RESERVED_HOST_CONTAINERS.includes(name)) throw BootConfigErrors.badHostContainer(`${p}.name`, name,
+      "'admin' and 'control' are Bottlerocket's own host containers; choose another name");
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(name)) throw BootConfigErrors.badHostContainer(`${p}.name`, name,
+      'host-container names are lower-case letters, digits and hyphens');
+    if (seen.has(name)) throw BootConfigErrors.badHostContainer(`${p}.name`, name, 'each host container needs its own name');
     seen.add(name);
     const source = requireString(`${p}.source`, o.source, { literal: true });
-    if (!qualified(source) || /\s/.test(source)) throw Errors.badHostContainer(`${p}.source`, source, `give a fully qualified image, e.g. 'docker.io/library/${source}'`);
+    if (!qualified(source) || /\s/.test(source)) throw BootConfigErrors.badHostContainer(`${p}.source`, source,
+      `give a fully qualified image, e.g. 'docker.io/library/${source}'`);
     const superpowered = o.superpowered === undefined ? false : requireBoolean(`${p}.superpowered`, o.superpowered);
     return { name, source, superpowered };
   });

@@ -10,13 +10,15 @@ import { mergeFragment } from './fragment';
  * package_upgrade, packages, runcmd) and 3.0.7 (ssh_authorized_keys); Alpine 3.22-3.24 ship
  * tiny-cloud 3.2.x (aports main/tiny-cloud APKBUILD), so every supported branch has them all.
  *
- * Decided (review-2026-11.md A8): the tiny images get `#alpine-config`, not `#cloud-config`:
+ * Decided: the tiny images get `#alpine-config`, not `#cloud-config`:
  * tiny-cloud's `#cloud-config` handler was a stub (`# TODO`) through 3.0.7 and on main in
  * 2024-06; the current docs (docs/cloud-config.5.scd, shipped from 3.3.0) describe a real one, but
  * its first release is not established for the 3.2.x the supported branches ship, while
  * `#alpine-config` has carried every key above since 3.0.7.
  */
-export const CLOUD_CONFIG_KEYS = ['ssh_authorized_keys', 'write_files', 'package_update', 'package_upgrade', 'packages', 'bootcmd', 'runcmd'] as const;
+export const CLOUD_CONFIG_KEYS = [
+  'ssh_authorized_keys', 'write_files', 'package_update', 'package_upgrade', 'packages', 'bootcmd', 'runcmd',
+] as const;
 
 export interface CloudConfigFile {
   readonly path: string;
@@ -60,7 +62,8 @@ function writeFile(f: CloudConfigFile) {
  * Renders a cloud-config document (YAML) after its header line. Same input, same bytes. Raw
  * fragments (FirstBootFragment.cloudConfig) are merged over it in order, as the last child layers.
  */
-export function renderCloudConfig(doc: CloudConfigDocument, header: CloudConfigHeader, fragments: readonly Record<string, unknown>[] = []): string {
+export function renderCloudConfig(doc: CloudConfigDocument, header: CloudConfigHeader,
+  fragments: readonly Record<string, unknown>[] = []): string {
   const files = [...doc.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const body: Record<string, unknown> = {
     ssh_authorized_keys: doc.sshAuthorizedKeys.length ? [...doc.sshAuthorizedKeys] : undefined,
@@ -113,7 +116,7 @@ function scalar(v: unknown): string {
  * Writes JSON-shaped data as block YAML with every string double-quoted and escaped (keys too),
  * so that YAML 1.1 parsers (cloud-init's PyYAML, tiny-cloud's libyaml `yx`) and YAML 1.2 parsers
  * read the same data: no `off`/`yes`/`1:20`/`=`/`<<` becomes a boolean, number or merge key, and no
- * U+2028 in a value becomes a line break that starts a new key (review-2026-11.md C1-C3).
+ * U+2028 in a value becomes a line break that starts a new key.
  */
 export function emitYaml(data: unknown): string {
   const lines: string[] = [];

@@ -1,4 +1,5 @@
 import { ContainerModel } from './model';
+import { containerEnvFile, containerSecretsFile } from './paths';
 
 /**
  * Seconds a container gets between SIGTERM and SIGKILL when its supervisor stops it
@@ -6,30 +7,16 @@ import { ContainerModel } from './model';
  */
 export const STOP_GRACE_SECONDS = 10;
 
-/** Where each container's env file lives (mode 0600, root only: env values may be secrets). */
-export function containerEnvFile(c: ContainerModel): string {
-  return `/etc/docker-fleet/containers/${c.name}.env`;
-}
-
 /** Docker env-file text: `KEY=value` lines, taken literally by `docker run --env-file`. */
 export function renderEnvFile(c: ContainerModel): string {
   return Object.keys(c.environment).sort().map((k) => `${k}=${c.environment[k]}\n`).join('');
 }
 
-/**
- * Where the fetched secrets of a container live: tmpfs (/run), a root-only directory, the file
- * mode 0600, rewritten by the fetcher before each start (lib/bootconfig/secret-fetch.ts).
- */
-export const SECRETS_DIR = '/run/docker-fleet/secrets';
-export function containerSecretsFile(c: ContainerModel): string {
-  return `${SECRETS_DIR}/${c.name}.env`;
-}
-
 /** The `docker run` arguments (after `docker`) for a container managed by a supervisor. */
 export function dockerRunArgs(c: ContainerModel): string[] {
   const args = ['run', '--rm', '--name', c.name];
-  if (Object.keys(c.environment).length) args.push('--env-file', containerEnvFile(c));
-  if (c.secrets.length) args.push('--env-file', containerSecretsFile(c));
+  if (Object.keys(c.environment).length) args.push('--env-file', containerEnvFile(c.name));
+  if (c.secrets.length) args.push('--env-file', containerSecretsFile(c.name));
   for (const p of c.ports) args.push('--publish', p);
   for (const v of c.volumes) args.push('--volume', v);
   if (c.memoryReservationMiB !== undefined) args.push(`--memory-reservation=${c.memoryReservationMiB}m`);

@@ -1,4 +1,5 @@
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { BootConfigErrors } from './errors';
 import { isUnresolved, requireString } from '../core/validation';
 
 /** Options of `ContainerSecret.fromSecretsManager`. */
@@ -28,7 +29,8 @@ export interface SecretRef {
 // with the leading '/' (SSM API reference, PutParameter "Name").
 const SSM_NAME = /^[A-Za-z0-9_.\-/]{1,1011}$/;
 // Secrets Manager ARNs end in '-' and 6 random characters (SecretsManager user guide, "Secret ARN").
-const SECRET_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):secretsmanager:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):secret:([A-Za-z0-9/_+=.@-]{1,512}-[A-Za-z0-9]{6})$/;
+const SECRET_ARN = new RegExp('^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):secretsmanager:([a-z]{2}(?:-[a-z]+)+-\\d):(\\d{12}):'
+  + 'secret:([A-Za-z0-9/_+=.@-]{1,512}-[A-Za-z0-9]{6})$');
 
 /**
  * A secret a container receives as an environment variable, fetched on the host with the
@@ -49,7 +51,7 @@ export class ContainerSecret {
    */
   public static fromSsmParameter(parameterName: string): ContainerSecret {
     const name = literal('parameterName', parameterName);
-    if (!SSM_NAME.test(name) || name.includes('//')) throw Errors.badSsmParameterName('parameterName', parameterName);
+    if (!SSM_NAME.test(name) || name.includes('//')) throw BootConfigErrors.badSsmParameterName('parameterName', parameterName);
     return new ContainerSecret({ source: 'ssm', id: name });
   }
 
@@ -62,13 +64,13 @@ export class ContainerSecret {
   public static fromSecretsManager(secretArn: string, options: SecretsManagerSecretOptions = {}): ContainerSecret {
     const arn = literal('secretArn', secretArn);
     const m = SECRET_ARN.exec(arn);
-    if (!m) throw Errors.badSecretArn('secretArn', secretArn);
-    if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
+    if (!m) throw BootConfigErrors.badSecretArn('secretArn', secretArn);
+    if (options === null || typeof options !== 'object') throw CoreErrors.notAnObject('options', options);
     let jsonKey: string | undefined;
     if (options.jsonKey !== undefined) {
       jsonKey = requireString('options.jsonKey', options.jsonKey, { literal: true });
       // eslint-disable-next-line no-control-regex
-      if (/[\u0000-\u001f\u007f]/.test(jsonKey)) throw Errors.controlCharacters('options.jsonKey', options.jsonKey);
+      if (/[\u0000-\u001f\u007f]/.test(jsonKey)) throw CoreErrors.controlCharacters('options.jsonKey', options.jsonKey);
     }
     return new ContainerSecret({ source: 'secretsmanager', id: arn, jsonKey, region: m[2] });
   }
@@ -87,7 +89,7 @@ export class ContainerSecret {
 }
 
 function literal(property: string, value: unknown): string {
-  if (isUnresolved(value)) throw Errors.secretNameToken(property, value);
+  if (isUnresolved(value)) throw BootConfigErrors.secretNameToken(property, value);
   return requireString(property, value);
 }
 

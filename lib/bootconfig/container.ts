@@ -1,5 +1,8 @@
-import { Errors } from '../core/errors';
-import { requireArray, requireInteger, requireOneLineText, requireRecord, requireSingleLine, requireString, isUnresolved } from '../core/validation';
+import { CoreErrors } from '../core/errors';
+import { BootConfigErrors } from './errors';
+import {
+  isUnresolved, requireArray, requireInteger, requireOneLineText, requireRecord, requireSingleLine, requireString,
+} from '../core/validation';
 import { ContainerSecret, isContainerSecret } from './container-secret';
 import { ContainerModel, ContainerSecretModel } from './model';
 
@@ -76,7 +79,8 @@ export interface PortSpec {
 export function parsePort(s: string): PortSpec | undefined {
   const m = PORT.exec(s);
   if (!m) return undefined;
-  const range = (a: string | undefined, b: string | undefined): [number, number] | undefined => (a === undefined ? undefined : [Number(a), Number(b ?? a)]);
+  const range = (a: string | undefined, b: string | undefined): [number, number] | undefined =>
+    (a === undefined ? undefined : [Number(a), Number(b ?? a)]);
   return {
     ip: m[1],
     host: range(m[2], m[3]) ?? range(m[4], m[5]),
@@ -91,23 +95,23 @@ const VOLUME_OPTS = new RegExp(`^${VOLUME_OPT}(?:,${VOLUME_OPT})*$`);
 
 export function validateImage(property: string, value: unknown): string {
   const s = requireString(property, value, { literal: true });
-  if (s.length > 255 || !IMAGE.test(s)) throw Errors.badImage(property, value);
+  if (s.length > 255 || !IMAGE.test(s)) throw BootConfigErrors.badImage(property, value);
   return s;
 }
 
 export function validatePort(property: string, value: unknown): string {
   const s = requireString(property, value, { literal: true });
   const port = parsePort(s);
-  if (!port) throw Errors.badPort(property, value);
+  if (!port) throw BootConfigErrors.badPort(property, value);
   const ranges = [port.host, port.container].filter((r): r is readonly [number, number] => r !== undefined);
-  if (ranges.some(([a, b]) => a < 1 || b > 65535 || b < a)) throw Errors.badPort(property, value);
+  if (ranges.some(([a, b]) => a < 1 || b > 65535 || b < a)) throw BootConfigErrors.badPort(property, value);
   return s;
 }
 
 export function validateVolume(property: string, value: unknown): string {
   const s = requireSingleLine(property, value);
-  if (isUnresolved(s)) throw Errors.unresolvedToken(property, value);
-  if (!parseVolume(s)) throw Errors.badVolume(property, value);
+  if (isUnresolved(s)) throw CoreErrors.unresolvedToken(property, value);
+  if (!parseVolume(s)) throw BootConfigErrors.badVolume(property, value);
   return s;
 }
 
@@ -127,37 +131,40 @@ export function parseVolume(s: string): VolumeSpec | undefined {
   if (parts.length === 1) return isAbs(parts[0]) ? { target: parts[0], options: [] } : undefined;
   if (parts.length > 3) return undefined;
   const [source, target, options] = parts;
-  if (!(isAbs(source) || VOLUME_NAME.test(source)) || !isAbs(target) || (options !== undefined && !VOLUME_OPTS.test(options))) return undefined;
+  if (!(isAbs(source) || VOLUME_NAME.test(source)) || !isAbs(target)) return undefined;
+  if (options !== undefined && !VOLUME_OPTS.test(options)) return undefined;
   return { source, target, options: options === undefined ? [] : options.split(',') };
 }
 
 export function validateContainerName(property: string, value: unknown): string {
   const s = requireString(property, value, { allowEmpty: true });
-  if (!CONTAINER_NAME.test(s)) throw Errors.badContainerName(property, value);
+  if (!CONTAINER_NAME.test(s)) throw BootConfigErrors.badContainerName(property, value);
   return s;
 }
 
 export function toContainerModel(o: ContainerOptions, origin: string): ContainerModel {
-  if (o === null || typeof o !== 'object') throw Errors.notAnObject(origin, o);
+  if (o === null || typeof o !== 'object') throw CoreErrors.notAnObject(origin, o);
   const name = validateContainerName(`${origin}.name`, o.name);
   const image = validateImage(`${origin}.image`, o.image);
-  const ports = o.ports === undefined ? [] : requireArray(`${origin}.ports`, o.ports).map((p, i) => validatePort(`${origin}.ports[${i}]`, p));
-  const volumes = o.volumes === undefined ? [] : requireArray(`${origin}.volumes`, o.volumes).map((v, i) => validateVolume(`${origin}.volumes[${i}]`, v));
+  const ports = o.ports === undefined ? []
+    : requireArray(`${origin}.ports`, o.ports).map((p, i) => validatePort(`${origin}.ports[${i}]`, p));
+  const volumes = o.volumes === undefined ? []
+    : requireArray(`${origin}.volumes`, o.volumes).map((v, i) => validateVolume(`${origin}.volumes[${i}]`, v));
   const command = o.command === undefined ? [] : requireArray(`${origin}.command`, o.command).map((c, i) => {
     const s = requireString(`${origin}.command[${i}]`, c, { allowEmpty: true, literal: true });
-    if (s.includes('\n') || s.includes('\0')) throw Errors.controlCharacters(`${origin}.command[${i}]`, c);
+    if (s.includes('\n') || s.includes('\0')) throw CoreErrors.controlCharacters(`${origin}.command[${i}]`, c);
     return requireOneLineText(`${origin}.command[${i}]`, s);
   });
   const environment: Record<string, string> = {};
   if (o.environment !== undefined) {
     const env = requireRecord(`${origin}.environment`, o.environment);
     for (const key of Object.keys(env).sort()) {
-      if (!ENV_NAME.test(key)) throw Errors.badEnvName(`${origin}.environment`, key);
+      if (!ENV_NAME.test(key)) throw BootConfigErrors.badEnvName(`${origin}.environment`, key);
       const v = env[key];
-      if (typeof v !== 'string') throw Errors.notAString(`${origin}.environment.${key}`, v);
-      if (/[\r\n\0]/.test(v)) throw Errors.badEnvValue(`${origin}.environment.${key}`, v);
+      if (typeof v !== 'string') throw CoreErrors.notAString(`${origin}.environment.${key}`, v);
+      if (/[\r\n\0]/.test(v)) throw BootConfigErrors.badEnvValue(`${origin}.environment.${key}`, v);
       requireOneLineText(`${origin}.environment.${key}`, v);
-      if (isUnresolved(v)) throw Errors.unresolvedToken(`${origin}.environment.${key}`, v);
+      if (isUnresolved(v)) throw CoreErrors.unresolvedToken(`${origin}.environment.${key}`, v);
       environment[key] = v;
     }
   }
@@ -165,14 +172,18 @@ export function toContainerModel(o: ContainerOptions, origin: string): Container
   if (o.secrets !== undefined) {
     const rec = requireRecord(`${origin}.secrets`, o.secrets);
     for (const key of Object.keys(rec).sort()) {
-      if (!ENV_NAME.test(key)) throw Errors.badEnvName(`${origin}.secrets`, key);
-      if (Object.prototype.hasOwnProperty.call(environment, key)) throw Errors.secretShadowsEnvironment(`${origin}.secrets.${key}`, key);
+      if (!ENV_NAME.test(key)) throw BootConfigErrors.badEnvName(`${origin}.secrets`, key);
+      if (Object.prototype.hasOwnProperty.call(environment, key)) throw BootConfigErrors.secretShadowsEnvironment(
+        `${origin}.secrets.${key}`, key);
       const s = rec[key];
-      if (!isContainerSecret(s)) throw Errors.notContainerSecret(`${origin}.secrets.${key}`, s);
+      if (!isContainerSecret(s)) throw BootConfigErrors.notContainerSecret(`${origin}.secrets.${key}`, s);
       secrets.push({ env: key, ...s._ref });
     }
   }
   const memoryReservationMiB = o.memoryReservationMiB === undefined ? undefined
     : requireInteger(`${origin}.memoryReservationMiB`, o.memoryReservationMiB, 6, 1048576);
-  return { name, image, ports, environment, volumes, command, secrets, origin, ...(memoryReservationMiB === undefined ? {} : { memoryReservationMiB }) };
+  return {
+    name, image, ports, environment, volumes, command, secrets, origin,
+    ...(memoryReservationMiB === undefined ? {} : { memoryReservationMiB }),
+  };
 }

@@ -1,4 +1,5 @@
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { BootConfigErrors } from './errors';
 import { requireAbsolutePath, requireOneOf, requireString } from '../core/validation';
 import { DataVolumeModel } from './model';
 
@@ -48,12 +49,12 @@ export interface DockerDataVolumeOptions {
 }
 
 export function toDataVolumeModel(o: DockerDataVolumeOptions, origin: string): DataVolumeModel {
-  if (o === null || typeof o !== 'object') throw Errors.notAnObject(origin, o);
+  if (o === null || typeof o !== 'object') throw CoreErrors.notAnObject(origin, o);
   const device = o.device === undefined ? undefined : requireAbsolutePath(`${origin}.device`, o.device);
-  if (device !== undefined && !device.startsWith('/dev/')) throw Errors.badDevice(`${origin}.device`, o.device);
+  if (device !== undefined && !device.startsWith('/dev/')) throw BootConfigErrors.badDevice(`${origin}.device`, o.device);
   const label = o.label === undefined ? DOCKER_DATA_LABEL : requireString(`${origin}.label`, o.label);
   // ext4 labels hold 16 bytes, XFS 12; keep to the smaller common set of characters.
-  if (!/^[A-Za-z0-9_-]{1,12}$/.test(label)) throw Errors.badLabel(`${origin}.label`, o.label);
+  if (!/^[A-Za-z0-9_-]{1,12}$/.test(label)) throw BootConfigErrors.badLabel(`${origin}.label`, o.label);
   const fileSystem = o.fileSystem === undefined ? 'ext4' : requireOneOf(`${origin}.fileSystem`, o.fileSystem, ['ext4', 'xfs'] as const);
   return { device, label, fileSystem, mountPoint: DOCKER_DATA_DIR };
 }

@@ -9,3 +9,17 @@ export enum FirstBootFormat {
   /** Bottlerocket settings as TOML. */
   BOTTLEROCKET_TOML = 'bottlerocket-toml',
 }
+
+/** How messages name a format, and the `FirstBootFragment` factory that makes a fragment of it. */
+export interface FormatFacts {
+  readonly name: string;
+  readonly fragmentFactory: string;
+}
+
+/** The facts of each format. */
+export const FORMATS: Readonly<Record<FirstBootFormat, FormatFacts>> = {
+  [FirstBootFormat.IGNITION]: { name: 'Ignition', fragmentFactory: 'ignition' },
+  [FirstBootFormat.CLOUD_CONFIG]: { name: 'cloud-config', fragmentFactory: 'cloudConfig' },
+  [FirstBootFormat.ALPINE_CONFIG]: { name: 'cloud-config', fragmentFactory: 'cloudConfig' },
+  [FirstBootFormat.BOTTLEROCKET_TOML]: { name: 'Bottlerocket settings (TOML)', fragmentFactory: 'bottlerocketSettings' },
+};

@@ -4,7 +4,8 @@
  * fragment that is not valid JSON, YAML or TOML fails at once, and merged into the rendered
  * payload as its last child layer by `mergeFragment`.
  */
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { BootConfigErrors } from './errors';
 import { isUnresolved, requireString } from '../core/validation';
 import { FirstBootFormat } from './formats';
 
@@ -23,7 +24,7 @@ export class FirstBootFragment {
     try {
       value = JSON.parse(text);
     } catch (e) {
-      throw Errors.badFragment('fragment', text, 'an Ignition JSON object', String((e as Error).message));
+      throw BootConfigErrors.badFragment('fragment', text, 'an Ignition JSON object', String((e as Error).message));
     }
     return new FirstBootFragment(FirstBootFormat.IGNITION, text, requireObject(value, text, 'an Ignition JSON object'));
   }
@@ -42,7 +43,7 @@ export class FirstBootFragment {
       // YAML 1.1, as cloud-init and tiny-cloud read it (PyYAML).
       value = parse(text, { version: '1.1' });
     } catch (e) {
-      throw Errors.badFragment('fragment', text, 'a cloud-config YAML mapping', String((e as Error).message).split('\n')[0]);
+      throw BootConfigErrors.badFragment('fragment', text, 'a cloud-config YAML mapping', String((e as Error).message).split('\n')[0]);
     }
     return new FirstBootFragment(FirstBootFormat.CLOUD_CONFIG, text, requireObject(value, text, 'a cloud-config YAML mapping'));
   }
@@ -59,7 +60,7 @@ export class FirstBootFragment {
     try {
       value = parse(text);
     } catch (e) {
-      throw Errors.badFragment('fragment', text, 'Bottlerocket settings as TOML', String((e as Error).message).split('\n')[0]);
+      throw BootConfigErrors.badFragment('fragment', text, 'Bottlerocket settings as TOML', String((e as Error).message).split('\n')[0]);
     }
     return new FirstBootFragment(FirstBootFormat.BOTTLEROCKET_TOML, text, requireObject(value, text, 'a TOML document'));
   }
@@ -82,19 +83,21 @@ export class FirstBootFragment {
    * @internal
    */
   public _fits(format: FirstBootFormat): boolean {
-    if (this.format === FirstBootFormat.CLOUD_CONFIG) return format === FirstBootFormat.CLOUD_CONFIG || format === FirstBootFormat.ALPINE_CONFIG;
+    // a cloud-config fragment fits both Alpine formats
+    if (this.format === FirstBootFormat.CLOUD_CONFIG) return [FirstBootFormat.CLOUD_CONFIG, FirstBootFormat.ALPINE_CONFIG].includes(format);
     return this.format === format;
   }
 }
 
 function requireLiteral(property: string, value: unknown): string {
   const s = requireString(property, value);
-  if (isUnresolved(s)) throw Errors.unresolvedToken(property, value);
+  if (isUnresolved(s)) throw CoreErrors.unresolvedToken(property, value);
   return s;
 }
 
 function requireObject(value: unknown, text: string, what: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw Errors.badFragment('fragment', text, what, 'the top level must be a mapping/object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw BootConfigErrors.badFragment('fragment', text, what,
+    'the top level must be a mapping/object');
   return value as Record<string, unknown>;
 }
 

@@ -1,4 +1,5 @@
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { BootConfigErrors } from './errors';
 import { IANA_TIME_ZONES } from '../core/time-zones';
 import {
   isUnresolved, requireArray, requireHostname, requireRecord, requireSingleLine, requireSshPublicKey, requireString,
@@ -9,6 +10,7 @@ import { HostFileOptions, toFileModel } from './host-file';
 import { HostUserOptions, toUserModel } from './host-user';
 import { FirstBootFragment } from './fragment';
 import { ContainerModel, DataVolumeModel, FileModel, HostModel, UnitModel, UserModel } from './model';
+import { LOCALTIME_LINK } from './paths';
 import { SystemdDropInOptions, SystemdUnitOptions, toDropInModel, toUnitModel } from './systemd-unit';
 
 /** What every host of a fleet should look like, independent of the OS that renders it. */
@@ -75,7 +77,7 @@ export class HostConfig {
 
   /** @param props keys, daemon settings, sysctls, time zone; add files, units and containers with the methods */
   constructor(props: HostConfigProps = {}) {
-    if (props === null || typeof props !== 'object') throw Errors.notAnObject('hostConfig', props);
+    if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('hostConfig', props);
     if (props.sshAuthorizedKeys !== undefined) {
       requireArray('sshAuthorizedKeys', props.sshAuthorizedKeys).forEach((k, i) => this.addKey(`sshAuthorizedKeys[${i}]`, k));
     }
@@ -85,11 +87,11 @@ export class HostConfig {
     if (props.sysctls !== undefined) {
       const s = requireRecord('sysctls', props.sysctls);
       for (const key of Object.keys(s).sort()) {
-        if (!/^[A-Za-z0-9_][A-Za-z0-9_./-]*$/.test(key) || key.includes('..')) throw Errors.badSysctl('sysctls', key);
+        if (!/^[A-Za-z0-9_][A-Za-z0-9_./-]*$/.test(key) || key.includes('..')) throw BootConfigErrors.badSysctl('sysctls', key);
         const v = s[key];
-        if (typeof v !== 'string') throw Errors.badSysctlValue(`sysctls.${key}`, v);
+        if (typeof v !== 'string') throw BootConfigErrors.badSysctlValue(`sysctls.${key}`, v);
         requireSingleLine(`sysctls.${key}`, v);
-        if (isUnresolved(v)) throw Errors.unresolvedToken(`sysctls.${key}`, v);
+        if (isUnresolved(v)) throw CoreErrors.unresolvedToken(`sysctls.${key}`, v);
         this.sysctls[key] = v;
       }
     }
@@ -102,11 +104,12 @@ export class HostConfig {
   public addFile(file: HostFileOptions): void {
     this.assertOpen('addFile');
     const model = toFileModel(file, `files[${this.files.length}]`);
-    if (model.path === '/etc/localtime' && this.timeZone !== undefined) {
-      throw Errors.conflictingProps(`${model.origin}.path`, model.path, `timeZone '${this.timeZone}'`, 'timeZone already makes /etc/localtime a link to its zone file; set one or the other');
+    if (model.path === LOCALTIME_LINK && this.timeZone !== undefined) {
+      throw CoreErrors.conflictingProps(`${model.origin}.path`, model.path, `timeZone '${this.timeZone}'`, 'timeZone already makes '
+        + '/etc/localtime a link to its zone file; set one or the other');
     }
     const clash = this.files.find((f) => f.path === model.path);
-    if (clash) throw Errors.duplicatePath(`${model.origin}.path`, model.path, clash.origin);
+    if (clash) throw BootConfigErrors.duplicatePath(`${model.origin}.path`, model.path, clash.origin);
     this.files.push(model);
   }
 
@@ -115,8 +118,9 @@ export class HostConfig {
     this.assertOpen('addSystemdUnit');
     const model = toUnitModel(unit, `units[${this.units.length}]`);
     const existing = this.units.findIndex((u) => u.name === model.name);
-    if (existing >= 0 && (this.units[existing].contents !== undefined || this.units[existing].mask || this.units[existing].enabled !== undefined)) {
-      throw Errors.duplicateUnit(`${model.origin}.name`, model.name);
+    const set = existing >= 0 ? this.units[existing] : undefined;
+    if (set && (set.contents !== undefined || set.mask || set.enabled !== undefined)) {
+      throw BootConfigErrors.duplicateUnit(`${model.origin}.name`, model.name);
     }
     if (existing >= 0) {
       this.units[existing] = { ...model, dropIns: this.units[existing].dropIns };
@@ -135,7 +139,9 @@ export class HostConfig {
       this.units.push({ name: unit, dropIns: [model], origin });
       return;
     }
-    if (this.units[i].dropIns.some((d) => d.name === model.name)) throw Errors.duplicatePath(`${origin}.name`, model.name, `${unit}`);
+    if (this.units[i].dropIns.some((d) => d.name === model.name)) {
+      throw BootConfigErrors.duplicatePath(`${origin}.name`, model.name, `${unit}`);
+    }
     this.units[i] = { ...this.units[i], dropIns: [...this.units[i].dropIns, model] };
   }
 
@@ -143,7 +149,7 @@ export class HostConfig {
   public addContainer(container: ContainerOptions): void {
     this.assertOpen('addContainer');
     const model = toContainerModel(container, `containers[${this.containers.length}]`);
-    if (this.containers.some((c) => c.name === model.name)) throw Errors.duplicateContainer(`${model.origin}.name`, model.name);
+    if (this.containers.some((c) => c.name === model.name)) throw BootConfigErrors.duplicateContainer(`${model.origin}.name`, model.name);
     this.containers.push(model);
   }
 
@@ -157,7 +163,9 @@ export class HostConfig {
   public addUser(user: HostUserOptions): void {
     this.assertOpen('addUser');
     const model = toUserModel(user, `users[${this.users.length}]`);
-    if (this.users.some((u) => u.name === model.name)) throw Errors.duplicatePath(`${model.origin}.name`, model.name, 'another user');
+    if (this.users.some((u) => u.name === model.name)) {
+      throw BootConfigErrors.duplicatePath(`${model.origin}.name`, model.name, 'another user');
+    }
     this.users.push(model);
   }
 
@@ -172,7 +180,8 @@ export class HostConfig {
   public addFirstBootFragment(fragment: FirstBootFragment): void {
     this.assertOpen('addFirstBootFragment');
     if (!(fragment instanceof FirstBootFragment)) {
-      throw Errors.notOneOf(`fragments[${this.fragments.length}]`, fragment, ['FirstBootFragment.ignition(json)', 'FirstBootFragment.cloudConfig(yaml)', 'FirstBootFragment.bottlerocketSettings(toml)']);
+      throw CoreErrors.notOneOf(`fragments[${this.fragments.length}]`, fragment,
+        ['FirstBootFragment.ignition(json)', 'FirstBootFragment.cloudConfig(yaml)', 'FirstBootFragment.bottlerocketSettings(toml)']);
     }
     this.fragments.push(fragment);
   }
@@ -217,11 +226,11 @@ export class HostConfig {
     c.fragments.push(...this.fragments);
     for (const f of add.files ?? []) {
       const clash = c.files.find((x) => x.path === f.path);
-      if (clash) throw Errors.duplicatePath(`${clash.origin}.path`, f.path, f.origin);
+      if (clash) throw BootConfigErrors.duplicatePath(`${clash.origin}.path`, f.path, f.origin);
       c.files.push(f);
     }
     for (const u of add.units ?? []) {
-      if (c.units.some((x) => x.name === u.name)) throw Errors.duplicateUnit(`${u.origin}.name`, u.name);
+      if (c.units.some((x) => x.name === u.name)) throw BootConfigErrors.duplicateUnit(`${u.origin}.name`, u.name);
       c.units.push(u);
     }
     c.extra = {
@@ -255,7 +264,7 @@ export class HostConfig {
   }
 
   private assertOpen(method: string): void {
-    if (this.consumedBy !== undefined) throw Errors.hostConfigFrozen(method, this.consumedBy);
+    if (this.consumedBy !== undefined) throw BootConfigErrors.hostConfigFrozen(method, this.consumedBy);
   }
 
   private addKey(property: string, key: unknown) {
@@ -266,10 +275,11 @@ export class HostConfig {
 
 export function validateTimeZone(property: string, value: unknown): string {
   const s = requireString(property, value);
-  // As written, case included: the host links /etc/localtime to /usr/share/zoneinfo/<name> (C17).
+  // As written, case included: the host links /etc/localtime to /usr/share/zoneinfo/<name>.
   if (IANA_TIME_ZONES.has(s)) return s;
   const other = [...IANA_TIME_ZONES].find((z) => z.toLowerCase() === s.toLowerCase());
-  throw Errors.badTimeZone(property, value, other === undefined ? undefined : `did you mean '${other}'? Names are case-sensitive on the host`);
+  throw BootConfigErrors.badTimeZone(property, value, other === undefined ? undefined : `did you mean '${other}'? Names are `
+    + `case-sensitive on the host`);
 }
 
 export function validateDaemonSettings(property: string, value: unknown): Record<string, unknown> {
@@ -278,17 +288,18 @@ export function validateDaemonSettings(property: string, value: unknown): Record
   try {
     json = JSON.stringify(r);
   } catch {
-    throw Errors.badDockerSettings(property, value);
+    throw BootConfigErrors.badDockerSettings(property, value);
   }
-  if (isUnresolved(json)) throw Errors.unresolvedToken(property, value);
+  if (isUnresolved(json)) throw CoreErrors.unresolvedToken(property, value);
   // Checked as written: daemon.json is this JSON, and an object's toJSON() may say other things
-  // than its own fields (review-2026-11.md C8).
+  // than its own fields.
   const written = json === undefined ? undefined : JSON.parse(json);
-  if (written === null || typeof written !== 'object' || Array.isArray(written)) throw Errors.badDockerSettings(property, value);
+  if (written === null || typeof written !== 'object' || Array.isArray(written)) throw BootConfigErrors.badDockerSettings(property, value);
   const hosts = written.hosts;
   if (hosts !== undefined) {
     const list = Array.isArray(hosts) ? hosts : [hosts];
-    if (list.some((h) => typeof h !== 'string' || !h.startsWith('unix://'))) throw Errors.dockerTcpSocket(`${property}.hosts`, hosts);
+    if (list.some((h) => typeof h !== 'string' || !h.startsWith('unix://'))) throw BootConfigErrors.dockerTcpSocket(
+      `${property}.hosts`, hosts);
   }
   return written;
 }
@@ -296,6 +307,6 @@ export function validateDaemonSettings(property: string, value: unknown): Record
 /** A fleet's or swarm's `hostConfig` prop: a HostConfig, or an empty one when it is left out. */
 export function requireHostConfig(property: string, value: unknown): HostConfig {
   if (value === undefined) return new HostConfig();
-  if (!(value instanceof HostConfig)) throw Errors.notOneOf(property, value, ['a HostConfig (new HostConfig({...}))']);
+  if (!(value instanceof HostConfig)) throw CoreErrors.notOneOf(property, value, ['a HostConfig (new HostConfig({...}))']);
   return value;
 }

@@ -1,4 +1,5 @@
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { BootConfigErrors } from './errors';
 import { requireArray, requireSshPublicKey, requireString } from '../core/validation';
 import { UserModel } from './model';
 
@@ -26,20 +27,21 @@ const USER = /^[a-z_][a-z0-9_-]{0,31}$/;
 
 export function validateUserName(property: string, value: unknown): string {
   const s = requireString(property, value, { allowEmpty: true });
-  if (!USER.test(s)) throw Errors.badUserName(property, value);
+  if (!USER.test(s)) throw BootConfigErrors.badUserName(property, value);
   return s;
 }
 
 export function toUserModel(o: HostUserOptions, origin: string): UserModel {
-  if (o === null || typeof o !== 'object') throw Errors.notAnObject(origin, o);
+  if (o === null || typeof o !== 'object') throw CoreErrors.notAnObject(origin, o);
   const name = validateUserName(`${origin}.name`, o.name);
-  const groups = o.groups === undefined ? [] : requireArray(`${origin}.groups`, o.groups).map((g, i) => validateUserName(`${origin}.groups[${i}]`, g));
+  const groups = o.groups === undefined ? []
+    : requireArray(`${origin}.groups`, o.groups).map((g, i) => validateUserName(`${origin}.groups[${i}]`, g));
   groups.forEach((g, i) => {
     // The user's own group is its primary group: listed again it changes nothing (and Ignition's
     // useradd would look for it before creating it), so it is a mistake to report.
-    if (g === name) throw Errors.groupIsUsersOwn(`${origin}.groups[${i}]`, g, name);
+    if (g === name) throw BootConfigErrors.groupIsUsersOwn(`${origin}.groups[${i}]`, g, name);
     const first = groups.indexOf(g);
-    if (first < i) throw Errors.duplicateUserGroup(`${origin}.groups[${i}]`, g, `${origin}.groups[${first}]`);
+    if (first < i) throw BootConfigErrors.duplicateUserGroup(`${origin}.groups[${i}]`, g, `${origin}.groups[${first}]`);
   });
   const keys = o.sshAuthorizedKeys === undefined ? [] : requireArray(`${origin}.sshAuthorizedKeys`, o.sshAuthorizedKeys)
     .map((k, i) => requireSshPublicKey(`${origin}.sshAuthorizedKeys[${i}]`, k));

@@ -1,5 +1,5 @@
 import { gzipSync } from 'zlib';
-import { Errors } from '../core/errors';
+import { BootConfigErrors } from './errors';
 import { stableStringify } from '../core/fingerprint';
 import { mergeFragment } from './fragment';
 import { DirectoryModel, FileModel, LinkModel, UnitModel } from './model';
@@ -83,7 +83,8 @@ export function renderIgnition(plan: IgnitionPlan, fragments: readonly Record<st
     ignition: { version: IGNITION_SPEC_VERSION },
     passwd: users.length ? { users } : undefined,
     storage: {
-      directories: plan.directories.length ? byPath(plan.directories).map((d) => ({ path: d.path, mode: d.mode, overwrite: true })) : undefined,
+      directories: plan.directories.length
+        ? byPath(plan.directories).map((d) => ({ path: d.path, mode: d.mode, overwrite: true })) : undefined,
       files: plan.files.length ? byPath(plan.files).map((f) => ({
         path: f.path,
         mode: f.mode,
@@ -91,7 +92,8 @@ export function renderIgnition(plan: IgnitionPlan, fragments: readonly Record<st
         contents: ignitionContents(f.contents),
         ...owner(f.user, f.group),
       })) : undefined,
-      links: plan.links.length ? byPath(plan.links).map((l) => ({ path: l.path, target: l.target, hard: false, overwrite: true })) : undefined,
+      links: plan.links.length
+        ? byPath(plan.links).map((l) => ({ path: l.path, target: l.target, hard: false, overwrite: true })) : undefined,
       filesystems: plan.filesystems.length ? [...plan.filesystems].sort((a, b) => a.device.localeCompare(b.device)).map((fs) => ({
         device: fs.device,
         format: fs.format,
@@ -116,7 +118,8 @@ export function renderIgnition(plan: IgnitionPlan, fragments: readonly Record<st
   for (const f of fragments) {
     const version = (f.ignition as Record<string, unknown> | undefined)?.version;
     if (version !== undefined && version !== IGNITION_SPEC_VERSION) {
-      throw Errors.badFragment('fragment', version, `an Ignition fragment of spec ${IGNITION_SPEC_VERSION}`, 'the library renders this spec version; leave ignition.version out or set it to it');
+      throw BootConfigErrors.badFragment('fragment', version, `an Ignition fragment of spec ${IGNITION_SPEC_VERSION}`,
+        'the library renders this spec version; leave ignition.version out or set it to it');
     }
     merged = mergeFragment(merged, f);
   }
@@ -126,7 +129,7 @@ export function renderIgnition(plan: IgnitionPlan, fragments: readonly Record<st
 /**
  * Ignition refuses a config with two entries for one path (files, directories and links
  * together), one unit name, one user name or one filesystem device ("duplicate entry defined"),
- * and then no host boots: refused at synth instead (review-2026-11.md C12).
+ * and then no host boots: refused at synth instead.
  */
 function checkNoDuplicates<T>(config: T): T {
   const c = config as any;
@@ -138,7 +141,7 @@ function checkNoDuplicates<T>(config: T): T {
       if (typeof k !== 'string') continue;
       const id = `${group}:${k}`;
       const first = seen.get(id);
-      if (first !== undefined) throw Errors.duplicateIgnitionEntry(kind, k, first);
+      if (first !== undefined) throw BootConfigErrors.duplicateIgnitionEntry(kind, k, first);
       seen.set(id, kind);
     }
   };

@@ -18,7 +18,7 @@ export function mergeLayers(...layers: HostModel[]): HostModel {
 
 function mergeTwo(parent: HostModel, child: HostModel): HostModel {
   // A path is one entry whatever its kind: the child's file, directory or link at a path replaces
-  // the parent's entry of any kind there (two entries at one path fail Ignition at boot: C12).
+  // the parent's entry of any kind there (two entries at one path fail Ignition at boot).
   const childPaths = new Set([...child.files, ...child.directories, ...child.links].map((x) => x.path));
   const kept = <T extends { path: string }>(xs: readonly T[]) => xs.filter((x) => !childPaths.has(x.path));
   parent = { ...parent, files: kept(parent.files), directories: kept(parent.directories), links: kept(parent.links) };

@@ -120,7 +120,3 @@ export function layer(fields: Partial<HostModel>): HostModel {
 export function textFile(path: string, text: string, mode = 0o644, origin = path): FileModel {
   return { path, contents: Buffer.from(text, 'utf8'), mode, origin };
 }
-
-/** Where the library writes Docker daemon settings and sysctls on every OS that has files. */
-export const DAEMON_JSON = '/etc/docker/daemon.json';
-export const SYSCTL_FILE = '/etc/sysctl.d/90-docker-fleet.conf';

@@ -1,18 +1,17 @@
 import { stableStringify } from '../core/fingerprint';
 import { CloudConfigDocument, CloudConfigFile } from './cloud-config';
-import { containerEnvFile, dockerRunArgs, pullWithRetries, renderEnvFile, shQuote } from './container-run';
-import { DATA_VOLUME_SCRIPT, renderDataVolumeScript } from './data-volume-script';
+import { dockerRunArgs, pullWithRetries, renderEnvFile, shQuote } from './container-run';
+import { renderDataVolumeScript } from './data-volume-script';
 import { openRcContainerService } from './openrc-container';
-import { SECRET_FETCHER, renderSecretFetcher, secretFetchArgv, secretPackages } from './secret-fetch';
+import { renderSecretFetcher, secretFetchArgv, secretPackages } from './secret-fetch';
 import { mergeLayers } from './merge';
-import { DAEMON_JSON, FileModel, HostModel, SYSCTL_FILE, layer, textFile } from './model';
+import { FileModel, HostModel, layer, textFile } from './model';
+import {
+  DAEMON_JSON, DATA_VOLUME_SCRIPT, HOSTNAME_FILE, SECRET_FETCHER, SYSCTL_FILE, containerEnvFile, initScript, openRcServiceName,
+} from './paths';
 
 
 const DOCKER = '/usr/bin/docker';
-
-export function containerServiceName(name: string): string {
-  return `container-${name}`;
-}
 
 function perm(mode: number): string {
   return `0${mode.toString(8).padStart(3, '0')}`;
@@ -24,7 +23,7 @@ function cloudFile(f: FileModel): CloudConfigFile {
 
 /** The files that run one container under OpenRC (its init script). */
 function containerServiceFiles(c: HostModel['containers'][number]): FileModel[] {
-  return [textFile(`/etc/init.d/${containerServiceName(c.name)}`, containerService(c), 0o755)];
+  return [textFile(initScript(openRcServiceName(c.name)), containerService(c), 0o755)];
 }
 
 /**
@@ -55,16 +54,17 @@ export function expandForOpenRc(model: HostModel): CloudConfigDocument {
     // which busybox's blkid lacks (Alpine main has both as util-linux subpackages).
     packages.push(v.fileSystem === 'xfs' ? 'xfsprogs' : 'e2fsprogs', 'blkid', 'wipefs');
     // mdev-conf links /dev/xvdX names for EBS NVMe disks only when nvme-cli is installed
-    // (aports main/mdev-conf persistent-storage; os-facts-2.md §2).
+    // (aports main/mdev-conf persistent-storage; docs/os-notes.md "EBS device names").
     if (v.device && /^\/dev\/(xvd|sd)/.test(v.device)) packages.push('nvme-cli');
     files.push(textFile(DATA_VOLUME_SCRIPT, renderDataVolumeScript(v, v.diskModel), 0o755));
     runcmd.push(`${DATA_VOLUME_SCRIPT} && mkdir -p ${v.mountPoint} && `
-      + `(grep -q 'LABEL=${v.label} ' /etc/fstab || echo 'LABEL=${v.label} ${v.mountPoint} ${v.fileSystem} defaults,noatime,nofail 0 2' >> /etc/fstab) && `
+      + `(grep -q 'LABEL=${v.label} ' /etc/fstab || echo 'LABEL=${v.label} ${v.mountPoint} ${v.fileSystem} defaults,noatime,nofail 0 2' `
+        + `>> /etc/fstab) && `
       + `{ ! blkid -L ${v.label} >/dev/null 2>&1 || mount ${v.mountPoint}; }`);
   }
   if (model.hostname) {
-    files.push(textFile('/etc/hostname', `${model.hostname}\n`, 0o644));
-    runcmd.push('hostname -F /etc/hostname');
+    files.push(textFile(HOSTNAME_FILE, `${model.hostname}\n`, 0o644));
+    runcmd.push(`hostname -F ${HOSTNAME_FILE}`);
   }
   if (Object.keys(model.dockerDaemonSettings).length) {
     files.push(textFile(DAEMON_JSON, `${stableStringify(model.dockerDaemonSettings, 2)}\n`, 0o644));
@@ -96,15 +96,17 @@ export function expandForOpenRc(model: HostModel): CloudConfigDocument {
   for (const f of model.files) {
     if (f.user || f.group) runcmd.push(`chown ${f.user ?? 'root'}${f.group ? `:${f.group}` : ''} ${shQuote(f.path)}`);
   }
-  // Docker: community package, OpenRC service (aports community/docker; os-facts.md §3.6).
+  // Docker: community package, OpenRC service (aports community/docker; docs/os-notes.md "Alpine cloud images").
   runcmd.push('rc-update add docker default', 'rc-service docker start');
   for (const c of model.containers) {
-    const svc = containerServiceName(c.name);
-    if (Object.keys(c.environment).length) files.push(textFile(containerEnvFile(c), renderEnvFile(c), 0o600));
+    const svc = openRcServiceName(c.name);
+    if (Object.keys(c.environment).length) files.push(textFile(containerEnvFile(c.name), renderEnvFile(c), 0o600));
     files.push(...containerServiceFiles(c));
     runcmd.push(`rc-update add ${svc} default`, `rc-service ${svc} start`);
   }
-  if (model.containers.some((c) => c.secrets.length)) files.push(textFile(SECRET_FETCHER, renderSecretFetcher({ kind: 'packaged', aws: '/usr/bin/aws' }), 0o700));
+  if (model.containers.some((c) => c.secrets.length)) {
+    files.push(textFile(SECRET_FETCHER, renderSecretFetcher({ kind: 'packaged', aws: '/usr/bin/aws' }), 0o700));
+  }
   runcmd.push(...model.bootCommands);
   return {
     sshAuthorizedKeys: model.sshAuthorizedKeys,

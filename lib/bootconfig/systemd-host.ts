@@ -1,10 +1,14 @@
-import { DAEMON_JSON, DataVolumeModel, FileModel, HostModel, LinkModel, SYSCTL_FILE, UnitModel, layer, textFile } from './model';
-import { STOP_GRACE_SECONDS, containerEnvFile, containerSecretsFile, dockerRunArgs, pullWithRetries, renderEnvFile, systemdQuote } from './container-run';
-import { SECRET_FETCHER, renderSecretFetcher, secretFetchArgv } from './secret-fetch';
+import { DataVolumeModel, FileModel, HostModel, LinkModel, UnitModel, layer, textFile } from './model';
+import { STOP_GRACE_SECONDS, dockerRunArgs, pullWithRetries, renderEnvFile, systemdQuote } from './container-run';
+import { renderSecretFetcher, secretFetchArgv } from './secret-fetch';
 import { mergeLayers } from './merge';
 import { IgnitionPlan } from './ignition';
 import { stableStringify } from '../core/fingerprint';
-import { DATA_VOLUME_SCRIPT, renderDataVolumeScript } from './data-volume-script';
+import { renderDataVolumeScript } from './data-volume-script';
+import {
+  DAEMON_JSON, DATA_MOUNT_UNIT, DATA_VOLUME_SCRIPT, DATA_VOLUME_UNIT, HOSTNAME_FILE, LOCALTIME_LINK, SECRET_FETCHER, SYSCTL_FILE,
+  containerEnvFile, containerSecretsFile, containerUnitName,
+} from './paths';
 import { BootMembership, IgnitionOsGroups, splitGroups, userGroupsScriptFile, userGroupsUnit } from './user-groups';
 
 /** What differs between the systemd-based OSes when their host model becomes an Ignition plan. */
@@ -19,13 +23,6 @@ export interface SystemdHostOptions {
   readonly declaredGroups?: readonly string[];
 }
 
-
-export function containerUnitName(name: string): string {
-  return `container-${name}.service`;
-}
-
-/** `var-lib-docker.mount`, the escaped unit name systemd derives from the mount point. */
-const DATA_MOUNT_UNIT = 'var-lib-docker.mount';
 
 function containerUnit(c: HostModel['containers'][number], docker: string, needsMount: boolean): UnitModel {
   const run = [docker, ...dockerRunArgs(c)].map(systemdQuote).join(' ');
@@ -55,7 +52,7 @@ function containerUnit(c: HostModel['containers'][number], docker: string, needs
     `ExecStop=${docker} stop --time=${STOP_GRACE_SECONDS} ${systemdQuote(c.name)}`,
     `SuccessExitStatus=130 137 143`,
     `TimeoutStopSec=${STOP_GRACE_SECONDS + 20}`,
-    ...(c.secrets.length ? [`ExecStopPost=-/bin/rm -f ${systemdQuote(containerSecretsFile(c))}`] : []),
+    ...(c.secrets.length ? [`ExecStopPost=-/bin/rm -f ${systemdQuote(containerSecretsFile(c.name))}`] : []),
     '',
     '[Install]',
     'WantedBy=multi-user.target',
@@ -63,8 +60,6 @@ function containerUnit(c: HostModel['containers'][number], docker: string, needs
   ].join('\n');
   return { name: containerUnitName(c.name), contents, enabled: true, dropIns: [], origin: c.origin };
 }
-
-const PREPARE_UNIT = 'docker-fleet-data-volume.service';
 
 /**
  * Runs the data-volume script before the mount and Docker. Without a data disk the script warns
@@ -104,7 +99,7 @@ function dataVolumePrepareUnit(): UnitModel {
     'WantedBy=docker.service containerd.service',
     '',
   ].join('\n');
-  return { name: PREPARE_UNIT, contents, enabled: true, dropIns: [], origin: 'dockerDataVolume' };
+  return { name: DATA_VOLUME_UNIT, contents, enabled: true, dropIns: [], origin: 'dockerDataVolume' };
 }
 
 /**
@@ -121,7 +116,7 @@ function dataVolumeUnit(v: DataVolumeModel): UnitModel {
   const contents = [
     '[Unit]',
     'Description=Docker data volume (formatted only when blank; survives re-provisioning)',
-    ...(v.device ? [] : [`After=${PREPARE_UNIT}`]),
+    ...(v.device ? [] : [`After=${DATA_VOLUME_UNIT}`]),
     // Not before docker.socket: that would hold sockets.target (and the boot) for the prepare
     // unit's wait; docker.service, which the socket activates, is ordered after the mount.
     'Before=docker.service containerd.service',
@@ -153,7 +148,7 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
   const links: LinkModel[] = [];
   const units: UnitModel[] = [];
 
-  if (model.hostname) files.push(textFile('/etc/hostname', `${model.hostname}\n`, 0o644, 'hostname'));
+  if (model.hostname) files.push(textFile(HOSTNAME_FILE, `${model.hostname}\n`, 0o644, 'hostname'));
   if (Object.keys(model.dockerDaemonSettings).length) {
     files.push(textFile(DAEMON_JSON, `${stableStringify(model.dockerDaemonSettings, 2)}\n`, 0o644, 'dockerDaemonSettings'));
   }
@@ -162,10 +157,11 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
     files.push(textFile(SYSCTL_FILE, sysctlKeys.map((k) => `${k} = ${model.sysctls[k]}\n`).join(''), 0o644, 'sysctls'));
   }
   if (model.timeZone) {
-    links.push({ path: '/etc/localtime', target: `../usr/share/zoneinfo/${model.timeZone}`, origin: 'timeZone' });
+    links.push({ path: LOCALTIME_LINK, target: `../usr/share/zoneinfo/${model.timeZone}`, origin: 'timeZone' });
   }
   for (const c of model.containers) {
-    if (Object.keys(c.environment).length) files.push(textFile(containerEnvFile(c), renderEnvFile(c), 0o600, `${c.origin}.environment`));
+    if (Object.keys(c.environment).length) files.push(textFile(containerEnvFile(c.name), renderEnvFile(c), 0o600,
+      `${c.origin}.environment`));
     units.push(containerUnit(c, opts.dockerBinary, !!model.dockerDataVolume));
   }
   if (model.containers.some((c) => c.secrets.length)) {
@@ -199,7 +195,7 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
     return split.now;
   };
   // addUser({ name: 'core' }) with keys for the default user: one entry (Ignition refuses two
-  // users of one name at boot: C12); the keys accumulate, the user's groups apply.
+  // users of one name at boot); the keys accumulate, the user's groups apply.
   const asDefault = model.users.find((u) => u.name === opts.defaultUser);
   if (model.sshAuthorizedKeys.length || asDefault) {
     users.push({
@@ -208,13 +204,16 @@ export function expandForSystemd(model: HostModel, opts: SystemdHostOptions): Ig
       groups: groupsOf(opts.defaultUser, asDefault?.groups ?? []),
     });
   }
-  for (const u of model.users) if (u !== asDefault) users.push({ name: u.name, sshAuthorizedKeys: u.sshAuthorizedKeys, groups: groupsOf(u.name, u.groups) });
+  for (const u of model.users) {
+    if (u !== asDefault) users.push({ name: u.name, sshAuthorizedKeys: u.sshAuthorizedKeys, groups: groupsOf(u.name, u.groups) });
+  }
   if (atBoot.length) {
     files.push(userGroupsScriptFile(atBoot, opts.groups.altfilesPath));
     units.push(userGroupsUnit());
   }
 
   // What the model derives is the parent of what its layers wrote themselves (same merge rule).
-  const out = mergeLayers(layer({ files, links, units }), layer({ files: model.files, links: model.links, units: model.units, directories: model.directories }));
+  const own = layer({ files: model.files, links: model.links, units: model.units, directories: model.directories });
+  const out = mergeLayers(layer({ files, links, units }), own);
   return { users, files: out.files, directories: out.directories, links: out.links, units: out.units, filesystems };
 }

@@ -1,4 +1,5 @@
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { BootConfigErrors } from './errors';
 import { requireBoolean, requireString } from '../core/validation';
 import { DropInModel, UnitModel } from './model';
 
@@ -38,26 +39,26 @@ const UNIT = /^[A-Za-z0-9:_.\\-]+(@[A-Za-z0-9:_.\\-]*)?\.(service|socket|device|
 
 export function validateUnitName(property: string, value: unknown): string {
   const s = requireString(property, value, { allowEmpty: true });
-  if (s.length === 0 || s.length > 255 || !UNIT.test(s)) throw Errors.badUnitName(property, value);
+  if (s.length === 0 || s.length > 255 || !UNIT.test(s)) throw BootConfigErrors.badUnitName(property, value);
   return s;
 }
 
 export function toUnitModel(o: SystemdUnitOptions, origin: string): UnitModel {
-  if (o === null || typeof o !== 'object') throw Errors.notAnObject(origin, o);
+  if (o === null || typeof o !== 'object') throw CoreErrors.notAnObject(origin, o);
   const name = validateUnitName(`${origin}.name`, o.name);
   const contents = o.contents === undefined ? undefined : requireString(`${origin}.contents`, o.contents, { literal: true });
   const mask = o.mask === undefined ? false : requireBoolean(`${origin}.mask`, o.mask);
   let enabled = o.enabled === undefined ? undefined : requireBoolean(`${origin}.enabled`, o.enabled);
-  if (contents === undefined && !mask && enabled === undefined) throw Errors.emptyUnit(`${origin}.contents`, o.contents);
+  if (contents === undefined && !mask && enabled === undefined) throw BootConfigErrors.emptyUnit(`${origin}.contents`, o.contents);
   if (enabled === undefined && contents !== undefined && /^\[Install\]/m.test(contents)) enabled = true;
   return { name, contents, enabled, mask, dropIns: [], origin };
 }
 
 export function toDropInModel(o: SystemdDropInOptions, origin: string): { unit: string; dropIn: DropInModel } {
-  if (o === null || typeof o !== 'object') throw Errors.notAnObject(origin, o);
+  if (o === null || typeof o !== 'object') throw CoreErrors.notAnObject(origin, o);
   const unit = validateUnitName(`${origin}.unit`, o.unit);
   const name = requireString(`${origin}.name`, o.name, { allowEmpty: true });
-  if (!/^[A-Za-z0-9_.@-]+\.conf$/.test(name)) throw Errors.badDropInName(`${origin}.name`, o.name);
+  if (!/^[A-Za-z0-9_.@-]+\.conf$/.test(name)) throw BootConfigErrors.badDropInName(`${origin}.name`, o.name);
   const contents = requireString(`${origin}.contents`, o.contents, { literal: true });
   return { unit, dropIn: { name, contents } };
 }

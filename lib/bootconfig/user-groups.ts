@@ -1,5 +1,5 @@
 /**
- * Groups of users on the Ignition OSes (issue 13 item 9): which memberships Ignition itself can
+ * Groups of users on the Ignition OSes (`addUser({ groups })`): which memberships Ignition itself can
  * create, and a boot unit for the rest.
  *
  * Ignition creates users with `useradd --root /sysroot --groups a,b` and modifies existing ones
@@ -22,6 +22,7 @@
  * Internal: not part of the jsii API.
  */
 import { FileModel, UnitModel, textFile } from './model';
+import { USER_GROUPS_SCRIPT, USER_GROUPS_UNIT } from './paths';
 
 /** Where an Ignition OS keeps its groups when Ignition's files stage runs (per OS: lib/os/os-groups.ts). */
 export interface IgnitionOsGroups {
@@ -47,15 +48,13 @@ export interface BootMembership {
   readonly group: string;
 }
 
-export const USER_GROUPS_SCRIPT = '/etc/docker-fleet/user-groups';
-export const USER_GROUPS_UNIT = 'docker-fleet-user-groups.service';
-
 /**
  * Splits a user's groups into those Ignition can take (`now`) and those the boot unit adds.
  * `declared`: groups raw fragments declare in `passwd.groups`; Ignition creates groups before
  * users (ignition internal/exec/stages/files/passwd.go `createPasswd`), so useradd accepts them.
  */
-export function splitGroups(user: string, groups: readonly string[], os: IgnitionOsGroups, opts: { isDefaultUser: boolean; declared: ReadonlySet<string> }): { now: string[]; atBoot: BootMembership[] } {
+export function splitGroups(user: string, groups: readonly string[], os: IgnitionOsGroups,
+  opts: { isDefaultUser: boolean; declared: ReadonlySet<string> }): { now: string[]; atBoot: BootMembership[] } {
   const now: string[] = [];
   const atBoot: BootMembership[] = [];
   const viaIgnition = !(opts.isDefaultUser && os.defaultUserPreexists);

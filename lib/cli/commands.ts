@@ -14,7 +14,8 @@ function hostsWord(n: number): string {
 
 function platformLine(f: Fleet): string {
   if (f.platform === 'aws') {
-    return `platform: AWS (launch template + auto scaling group), ${f.hostCount === undefined ? 'host count set at apply time' : hostsWord(f.hostCount)}`;
+    return `platform: AWS (launch template + auto scaling group), `
+      + `${f.hostCount === undefined ? 'host count set at apply time' : hostsWord(f.hostCount)}`;
   }
   const hosts = Object.keys(f.payloads);
   // the provider version only where it is not the 0.8.3 line the output always described
@@ -29,7 +30,8 @@ function deliveryKind(p: Payload): string {
 function loadFleets(dir: string, allowEmpty: boolean): Fleet[] {
   const fleets = findFleets(loadApp(dir));
   if (!fleets.length && !allowEmpty) {
-    throw new CliError(`${dir}: no Docker fleets found (no aws_launch_template with user_data, libvirt_ignition or libvirt_cloudinit_disk)`);
+    throw new CliError(`${dir}: no Docker fleets found (no aws_launch_template with user_data, libvirt_ignition or `
+      + `libvirt_cloudinit_disk)`);
   }
   return fleets;
 }
@@ -39,7 +41,8 @@ function indent(lines: string[], by = '  '): string[] {
 }
 
 /** The per-host items of a libvirt fleet: those the same on every host, and those that differ. */
-function splitCommon(payloads: Record<string, Payload>, full: boolean): { common: Item[]; differing: { key: string; perHost: [string, string[] | undefined][] }[] } {
+function splitCommon(payloads: Record<string, Payload>, full: boolean):
+{ common: Item[]; differing: { key: string; perHost: [string, string[] | undefined][] }[] } {
   const hosts = Object.keys(payloads);
   const per = hosts.map((h) => new Map(itemsOf(payloads[h].view, full).map((i) => [i.key, i.lines] as const)));
   const keys: string[] = [];
@@ -83,7 +86,8 @@ export function explainText(dir: string): string {
       continue;
     }
     const { common, differing } = splitCommon(f.payloads, false);
-    if (payloads.length > 1) out.push(`(the same on ${payloads.length === 2 ? 'both' : `all ${payloads.length}`} hosts, except what is listed under "differs between hosts")`);
+    if (payloads.length > 1) out.push(`(the same on ${payloads.length === 2 ? 'both' : `all ${payloads.length}`} hosts, except what is `
+      + `listed under "differs between hosts")`);
     for (const i of common) out.push(i.key, ...indent(i.lines));
     if (differing.length) {
       out.push('differs between hosts:');
@@ -107,7 +111,10 @@ export function explainJson(dir: string): string {
     const base = { fleet: f.id, stack: f.stack, platform: f.platform, os: f.os };
     if (f.platform === 'aws') {
       const p = f.payloads['*'];
-      return { ...base, hostCount: f.hostCount ?? null, delivery: p.delivery, payload: viewJson(p.view), ...(f.ecsContainers ? { ecsContainers: f.ecsContainers } : {}) };
+      return {
+        ...base, hostCount: f.hostCount ?? null, delivery: p.delivery, payload: viewJson(p.view),
+        ...(f.ecsContainers ? { ecsContainers: f.ecsContainers } : {}),
+      };
     }
     const hosts = Object.keys(f.payloads);
     const { differing } = splitCommon(f.payloads, false);
@@ -129,7 +136,8 @@ function itemChanges(a: Payload, b: Payload): string[] {
   const bi = new Map(itemsOf(b.view, true).map((i) => [i.key, i.lines] as const));
   const out: string[] = [];
   if (deliveryKind(a) !== deliveryKind(b)) out.push(`~ delivery: ${deliveryKind(a)} → ${deliveryKind(b)}`);
-  if (a.view.os !== b.view.os || a.view.format !== b.view.format) out.push(`~ OS: ${a.view.os} (${a.view.format}) → ${b.view.os} (${b.view.format})`);
+  if (a.view.os !== b.view.os || a.view.format !== b.view.format) out.push(`~ OS: ${a.view.os} (${a.view.format}) → ${b.view.os} `
+    + `(${b.view.format})`);
   for (const [k, lines] of ai) {
     const nl = bi.get(k);
     if (nl === undefined) out.push(`- ${k}`, ...indent(lines.map((l) => `-${l}`), '    '));
@@ -196,13 +204,15 @@ export function diffApps(oldDir: string, newDir: string): DiffResult {
     const b = after.find((f) => f.id === id);
     if (!a && b) {
       hostChange = true; changedFleets++;
-      const n = b.platform === 'aws' ? (b.hostCount === undefined ? 'its hosts' : hostsWord(b.hostCount)) : `host ${Object.keys(b.payloads).join(', ')}`;
+      const n = b.platform === 'aws' ? (b.hostCount === undefined ? 'its hosts' : hostsWord(b.hostCount)) :
+        `host ${Object.keys(b.payloads).join(', ')}`;
       out.push('', `== ${id} ==`, `new fleet (${b.os}) → creates ${n}`);
       continue;
     }
     if (a && !b) {
       hostChange = true; changedFleets++;
-      const n = a.platform === 'aws' ? (a.hostCount === undefined ? 'its hosts' : hostsWord(a.hostCount)) : `host ${Object.keys(a.payloads).join(', ')}`;
+      const n = a.platform === 'aws' ? (a.hostCount === undefined ? 'its hosts' : hostsWord(a.hostCount)) :
+        `host ${Object.keys(a.payloads).join(', ')}`;
       out.push('', `== ${id} ==`, `fleet removed (${a.os}) → destroys ${n}`);
       continue;
     }
@@ -216,7 +226,8 @@ export function diffApps(oldDir: string, newDir: string): DiffResult {
         const n = b.hostCount === undefined ? 'all hosts (desired capacity is set at apply time)' : hostsWord(b.hostCount);
         out.push('', `== ${id} ==`);
         if (changes.length || lt.length) out.push(`effect: new launch-template version → rolling instance refresh of ${n}`);
-        if (ecs.lines.length) out.push(`effect: ECS replaces the task of ${ecs.names.join(', ')} on each host (a new task-definition revision or service; the hosts stay)`);
+        if (ecs.lines.length) out.push(`effect: ECS replaces the task of ${ecs.names.join(', ')} on each host (a new task-definition `
+          + `revision or service; the hosts stay)`);
         out.push(...changes, ...lt.map((l) => `~ ${l}`), ...ecs.lines);
       } else {
         const other = attrChanges('auto scaling group', a.other, b.other);
@@ -242,10 +253,12 @@ export function diffApps(oldDir: string, newDir: string): DiffResult {
         hostChange = true; changedFleets++;
         out.push('', `== ${id} ==`);
         if (provider) out.push(provider);
-        if (reprovisioned.length) out.push(`effect: re-provisions host ${reprovisioned.join(', ')} (new first-boot payload → new root volume and domain; Docker data volumes are kept)`);
+        if (reprovisioned.length) out.push(`effect: re-provisions host ${reprovisioned.join(', ')} (new first-boot payload → new root `
+          + `volume and domain; Docker data volumes are kept)`);
         if (added.length) out.push(`effect: creates host ${added.join(', ')}`);
         if (removed.length) out.push(`effect: destroys host ${removed.join(', ')}`);
-        for (const [k, hs] of groups) out.push(groups.size === 1 && hs.length === reprovisioned.length && hs.length > 1 ? `on each of ${hs.join(', ')}:` : `on ${hs.join(', ')}:`, ...indent(k.split('\n')));
+        for (const [k, hs] of groups) out.push(groups.size === 1 && hs.length === reprovisioned.length && hs.length > 1 ?
+          `on each of ${hs.join(', ')}:` : `on ${hs.join(', ')}:`, ...indent(k.split('\n')));
       } else {
         const other = attrChanges('libvirt', a.other, b.other);
         if (other.length) out.push('', `== ${id} ==`, 'no host change', '  (not on the hosts) libvirt domain attributes changed');

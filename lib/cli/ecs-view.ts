@@ -7,7 +7,8 @@
  */
 import { CliError } from './errors';
 import { ContainerView } from './host-view';
-import { literalOf, unescapeTemplate } from './util';
+import { literalOf } from './util';
+import { unescapeTemplate } from '../core/terraform-text';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -24,7 +25,8 @@ interface ContainerDefinition {
 }
 
 /** The ECS containers of the fleet at `fleetPath` (task definitions whose construct parent it is). */
-export function ecsContainersOf(res: Resources, fleetPath: string, where: string, pathOf: (r: Record<string, unknown>, key: string) => string): ContainerView[] {
+export function ecsContainersOf(res: Resources, fleetPath: string, where: string,
+  pathOf: (r: Record<string, unknown>, key: string) => string): ContainerView[] {
   const services = Object.values(res.aws_ecs_service ?? {});
   const out: ContainerView[] = [];
   for (const [key, td] of Object.entries(res.aws_ecs_task_definition ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -37,25 +39,31 @@ export function ecsContainersOf(res: Resources, fleetPath: string, where: string
     }
     const volumes = new Map<string, string>();
     for (const v of (Array.isArray(td.volume) ? td.volume : []) as Array<Record<string, unknown>>) {
-      volumes.set(String(v.name), typeof v.host_path === 'string' ? unescapeTemplate(v.host_path) : v.docker_volume_configuration ? String(v.name) : '');
+      const source = typeof v.host_path === 'string' ? unescapeTemplate(v.host_path) : v.docker_volume_configuration ? String(v.name) : '';
+      volumes.set(String(v.name), source);
     }
-    const service = services.find((s) => typeof s.task_definition === 'string' && s.task_definition.includes(`aws_ecs_task_definition.${key}.`));
+    const service = services.find((s) => typeof s.task_definition === 'string' && s.task_definition.includes(
+      `aws_ecs_task_definition.${key}.`));
     const family = String(td.family ?? key);
     for (const d of defs) {
+      const prefix = d.logConfiguration?.options?.['awslogs-stream-prefix'] || undefined;
       const options = [
         d.memoryReservation !== undefined ? `memory reservation ${d.memoryReservation} MiB` : '',
-        d.logConfiguration?.logDriver ? `logs: ${d.logConfiguration.logDriver}${d.logConfiguration.options?.['awslogs-stream-prefix'] ? ` (stream prefix ${d.logConfiguration.options['awslogs-stream-prefix']})` : ''}` : '',
+        d.logConfiguration?.logDriver
+          ? `logs: ${d.logConfiguration.logDriver}${prefix === undefined ? '' : ` (stream prefix ${prefix})`}` : '',
       ].filter(Boolean);
       out.push({
         name: String(d.name ?? family),
         image: String(d.image ?? ''),
         ports: (d.portMappings ?? []).map((p) => `${p.hostPort ? `${p.hostPort}:` : ''}${p.containerPort}/${p.protocol ?? 'tcp'}`),
         environment: Object.fromEntries((d.environment ?? []).map((e) => [e.name, e.value])),
-        volumes: (d.mountPoints ?? []).map((m) => `${volumes.get(m.sourceVolume) || `(anonymous ${m.sourceVolume})`}:${m.containerPath}${m.readOnly ? ':ro' : ''}`),
+        volumes: (d.mountPoints ?? []).map((m) =>
+          `${volumes.get(m.sourceVolume) || `(anonymous ${m.sourceVolume})`}:${m.containerPath}${m.readOnly ? ':ro' : ''}`),
         command: d.command ?? [],
         secrets: (d.secrets ?? []).map((s) => `${s.name} ← ${s.valueFrom} (fetched by the ECS agent)`),
         options,
-        source: `ECS ${service?.scheduling_strategy === 'DAEMON' ? 'DAEMON ' : ''}service ${String(service?.name ?? '(none)')}, task definition ${family}`,
+        source: `ECS ${service?.scheduling_strategy === 'DAEMON' ? 'DAEMON ' : ''}service ${String(service?.name ?? '(none)')}, task `
+          + `definition ${family}`,
       });
     }
   }

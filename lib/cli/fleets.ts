@@ -12,7 +12,8 @@ import { CliError, oneLine } from './errors';
 import { ecsContainersOf } from './ecs-view';
 import { ContainerView, HostView, formatOf, hostView, userDataText } from './host-view';
 import { EvalError, StackValues, Unknown, Value } from './terraform-eval';
-import { fromBase64, literalOf, sha256, unescapeTemplate } from './util';
+import { fromBase64, literalOf, sha256 } from './util';
+import { unescapeTemplate } from '../core/terraform-text';
 
 export type TfJson = { resource?: Record<string, Record<string, Record<string, unknown>>> } & Record<string, unknown>;
 
@@ -52,7 +53,8 @@ export interface Fleet {
 /** Loads every stack of `path`. */
 export function loadApp(path: string): Stack[] {
   const p = resolve(path);
-  if (!existsSync(p)) throw new CliError(`${path}: no such file or directory (run \`cdktf synth\` first, or pass the synth output directory)`);
+  if (!existsSync(p)) throw new CliError(`${path}: no such file or directory (run \`cdktf synth\` first, or pass the synth output `
+    + `directory)`);
   if (statSync(p).isFile()) return [{ name: basename(dirname(p)), json: readJson(p, path) }];
   const manifest = join(p, 'manifest.json');
   if (existsSync(manifest)) {
@@ -69,9 +71,14 @@ export function loadApp(path: string): Stack[] {
   const stacksDir = join(p, 'stacks');
   if (existsSync(stacksDir) && statSync(stacksDir).isDirectory()) {
     const names = readdirSync(stacksDir).filter((n) => existsSync(join(stacksDir, n, 'cdk.tf.json'))).sort();
-    if (names.length) return names.map((name) => ({ name, json: readJson(join(stacksDir, name, 'cdk.tf.json'), join(path, 'stacks', name, 'cdk.tf.json')) }));
+    if (names.length) {
+      return names.map((name) => ({
+        name, json: readJson(join(stacksDir, name, 'cdk.tf.json'), join(path, 'stacks', name, 'cdk.tf.json')),
+      }));
+    }
   }
-  throw new CliError(`${path}: not a synthesized cdktf app (no manifest.json, stacks/*/cdk.tf.json or cdk.tf.json); run \`cdktf synth\` and pass its output directory`);
+  throw new CliError(`${path}: not a synthesized cdktf app (no manifest.json, stacks/*/cdk.tf.json or cdk.tf.json); run \`cdktf synth\` `
+    + `and pass its output directory`);
 }
 
 function readJson(file: string, shown: string): TfJson {
@@ -111,7 +118,8 @@ export function decodeUserData(expression: string, json: TfJson, where: string):
   const userData = literalOf(expression);
   const bytes = fromBase64(userData);
   if (bytes === undefined) {
-    if (userData.includes('${')) throw new CliError(`${where}: user_data is a Terraform expression (${userData.slice(0, 60)}), not a literal payload`);
+    if (userData.includes('${')) throw new CliError(`${where}: user_data is a Terraform expression (${userData.slice(0, 60)}), not a `
+      + `literal payload`);
     throw new CliError(`${where}: user_data is not base64`);
   }
   const { text, gzip } = userDataText(bytes, where);
@@ -121,7 +129,9 @@ export function decodeUserData(expression: string, json: TfJson, where: string):
   // follow the pointer to the S3 object in the same stack
   const m = /^s3:\/\/([^/]+)\/(.+)$/.exec(pointer);
   const objects = Object.values(json.resource?.aws_s3_object ?? {});
-  const hit = m ? objects.find((o) => o.key === m[2] && (o.bucket === m[1] || typeof o.bucket !== 'string' || String(o.bucket).includes('${'))) : undefined;
+  const inBucket = (o: Record<string, unknown>, bucket: string) =>
+    o.bucket === bucket || typeof o.bucket !== 'string' || String(o.bucket).includes('${');
+  const hit = m ? objects.find((o) => o.key === m[2] && inBucket(o, m[1])) : undefined;
   if (!hit) throw new CliError(`${where}: the user data is an Ignition pointer to ${pointer}, and no aws_s3_object in the stack holds it`);
   let content: Buffer | undefined;
   if (typeof hit.content_base64 === 'string') content = fromBase64(literalOf(hit.content_base64));
@@ -154,7 +164,8 @@ function fleetsOf(stack: Stack): Fleet[] {
     const os = osFromDescription(lt.description);
     const { text, delivery } = decodeUserData(lt.user_data, stack.json, where);
     const view = hostView(text, where, os);
-    const asg = asgs.find((a) => JSON.stringify(a.launch_template ?? a.mixed_instances_policy ?? '').includes(`aws_launch_template.${key}.`));
+    const asg = asgs.find((a) => JSON.stringify(a.launch_template ?? a.mixed_instances_policy ?? '').includes(
+      `aws_launch_template.${key}.`));
     const desired = asg?.desired_capacity;
     const ecs = ecsContainersOf(res, path, where, (r, k) => parentPath(constructPath(r, k)));
     out.push({
@@ -174,9 +185,11 @@ function fleetsOf(stack: Stack): Fleet[] {
       const where = `${stack.name}: ${path} (${type}.${key})`;
       const payloads: Record<string, Payload> = {};
       const add = (host: string, v: Value) => {
-        if (v instanceof Unknown) throw new CliError(`${where}: ${attr} of host ${host} is not known before apply (it reads ${v.reference})`);
+        if (v instanceof Unknown) throw new CliError(`${where}: ${attr} of host ${host} is not known before apply (it reads `
+          + `${v.reference})`);
         if (typeof v !== 'string') throw new CliError(`${where}: ${attr} of host ${host} is not a string`);
-        payloads[host] = { text: v, delivery: `${type} (${Buffer.byteLength(v)} bytes, sha256 ${sha256(Buffer.from(v)).slice(0, 12)})`, view: hostView(v, `${where} host ${host}`) };
+        const delivery = `${type} (${Buffer.byteLength(v)} bytes, sha256 ${sha256(Buffer.from(v)).slice(0, 12)})`;
+        payloads[host] = { text: v, delivery, view: hostView(v, `${where} host ${host}`) };
       };
       const evaluated = evaluating(where, () => {
         // per host: the for_each instances (a literal map, or the fleet's locals: libvirt-fleet-resources.ts)
@@ -196,7 +209,8 @@ function fleetsOf(stack: Stack): Fleet[] {
       const first = Object.values(payloads)[0];
       // the domains as Terraform plans them per host (MAC, address, disks), for "not on the hosts" changes
       const domains = Object.values(res.libvirt_domain ?? {}).filter((d) => parentPath(constructPath(d, '')) === path)
-        .map((d) => evaluatedOr(() => plain(d.for_each !== undefined ? values.expand(d) : values.evaluate(withoutMeta(d))), withoutMeta(d)));
+        .map((d) => evaluatedOr(() => plain(d.for_each !== undefined ? values.expand(d) : values.evaluate(withoutMeta(d))),
+          withoutMeta(d)));
       out.push({
         id: fleetId(stack.name, path), stack: stack.name, platform: 'libvirt', os: first?.view.os ?? '?',
         payloads, other: { domains }, providerVersion: libvirtVersionOf(stack.json),

@@ -19,7 +19,8 @@ function content(text: string | undefined, size: number, hash: string, full: boo
   if (text === undefined) return [`content: binary, ${size} bytes, sha256 ${hash}`];
   const lines = linesOf(text);
   if (size === 0) return ['content: (empty)'];
-  if (!full && (size > SHOW_MAX_BYTES || lines.length > SHOW_MAX_LINES)) return [`content: text, ${lines.length} lines, ${size} bytes, sha256 ${hash} (long: not shown)`];
+  if (!full && (size > SHOW_MAX_BYTES || lines.length > SHOW_MAX_LINES)) return [`content: text, ${lines.length} lines, ${size} bytes, `
+    + `sha256 ${hash} (long: not shown)`];
   return ['content:', ...lines.map((l) => `  | ${l}`), ...(text.endsWith('\n') ? [] : ['  (no newline at end)'])];
 }
 
@@ -33,7 +34,9 @@ export function containerItem(c: ContainerView): Item {
       `image: ${c.image}`,
       ...(c.ports.length ? [`ports: ${c.ports.join(', ')}`] : []),
       ...(env.length ? ['env:', ...env.map((k) => `  ${k}=${c.environment[k]}`)] : []),
-      ...(c.secrets.length ? [ecs ? 'secrets (names only):' : 'secrets (fetched by the host at each start; names only):', ...c.secrets.map((x) => `  ${x}`)] : []),
+      ...(c.secrets.length
+        ? [ecs ? 'secrets (names only):' : 'secrets (fetched by the host at each start; names only):', ...c.secrets.map((x) => `  ${x}`)]
+        : []),
       ...(c.volumes.length ? [`volumes: ${c.volumes.join(', ')}`] : []),
       ...(c.command.length ? [`command: ${JSON.stringify(c.command)}`] : []),
       ...(c.options.length ? [`options: ${c.options.join(ecs ? ', ' : ' ')}`] : []),
@@ -46,11 +49,17 @@ export function containerItem(c: ContainerView): Item {
 export function itemsOf(v: HostView, full = false): Item[] {
   const items: Item[] = [];
   if (v.hostname !== undefined) items.push({ key: 'hostname', lines: [v.hostname] });
-  items.push({ key: 'update policy', lines: v.updatePolicy ? [`agent: ${v.updatePolicy.agent}`, ...v.updatePolicy.lines] : ['(none in the payload: the OS image defaults)'] });
-  for (const u of v.users) items.push({ key: `user ${u.name}`, lines: u.keys.length ? u.keys.map((k) => `key ${describeKey(k)}`) : ['no SSH keys'] });
+  items.push({
+    key: 'update policy',
+    lines: v.updatePolicy ? [`agent: ${v.updatePolicy.agent}`, ...v.updatePolicy.lines] : ['(none in the payload: the OS image defaults)'],
+  });
+  for (const u of v.users) {
+    items.push({ key: `user ${u.name}`, lines: u.keys.length ? u.keys.map((k) => `key ${describeKey(k)}`) : ['no SSH keys'] });
+  }
   for (const c of v.containers) items.push(containerItem(c));
   for (const f of v.files) {
-    items.push({ key: `file ${f.path}`, lines: [`mode ${f.mode}${f.owner ? `, owner ${f.owner}` : ''}, ${f.size} bytes`, ...content(f.text, f.size, f.sha256, full)] });
+    const about = `mode ${f.mode}${f.owner ? `, owner ${f.owner}` : ''}, ${f.size} bytes`;
+    items.push({ key: `file ${f.path}`, lines: [about, ...content(f.text, f.size, f.sha256, full)] });
   }
   for (const d of v.directories) items.push({ key: `directory ${d.path}`, lines: [`mode ${d.mode}`] });
   for (const l of v.links) items.push({ key: `link ${l.path}`, lines: [`→ ${l.target}`] });
@@ -89,7 +98,9 @@ export function viewJson(v: HostView, full = false): Record<string, unknown> {
     format: v.format,
     hostname: v.hostname,
     updatePolicy: v.updatePolicy ?? null,
-    users: v.users.map((u) => ({ name: u.name, keys: u.keys.map((k) => ({ type: k.type, bits: k.bits, fingerprint: k.fingerprint, comment: k.comment })) })),
+    users: v.users.map((u) => ({
+      name: u.name, keys: u.keys.map((k) => ({ type: k.type, bits: k.bits, fingerprint: k.fingerprint, comment: k.comment })),
+    })),
     containers: v.containers,
     files: v.files.map(fileJson),
     directories: v.directories,

@@ -19,7 +19,8 @@ import { CliError } from './errors';
 import { decodeUserData, evaluating } from './fleets';
 import { formatOf } from './host-view';
 import { StackValues, Unknown } from './terraform-eval';
-import { decodeDataUrl, fromBase64, gunzip, isText, literalOf, sha256, unescapeTemplate } from './util';
+import { decodeDataUrl, fromBase64, gunzip, isText, literalOf, sha256 } from './util';
+import { unescapeTemplate } from '../core/terraform-text';
 
 type Json = Record<string, unknown>;
 
@@ -72,7 +73,13 @@ export function test(val: unknown): boolean {
 }
 
 /** jest: prints `val` with its payloads decoded. */
-export function serialize(val: unknown, config: unknown, indentation: string, depth: number, refs: unknown, printer: (...a: unknown[]) => string): string {
+/** A literal Terraform string, shown as the payload it holds. */
+function terraformString(raw: string): Record<string | symbol, unknown> {
+  return { [MARK]: 'terraform string', payload: readable(unescapeTemplate(literalOf(raw))) };
+}
+
+export function serialize(val: unknown, config: unknown, indentation: string, depth: number, refs: unknown,
+  printer: (...a: unknown[]) => string): string {
   const stack = (typeof val === 'string' ? JSON.parse(val) : val) as Json;
   return printer(decodeStack(stack), config, indentation, depth, refs);
 }
@@ -95,7 +102,9 @@ export function decodeStack(stack: Json): Json {
   }
   for (const obj of Object.values(r.aws_s3_object ?? {})) {
     if (typeof obj.content_base64 !== 'string' || !pointed.has(String(obj.key))) continue;
-    obj.content_base64 = attempt(() => ({ [MARK]: 'base64', payload: readable(gunzipIf(fromBase64(literalOf(obj.content_base64 as string))!).toString('utf8')) }), obj.content_base64);
+    obj.content_base64 = attempt(() => ({
+      [MARK]: 'base64', payload: readable(gunzipIf(fromBase64(literalOf(obj.content_base64 as string))!).toString('utf8')),
+    }), obj.content_base64);
   }
   const values = new StackValues(isObject(stack.locals) ? stack.locals : {});
   const locals = isObject(copy.locals) ? copy.locals : {};
@@ -107,13 +116,13 @@ export function decodeStack(stack: Json): Json {
       if (entries.length) {
         // a literal for_each map holding each host's payload (releases before the host table)
         for (const h of entries) {
-          if (typeof h[attr] === 'string') h[attr] = attempt(() => ({ [MARK]: 'terraform string', payload: readable(unescapeTemplate(literalOf(h[attr] as string))) }), h[attr]);
+          if (typeof h[attr] === 'string') h[attr] = attempt(() => terraformString(h[attr] as string), h[attr]);
         }
         continue;
       }
       if (typeof raw !== 'string') continue;
       if (each === undefined) {
-        if (!literalOf(raw).startsWith('${')) x[attr] = attempt(() => ({ [MARK]: 'terraform string', payload: readable(unescapeTemplate(literalOf(raw))) }), raw);
+        if (!literalOf(raw).startsWith('${')) x[attr] = attempt(() => terraformString(raw), raw);
         continue;
       }
       // an expression per host (the fleet's payload template filled in by Terraform): each host's
@@ -134,7 +143,8 @@ export function decodeStack(stack: Json): Json {
         const l = locals[m[1]];
         const payloads = typeof l === 'string' ? [l] : isObject(l) ? Object.values(l) : [];
         if (payloads.length && payloads.every((p) => typeof p === 'string' && formatOf(unescapeTemplate(p)) !== undefined)) {
-          locals[m[1]] = { [MARK]: `first-boot payload${typeof l === 'string' ? ' template' : 's'} of ${type}.${key}, shown there per host`, sha256: sha256(Buffer.from(JSON.stringify(l))).slice(0, 16) };
+          locals[m[1]] = { [MARK]: `first-boot payload${typeof l === 'string' ? ' template' : 's'} of ${type}.${key}, shown there per `
+            + `host`, sha256: sha256(Buffer.from(JSON.stringify(l))).slice(0, 16) };
         }
       }
     }

@@ -98,7 +98,8 @@ const nfc = (s: string) => s.normalize('NFC');
 
 class Evaluator {
   /** local values evaluated so far (shared by the evaluators of one call), and those under way */
-  constructor(private readonly scope: EvalScope, private readonly cache = { values: new Map<string, Value>(), evaluating: new Set<string>() }) {}
+  constructor(private readonly scope: EvalScope,
+    private readonly cache = { values: new Map<string, Value>(), evaluating: new Set<string>() }) {}
 
   json(value: unknown, vars: Vars): Value {
     if (typeof value === 'string') return this.template(value, vars);
@@ -115,7 +116,8 @@ class Evaluator {
   local(name: string): Value {
     const { values, evaluating } = this.cache;
     if (values.has(name)) return values.get(name)!;
-    if (!Object.prototype.hasOwnProperty.call(this.scope.locals, name)) throw new EvalError(`local.${name}: no such local value in the stack`);
+    if (!Object.prototype.hasOwnProperty.call(this.scope.locals, name)) throw new EvalError(`local.${name}: no such local value in the `
+      + `stack`);
     if (evaluating.has(name)) throw new EvalError(`local.${name}: refers to itself`);
     evaluating.add(name);
     // locals see neither `each` nor the caller's variables
@@ -212,7 +214,9 @@ class Evaluator {
     if (coll instanceof Unknown) return coll;
     let pairs: [Value, Value][];
     if (Array.isArray(coll)) pairs = coll.map((v, i) => [i, v]);
-    else if (coll !== null && typeof coll === 'object') pairs = Object.keys(coll).sort().map((k) => [k, (coll as Record<string, Value>)[k]]);
+    else if (coll !== null && typeof coll === 'object') {
+      pairs = Object.keys(coll).sort().map((k) => [k, (coll as Record<string, Value>)[k]]);
+    }
     else throw new EvalError(`for: cannot iterate ${describe(coll)}`);
     const list: Value[] = [];
     const map: { [k: string]: Value } = {};
@@ -269,7 +273,8 @@ class Evaluator {
     }
     if (name === 'each') {
       if (!this.scope.each) throw new EvalError('each: used outside a for_each resource');
-      if (!first || first.kind !== 'attr' || (first.name !== 'key' && first.name !== 'value')) throw new EvalError('each: expected each.key or each.value');
+      if (!first || first.kind !== 'attr' || (first.name !== 'key' && first.name !== 'value')) throw new EvalError(
+        'each: expected each.key or each.value');
       return rest(1, first.name === 'key' ? this.scope.each.key : this.scope.each.value, `each.${first.name}`);
     }
     // var.x, data.t.n, module.m, path.*, terraform.*, self, count, or a resource type.name
@@ -313,7 +318,8 @@ function stringOf(v: Value): string {
 function index(base: Value, key: Value, where: string): Value {
   if (Array.isArray(base)) {
     const i = typeof key === 'number' ? key : Number(key);
-    if (!Number.isInteger(i) || i < 0 || i >= base.length) throw new EvalError(`${where}: no element ${JSON.stringify(key)} in a list of ${base.length}`);
+    if (!Number.isInteger(i) || i < 0 || i >= base.length) throw new EvalError(`${where}: no element ${JSON.stringify(key)} in a list of `
+      + `${base.length}`);
     return base[i];
   }
   if (base !== null && typeof base === 'object' && !(base instanceof Unknown)) {
@@ -342,7 +348,8 @@ const FUNCTIONS: Record<string, (args: Value[]) => Value> = {
   replace: (a) => {
     arity('replace', a, 3);
     const [s, sub, rep] = [str(a, 0, 'replace'), str(a, 1, 'replace'), str(a, 2, 'replace')];
-    if (sub.length > 1 && sub.startsWith('/') && sub.endsWith('/')) throw new EvalError('replace(): a regular expression substring is not one this tool evaluates');
+    if (sub.length > 1 && sub.startsWith('/') && sub.endsWith('/')) throw new EvalError('replace(): a regular expression substring is not '
+      + 'one this tool evaluates');
     if (sub === '') throw new EvalError('replace(): an empty substring is not one this tool evaluates');
     return nfc(s.split(sub).join(rep));
   },
@@ -359,7 +366,9 @@ const FUNCTIONS: Record<string, (args: Value[]) => Value> = {
     if (a.length !== 2 && a.length !== 3) throw new EvalError(`lookup(): expected 2 or 3 arguments, got ${a.length}`);
     const m = a[0];
     const k = str(a, 1, 'lookup');
-    if (m !== null && typeof m === 'object' && !Array.isArray(m) && Object.prototype.hasOwnProperty.call(m, k)) return (m as Record<string, Value>)[k];
+    if (m !== null && typeof m === 'object' && !Array.isArray(m) && Object.prototype.hasOwnProperty.call(m, k)) {
+      return (m as Record<string, Value>)[k];
+    }
     if (a.length === 3) return a[2];
     throw new EvalError(`lookup(): no key ${JSON.stringify(k)}`);
   },
@@ -403,7 +412,8 @@ export function csvDecode(text: string): Value {
           }
           field += text[i++];
         }
-        if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') throw new EvalError('csvdecode(): extraneous text after a quoted field');
+        if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') throw new EvalError('csvdecode(): extraneous text after a '
+          + 'quoted field');
       } else {
         while (i < n && text[i] !== ',' && text[i] !== '\n' && !(text[i] === '\r' && text[i + 1] === '\n')) {
           if (text[i] === '"') throw new EvalError('csvdecode(): a bare " in a field');
@@ -464,7 +474,8 @@ class Parser {
         this.pos += 3;
         continue;
       }
-      if (c === '%' && t[this.pos + 1] === '{') throw new EvalError(`template directives (%{ … }) are not ones this tool evaluates: ${JSON.stringify(clip(t.slice(this.pos)))}`);
+      if (c === '%' && t[this.pos + 1] === '{') throw new EvalError(`template directives (%{ … }) are not ones this tool evaluates: `
+        + `${JSON.stringify(clip(t.slice(this.pos)))}`);
       if (c === '$' && t[this.pos + 1] === '{') {
         if (lit) parts.push(nfc(lit));
         lit = '';
@@ -520,7 +531,8 @@ class Parser {
   }
 
   private expect(s: string): void {
-    if (!this.accept(s)) throw new EvalError(`expected "${s}" at ${this.pos} in ${JSON.stringify(clip(this.text.slice(Math.max(0, this.pos - 20))))}`);
+    if (!this.accept(s)) throw new EvalError(`expected "${s}" at ${this.pos} in `
+      + `${JSON.stringify(clip(this.text.slice(Math.max(0, this.pos - 20))))}`);
   }
 
   private ident(): string | undefined {
@@ -663,7 +675,8 @@ class Parser {
       return { kind: 'literal', value: (neg ? -1 : 1) * Number(m[0]) };
     }
     const name = this.ident();
-    if (name === undefined) throw new EvalError(`unexpected ${JSON.stringify(c ?? 'end of text')} at ${this.pos} in ${JSON.stringify(clip(t))}`);
+    if (name === undefined) throw new EvalError(`unexpected ${JSON.stringify(c ?? 'end of text')} at ${this.pos} in `
+      + `${JSON.stringify(clip(t))}`);
     if (name === 'true' || name === 'false') return { kind: 'literal', value: name === 'true' };
     if (name === 'null') return { kind: 'literal', value: null };
     if (this.peek('(')) {

@@ -49,11 +49,6 @@ export function literalOf(s: string): string {
   }
 }
 
-/** Terraform JSON strings carry `$${` and `%%{` for a literal `${` / `%{`. */
-export function unescapeTemplate(s: string): string {
-  return s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-}
-
 /** The bytes of an RFC 2397 data URL (`data:,…` percent-encoded, or `;base64,`). */
 export function decodeDataUrl(url: string, what: string): Buffer {
   const m = /^data:([^,]*),(.*)$/s.exec(url);

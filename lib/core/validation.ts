@@ -4,7 +4,7 @@
  * number range for number tokens, and `#{TfToken[...]}` list markers), which is how values
  * known only at apply time reach code that runs at synth time.
  */
-import { Errors } from './errors';
+import { CoreErrors } from './errors';
 
 const TOKEN_STRING = /\$\{TfToken\[|#\{TfToken\[/;
 
@@ -21,9 +21,9 @@ export function isUnresolved(value: unknown): boolean {
 }
 
 export function requireString(property: string, value: unknown, opts: { allowEmpty?: boolean; literal?: boolean } = {}): string {
-  if (typeof value !== 'string') throw Errors.notAString(property, value);
-  if (!opts.allowEmpty && value.trim().length === 0) throw Errors.emptyString(property, value);
-  if (opts.literal && isUnresolved(value)) throw Errors.unresolvedToken(property, value);
+  if (typeof value !== 'string') throw CoreErrors.notAString(property, value);
+  if (!opts.allowEmpty && value.trim().length === 0) throw CoreErrors.emptyString(property, value);
+  if (opts.literal && isUnresolved(value)) throw CoreErrors.unresolvedToken(property, value);
   return value;
 }
 
@@ -37,8 +37,8 @@ export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\u
  * surrogates. For fields that allow other control characters (env values, command arguments).
  */
 export function requireOneLineText(property: string, value: string): string {
-  if (LINE_SEPARATORS.test(value)) throw Errors.lineSeparatorCharacters(property, value);
-  if (LONE_SURROGATE.test(value)) throw Errors.invalidUnicode(property, value);
+  if (LINE_SEPARATORS.test(value)) throw CoreErrors.lineSeparatorCharacters(property, value);
+  if (LONE_SURROGATE.test(value)) throw CoreErrors.invalidUnicode(property, value);
   return value;
 }
 
@@ -46,29 +46,29 @@ export function requireSingleLine(property: string, value: unknown): string {
   const s = requireString(property, value);
   requireOneLineText(property, s);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(s)) throw Errors.controlCharacters(property, value);
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(s)) throw CoreErrors.controlCharacters(property, value);
   return s;
 }
 
 export function requireInteger(property: string, value: unknown, min: number, max?: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
-    throw Errors.notAnInteger(property, value, min, max);
+    throw CoreErrors.notAnInteger(property, value, min, max);
   }
   return value;
 }
 
 export function requireBoolean(property: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw Errors.notABoolean(property, value);
+  if (typeof value !== 'boolean') throw CoreErrors.notABoolean(property, value);
   return value;
 }
 
 export function requireArray(property: string, value: unknown): unknown[] {
-  if (!Array.isArray(value)) throw Errors.notAnArray(property, value);
+  if (!Array.isArray(value)) throw CoreErrors.notAnArray(property, value);
   return value;
 }
 
 export function requireRecord(property: string, value: unknown): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw Errors.notAnObject(property, value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw CoreErrors.notAnObject(property, value);
   return value as Record<string, unknown>;
 }
 
@@ -78,7 +78,7 @@ export function requireOneOf<T extends string>(property: string, value: unknown,
     const hit = allowed.find((a) => a === value || a.toLowerCase() === value.toLowerCase());
     if (hit) return hit;
   }
-  throw Errors.notOneOf(property, value, allowed);
+  throw CoreErrors.notOneOf(property, value, allowed);
 }
 
 /** Absolute, normalised POSIX path: '/a/b', no '..', '.', '//' or trailing '/'. */
@@ -86,7 +86,7 @@ export function requireAbsolutePath(property: string, value: unknown): string {
   const s = requireSingleLine(property, value);
   if (!s.startsWith('/') || s === '/' || s.endsWith('/') || s.includes('//')
       || s.split('/').some((seg) => seg === '..' || seg === '.')) {
-    throw Errors.relativePath(property, value);
+    throw CoreErrors.relativePath(property, value);
   }
   return s;
 }
@@ -108,11 +108,11 @@ export function requireSshPublicKey(property: string, value: unknown): string {
   const opts = /^[A-Za-z][A-Za-z0-9-]*(?:="(?:[^"\\]|\\.)*")?(?:,[A-Za-z][A-Za-z0-9-]*(?:="(?:[^"\\]|\\.)*")?)*\s+/.exec(s);
   const keyPart = opts && !SSH_KEY_TYPES.has(s.split(/\s+/)[0]) ? s.slice(opts[0].length) : s;
   const [type, blob] = keyPart.split(/\s+/);
-  if (!SSH_KEY_TYPES.has(type) || !blob || !/^[A-Za-z0-9+/]+={0,2}$/.test(blob)) throw Errors.badSshKey(property, value);
+  if (!SSH_KEY_TYPES.has(type) || !blob || !/^[A-Za-z0-9+/]+={0,2}$/.test(blob)) throw CoreErrors.badSshKey(property, value);
   const raw = Buffer.from(blob, 'base64');
-  if (raw.length < 4) throw Errors.badSshKey(property, value);
+  if (raw.length < 4) throw CoreErrors.badSshKey(property, value);
   const len = raw.readUInt32BE(0);
-  if (len !== type.length || raw.subarray(4, 4 + len).toString('latin1') !== type) throw Errors.badSshKey(property, value);
+  if (len !== type.length || raw.subarray(4, 4 + len).toString('latin1') !== type) throw CoreErrors.badSshKey(property, value);
   return s;
 }
 
@@ -120,7 +120,7 @@ const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** 'HH:MM' (24-hour) → minutes after midnight. */
 export function requireTimeOfDay(property: string, value: unknown): number {
-  if (typeof value !== 'string' || !HHMM.test(value)) throw Errors.badTime(property, value);
+  if (typeof value !== 'string' || !HHMM.test(value)) throw CoreErrors.badTime(property, value);
   const [h, m] = value.split(':').map(Number);
   return h * 60 + m;
 }
@@ -132,9 +132,9 @@ export function requireHttpUrl(property: string, value: unknown): string {
   try {
     u = new URL(s);
   } catch {
-    throw Errors.badUrl(property, value);
+    throw CoreErrors.badUrl(property, value);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw Errors.badUrl(property, value);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw CoreErrors.badUrl(property, value);
   return s;
 }
 
@@ -142,6 +142,6 @@ const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 
 export function requireHostname(property: string, value: unknown): string {
   const s = requireSingleLine(property, value);
-  if (s.length > 253 || !s.split('.').every((l) => LABEL.test(l))) throw Errors.badHostname(property, value);
+  if (s.length > 253 || !s.split('.').every((l) => LABEL.test(l))) throw CoreErrors.badHostname(property, value);
   return s;
 }

@@ -1,24 +1,23 @@
 /**
  * Alpine Linux cloud images: Tiny Cloud (`#alpine-config`) or cloud-init (`#cloud-config`),
  * Docker from the community repository, updates by a cron job running `apk upgrade`.
- * Facts: the project's OS fact notes (os-facts.md §3, os-facts-2.md §1), sources named per fact below.
+ * Sources are named per fact below; docs/os-notes.md "Alpine cloud images" has the longer ones.
  */
 import { CloudConfigHeader, renderCloudConfig } from '../bootconfig/cloud-config';
 import { FirstBootFormat } from '../bootconfig/formats';
 import { FileModel, HostModel, layer, textFile } from '../bootconfig/model';
+import { ALPINE_UPGRADE_SCRIPT, APK_REPOSITORIES } from '../bootconfig/paths';
 import { expandForOpenRc } from '../bootconfig/openrc-host';
 import { today } from '../core/clock';
 import { ALPINE_NEWEST, ALPINE_RELEASE_DATA, alpineRelease, alpineSupportWarnings } from './alpine-releases';
 import { ALL_FEATURES, OsFeature } from './capabilities';
-import { AlpineBootstrap, Architecture } from './enums';
+import { AlpineBootstrap, Architecture, Platform } from './enums';
 import { OsDefinition, RenderContext } from './os-definition';
 import { PolicyWindow, WEEKDAYS } from './update-policy';
 
 /** Release branches this library supports, oldest first (data and sources: alpine-releases.ts). */
 export const ALPINE_RELEASES: readonly string[] = ALPINE_RELEASE_DATA.map((r) => r.branch);
 export { ALPINE_NEWEST };
-
-export const ALPINE_UPGRADE_SCRIPT = '/etc/docker-fleet/apk-upgrade';
 
 /** Alpine Linux on a release branch with a first-boot agent. */
 export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinition {
@@ -34,17 +33,22 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
     capabilities: {
       features: {
         ...ALL_FEATURES,
-        [OsFeature.SYSTEMD_UNITS]: 'it uses OpenRC, not systemd; run the process as a container (addContainer) or write an /etc/init.d script with addFile (mode 0o755)',
+        [OsFeature.SYSTEMD_UNITS]: 'it uses OpenRC, not systemd; run the process as a container (addContainer) or write an /etc/init.d '
+          + 'script with addFile (mode 0o755)',
       },
       policies: {
         'immediate': true,
         'maintenance-window': true,
-        'fleet-lock': 'UpdatePolicy.maintenanceWindow() or immediate(): Alpine has no reboot coordinator; for FleetLock use ContainerOs.fedoraCoreOs()',
+        'fleet-lock': 'UpdatePolicy.maintenanceWindow() or immediate(): Alpine has no reboot coordinator; for FleetLock use '
+          + 'ContainerOs.fedoraCoreOs()',
         'disabled': true,
       },
     },
+    // OpenRC (alpine-cloud-images: the images boot OpenRC; Docker's service is /etc/init.d/docker)
+    initSystem: 'openrc',
+    swarm: true,
     traits: {
-      aws: {
+      [Platform.AWS]: {
         image: (architecture: Architecture) => {
           // Owner 538276064493; name alpine-<release>-<arch>-<firmware>-<bootstrap>-r<rev>; aarch64 is
           // UEFI-only, x86_64 has both (alpine-cloud-images README.md, configs/arch/aarch64.conf).
@@ -62,31 +66,33 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
             minRootSizeGiB: 1,
           };
         },
-        // /dev/xvdb links need nvme-cli, absent from 3.21+ images (UNCERTAIN, os-facts-2.md §2): the
-        // disk is found at boot by its EBS model instead.
-        dataVolume: { kind: 'mounted', diskModel: 'Amazon Elastic Block Store' },
-        // tiny-cloud decompresses gzip user data since 2.1.0 (os-facts-2.md §1c); cloud-init does too.
+        // /dev/xvdb links need nvme-cli, absent from 3.21+ images (docs/os-notes.md "EBS device
+        // names"): the disk is found at boot by its EBS model instead.
+        dataVolume: { kind: 'found', diskModel: 'Amazon Elastic Block Store' },
+        // tiny-cloud decompresses gzip user data since 2.1.0 (docs/os-notes.md); cloud-init does too.
         gzipUserData: true,
         managedPolicies: [],
       },
-      libvirt: {
+      [Platform.LIBVIRT]: {
         // Cloud images are plain qcow2 under releases/cloud/ (alpine-cloud-images configs/alpine.conf
         // `download_url`), named per branch (alpine-releases.ts).
         image: () => ({
           url: `https://dl-cdn.alpinelinux.org/alpine/v${release}/releases/cloud/`
-            + (unified ? `alpine-${data.pointRelease}-x86_64-${bootstrap}-r0.qcow2` : `nocloud_alpine-${data.pointRelease}-x86_64-bios-${bootstrap}-r0.qcow2`),
+            + (unified ? `alpine-${data.pointRelease}-x86_64-${bootstrap}-r0.qcow2`
+              : `nocloud_alpine-${data.pointRelease}-x86_64-bios-${bootstrap}-r0.qcow2`),
           format: 'qcow2',
         }),
         // tiny-cloud/cloud-init NoCloud: a volume labelled cidata with meta-data and user-data.
         delivery: { kind: 'cloudinit' },
         minMemoryMiB: 256,
-        udevDiskNames: false,
+        // no stable disk names where tiny-cloud runs: the data disk is found at boot
+        dataVolume: { kind: 'found' },
       },
     },
     osLayer: (ctx, user) => {
       // Support dates against the clock: warnings only, the payload never depends on the date.
       ctx.warnings.push(...alpineSupportWarnings(ctx.displayName, data, today()));
-      const repos = textFile('/etc/apk/repositories',
+      const repos = textFile(APK_REPOSITORIES,
         `# Managed by cdktf-docker-fleet: pinned to the ${release} branch\n`
         + `https://dl-cdn.alpinelinux.org/alpine/v${release}/main\nhttps://dl-cdn.alpinelinux.org/alpine/v${release}/community\n`);
       const updates = updateJob(ctx, user);
@@ -97,7 +103,8 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
         bootCommands: updates.commands,
       });
     },
-    render: (model, _ctx, fragments) => renderCloudConfig(expandForOpenRc(model), tiny ? CloudConfigHeader.ALPINE_CONFIG : CloudConfigHeader.CLOUD_CONFIG, fragments),
+    render: (model, _ctx, fragments) =>
+      renderCloudConfig(expandForOpenRc(model), tiny ? CloudConfigHeader.ALPINE_CONFIG : CloudConfigHeader.CLOUD_CONFIG, fragments),
   };
 }
 
@@ -161,7 +168,8 @@ mkdir -p "$state"
 echo "$opened" > "$state/last-window"
 `;
   const stillOpen = w === undefined ? '' : `now=\${FLEET_NOW:-$(date -u +%s)}
-[ $(( now / 60 - opened )) -lt ${w.durationMinutes} ] || { logger -t docker-fleet "kernel updated; reboot waits for the next window"; exit 0; }
+[ $(( now / 60 - opened )) -lt ${w.durationMinutes} ] || `
+    + `{ logger -t docker-fleet "kernel updated; reboot waits for the next window"; exit 0; }
 `;
   return `#!/bin/sh
 # Managed by cdktf-docker-fleet: update policy ${policy}

@@ -1,8 +1,8 @@
 /**
  * Bottlerocket (AWS only): TOML settings as user data, the HostConfig's containers as ECS
  * daemon services (the fleet creates them; the settings join the cluster), image-based updates
- * applied by the fleet's maintenance-window automation or an external updater. Facts: the project's OS fact notes (os-facts.md §4,
- * os-facts-2.md §3); sources named per fact below.
+ * applied by the fleet's maintenance-window automation or an external updater. Sources are named
+ * per fact below; docs/os-notes.md "Bottlerocket host containers" has the longer ones.
  */
 import { HostContainerModel, expandForBottlerocket } from '../bootconfig/bottlerocket-host';
 import { FirstBootFormat } from '../bootconfig/formats';
@@ -11,7 +11,7 @@ import { layer } from '../bootconfig/model';
 import { renderToml } from '../bootconfig/toml';
 import { BOTTLEROCKET_VARIANT_DATA, bottlerocketVariant, gpuCounterpart, supportedAlternative } from './bottlerocket-variants';
 import { ALL_FEATURES, OsFeature } from './capabilities';
-import { Architecture } from './enums';
+import { Architecture, Platform } from './enums';
 import { OsDefinition } from './os-definition';
 
 /** Variants with a Docker engine, the ECS variants (data and sources: bottlerocket-variants.ts). */
@@ -26,8 +26,10 @@ export const BOTTLEROCKET_VARIANTS: readonly string[] = BOTTLEROCKET_VARIANT_DAT
 const ECS_LOGGING_DRIVERS = ['json-file', 'awslogs', 'none'];
 
 /** Bottlerocket on a variant, optionally joining an existing ECS cluster, with extra host containers. */
-export function bottlerocket(variant: string, ecsCluster: string | undefined, hostContainers: readonly HostContainerModel[] = []): OsDefinition {
-  const external = 'Bottlerocket does not update itself: install the Bottlerocket ECS updater (or run apiclient update via SSM) to apply updates';
+export function bottlerocket(variant: string, ecsCluster: string | undefined,
+  hostContainers: readonly HostContainerModel[] = []): OsDefinition {
+  const external = 'Bottlerocket does not update itself: install the Bottlerocket ECS updater (or run apiclient update via SSM) to apply '
+    + 'updates';
   const data = bottlerocketVariant(variant);
   const counterpart = gpuCounterpart(data);
   return {
@@ -39,22 +41,32 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined, ho
     capabilities: {
       features: {
         ...ALL_FEATURES,
-        [OsFeature.FILES]: 'the host has no writable file system for your files; bake files into a container image or use Bottlerocket settings',
-        [OsFeature.SYSTEMD_UNITS]: 'the host runs no custom systemd units; run the process as a container (addContainer: an ECS daemon service), or for host agents as a host container (ContainerOs.bottlerocket({ hostContainers }))',
+        [OsFeature.FILES]: 'the host has no writable file system for your files; bake files into a container image or use Bottlerocket '
+          + 'settings',
+        [OsFeature.SYSTEMD_UNITS]: 'the host runs no custom systemd units; run the process as a container (addContainer: an ECS daemon '
+          + 'service), or for host agents as a host container (ContainerOs.bottlerocket({ hostContainers }))',
         [OsFeature.USERS]: 'the host has no login users; SSH goes through the admin container (sshAuthorizedKeys)',
-        [OsFeature.DOCKER_DAEMON_SETTINGS]: 'its Docker engine is driven by the ECS agent and configured through settings.ecs and settings.container-registry',
+        [OsFeature.DOCKER_DAEMON_SETTINGS]: 'its Docker engine is driven by the ECS agent and configured through settings.ecs and '
+          + 'settings.container-registry',
         [OsFeature.TIME_ZONE]: 'the host clock stays in UTC; set TZ inside your containers',
-        [OsFeature.DATA_VOLUME]: "container data lives on the OS's own data volume (/dev/xvdb, mounted at /local); size it with dockerVolumeSizeGiB instead",
+        [OsFeature.DATA_VOLUME]: "container data lives on the OS's own data volume (/dev/xvdb, mounted at /local); size it with "
+          + "dockerVolumeSizeGiB instead",
       },
       policies: {
         'immediate': true,
         'maintenance-window': true,
-        'fleet-lock': 'UpdatePolicy.maintenanceWindow(), which AwsDockerFleet enforces with an SSM maintenance window that drains and updates one host at a time',
+        'fleet-lock': 'UpdatePolicy.maintenanceWindow(), which AwsDockerFleet enforces with an SSM maintenance window that drains and '
+          + 'updates one host at a time',
         'disabled': true,
       },
     },
+    // PID 1 is systemd, though it runs none of the user's units (the capability table says why)
+    initSystem: 'systemd',
+    swarm: 'Bottlerocket runs ECS, not Docker Swarm (its aws-ecs variants have no Docker CLI or swarm mode); use '
+      + 'ContainerOs.fedoraCoreOs(), '
+      + 'ContainerOs.flatcar() or ContainerOs.alpine() for a swarm, or AwsDockerFleet with Bottlerocket for ECS',
     traits: {
-      aws: {
+      [Platform.AWS]: {
         image: (architecture: Architecture) => ({
           // QUICKSTART-ECS.md "Finding an AMI": SSM parameters per variant and arch (x86_64 | arm64);
           // the AMI owner differs per region, so no AMI search.
@@ -75,7 +87,7 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined, ho
         // the AWS-managed policy scoped to that one agent's job.
         managedPolicies: [['Ssm', 'AmazonSSMManagedInstanceCore'], ['Ecs', 'service-role/AmazonEC2ContainerServiceforEC2Role']],
         // The aws-ecs variants' Docker engine belongs to the ECS agent: "a container on every
-        // host" is an ECS service with the DAEMON scheduling strategy (review-2026-11.md §E).
+        // host" is an ECS service with the DAEMON scheduling strategy (docs/os-notes.md "Bottlerocket host containers").
         containerScheduler: 'ecs',
         // Only the nvidia flavors carry NVIDIA drivers and enable the ECS agent's GPU support.
         gpu: {
@@ -87,16 +99,18 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined, ho
     },
     osLayer: (ctx) => {
       if (data.status === 'experimental') {
-        ctx.warnings.push(`${ctx.displayName}: ${variant} is an experimental variant (https://github.com/bottlerocket-os/bottlerocket/pull/4840): it may change or be withdrawn without notice; use ${supportedAlternative(data)?.name} for production`);
+        ctx.warnings.push(`${ctx.displayName}: ${variant} is an experimental variant (https://github.com/bottlerocket-os/bottlerocket/pull/4840): `
+          + `it may change or be withdrawn without notice; use ${supportedAlternative(data)?.name} for production`);
       }
       return layer({});
     },
     render: (model, ctx, fragments) => {
       const settings = expandForBottlerocket(model, hostContainers);
       for (const c of hostContainers.filter((h) => h.superpowered)) {
-        ctx.warnings.push(`${ctx.displayName}: host container '${c.name}' is superpowered: it runs with full control of the host (bottlerocket README "Custom host containers")`);
+        ctx.warnings.push(`${ctx.displayName}: host container '${c.name}' is superpowered: it runs with full control of the host `
+          + `(bottlerocket README "Custom host containers")`);
       }
-      // settings.ecs.cluster is read when the agent starts (review-2026-11.md §E); the instance
+      // settings.ecs.cluster is read when the agent starts (bottlerocket QUICKSTART-ECS.md sets it in user data); the instance
       // attributes are what the fleet's DAEMON services are placed by.
       const cluster = ecsCluster ?? ctx.ecs?.cluster;
       if (cluster !== undefined || ctx.ecs) {
@@ -107,7 +121,8 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined, ho
         };
       }
       if (model.containers.length && !ctx.ecs) {
-        ctx.warnings.push(`${ctx.displayName}: the containers (${model.containers.map((c) => c.name).join(', ')}) are not in this payload: AwsDockerFleet runs them as ECS daemon services`);
+        ctx.warnings.push(`${ctx.displayName}: the containers (${model.containers.map((c) => c.name).join(', ')}) are not in this `
+          + `payload: AwsDockerFleet runs them as ECS daemon services`);
       }
       const updates = ctx.policy._match<Record<string, unknown> | undefined>({
         // website update/locking-to-a-specific-release, settings updates.toml: follow the newest
@@ -117,8 +132,8 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined, ho
           return { 'version-lock': 'latest', 'ignore-waves': true };
         },
         // Hosts never update themselves, and the stock ECS updater runs every 12 hours whatever the
-        // window (bottlerocket-ecs-updater: `rate(12 hours)`; review-2026-11.md A6). AwsDockerFleet
-        // makes the window real with its own SSM maintenance window (bottlerocket-update-window.ts);
+        // window (bottlerocket-ecs-updater stacks/bottlerocket-ecs-updater.yaml: `rate(12 hours)`). AwsDockerFleet
+        // makes the window real with its own SSM maintenance window (lib/platforms/aws/ecs/update-window.ts);
         // the settings only say which releases the hosts may take, in their waves.
         maintenanceWindow: () => ({ 'version-lock': 'latest', 'ignore-waves': false }),
         fleetLock: () => undefined,

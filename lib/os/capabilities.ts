@@ -6,7 +6,8 @@
  * matrix, so none of them matches OS names.
  */
 import { HostModel } from '../bootconfig/model';
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { OsErrors } from './errors';
 import { UpdatePolicy, UpdatePolicyKind } from './update-policy';
 
 /** Features of the host model an OS may or may not be able to express. */
@@ -83,16 +84,20 @@ export const POLICY_LABELS: ReadonlyArray<readonly [UpdatePolicyKind, string]> =
 export function checkCapabilities(os: string, caps: OsCapabilities, model: HostModel, policy: UpdatePolicy): void {
   const f = caps.features;
   const reject = (support: Support, property: string, value: unknown) => {
-    if (support !== true) throw Errors.unsupportedFeature(os, property, value, support);
+    if (support !== true) throw CoreErrors.unsupportedFeature(os, property, value, support);
   };
   model.files.forEach((x) => reject(f[OsFeature.FILES], `hostConfig.${x.origin}.path`, x.path));
   model.units.forEach((x) => reject(f[OsFeature.SYSTEMD_UNITS], `hostConfig.${x.origin}.name`, x.name));
   model.users.forEach((x) => reject(f[OsFeature.USERS], `hostConfig.${x.origin}.name`, x.name));
   if (model.sshAuthorizedKeys.length) reject(f[OsFeature.SSH_KEYS], 'hostConfig.sshAuthorizedKeys', model.sshAuthorizedKeys);
-  if (Object.keys(model.dockerDaemonSettings).length) reject(f[OsFeature.DOCKER_DAEMON_SETTINGS], 'hostConfig.dockerDaemonSettings', model.dockerDaemonSettings);
+  if (Object.keys(model.dockerDaemonSettings).length) {
+    reject(f[OsFeature.DOCKER_DAEMON_SETTINGS], 'hostConfig.dockerDaemonSettings', model.dockerDaemonSettings);
+  }
   if (model.timeZone !== undefined) reject(f[OsFeature.TIME_ZONE], 'hostConfig.timeZone', model.timeZone);
   if (Object.keys(model.sysctls).length) reject(f[OsFeature.SYSCTLS], 'hostConfig.sysctls', model.sysctls);
-  if (model.dockerDataVolume !== undefined) reject(f[OsFeature.DATA_VOLUME], 'hostConfig.dockerDataVolume', model.dockerDataVolume.device ?? '(discovered)');
+  if (model.dockerDataVolume !== undefined) {
+    reject(f[OsFeature.DATA_VOLUME], 'hostConfig.dockerDataVolume', model.dockerDataVolume.device ?? '(discovered)');
+  }
   for (const c of model.containers) {
     const p = `hostConfig.${c.origin}`;
     reject(f[OsFeature.CONTAINERS], `${p}.name`, c.name);
@@ -103,7 +108,7 @@ export function checkCapabilities(os: string, caps: OsCapabilities, model: HostM
     if (c.secrets.length) reject(f[OsFeature.CONTAINER_SECRETS], `${p}.secrets`, c.secrets.map((s) => s.env));
   }
   const p = caps.policies[policy.kind];
-  if (p !== true) throw Errors.unsupportedPolicy(os, policy.toString(), p);
+  if (p !== true) throw OsErrors.unsupportedPolicy(os, policy.toString(), p);
 }
 
 /** Every feature supported: the row a full Linux host with systemd or OpenRC starts from. */

@@ -5,13 +5,14 @@
  *   platform layer → OS layer → user layer → platform overrides   (one merge, the child wins)
  *   → capability check → the OS's own checks → expand + render → raw fragments (last child)
  */
-import { FirstBootFormat } from '../bootconfig/formats';
+import { FORMATS, FirstBootFormat } from '../bootconfig/formats';
 import { defaultDataVolume } from '../bootconfig/docker-data-volume';
 import { FirstBootFragment } from '../bootconfig/fragment';
 import { HostConfig } from '../bootconfig/host-config';
 import { mergeLayers } from '../bootconfig/merge';
 import { HostModel, emptyHostModel, layer } from '../bootconfig/model';
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { OsErrors } from './errors';
 import { isUnresolved, requireBoolean, requireHostname, requireOneOf } from '../core/validation';
 import { alpine, ALPINE_NEWEST, ALPINE_RELEASES } from './alpine';
 import { bottlerocket, BOTTLEROCKET_VARIANTS } from './bottlerocket';
@@ -22,7 +23,9 @@ import { AlpineBootstrap, Architecture, FedoraCoreOsStream, FlatcarChannel, Plat
 import { fedoraCoreOs } from './fedora-coreos';
 import { flatcar } from './flatcar';
 import { EcsMembership, OsDefinition, RenderContext } from './os-definition';
-import { AwsImageLookup, AwsTraits, FORMAT_NAMES, LibvirtImageInfo, LibvirtTraits, PlatformTraits, libvirtDataDiskWwn } from './platform-traits';
+import { AwsImageLookup } from './aws-traits';
+import { LibvirtImageInfo } from './libvirt-traits';
+import { PLATFORMS, TraitsOf } from './platform-traits';
 import { UpdatePolicy, UpdatePolicyKind, requirePolicy } from './update-policy';
 
 /** Options for Fedora CoreOS. */
@@ -144,8 +147,6 @@ export interface PlatformLayers {
   readonly ecs?: EcsMembership;
 }
 
-const PLATFORM_KEYS: Readonly<Record<Platform, keyof PlatformTraits>> = { [Platform.AWS]: 'aws', [Platform.LIBVIRT]: 'libvirt' };
-
 /**
  * A container-optimized host OS with its channel. Pick one with a factory
  * (`ContainerOs.flatcar({ channel: FlatcarChannel.STABLE })`); the fleet constructs ask it for
@@ -161,20 +162,23 @@ export class ContainerOs {
   /** Fedora CoreOS on a stream (stable by default): Ignition, Docker preinstalled, Zincati updates. */
   public static fedoraCoreOs(options: FedoraCoreOsOptions = {}): ContainerOs {
     const o = requireOptions(options);
-    return new ContainerOs(fedoraCoreOs(requireChannel('Fedora CoreOS', 'stream', o.stream, Object.values(FedoraCoreOsStream), FedoraCoreOsStream.STABLE)));
+    const stream = requireChannel('Fedora CoreOS', 'stream', o.stream, Object.values(FedoraCoreOsStream), FedoraCoreOsStream.STABLE);
+    return new ContainerOs(fedoraCoreOs(stream));
   }
 
   /** Flatcar Container Linux on a channel (stable by default): Ignition, Docker sysext, locksmithd. */
   public static flatcar(options: FlatcarOptions = {}): ContainerOs {
     const o = requireOptions(options);
-    return new ContainerOs(flatcar(requireChannel('Flatcar Container Linux', 'channel', o.channel, Object.values(FlatcarChannel), FlatcarChannel.STABLE)));
+    const channel = requireChannel('Flatcar Container Linux', 'channel', o.channel, Object.values(FlatcarChannel), FlatcarChannel.STABLE);
+    return new ContainerOs(flatcar(channel));
   }
 
   /** Alpine Linux on a release branch (newest supported by default): Tiny Cloud, Docker from community. */
   public static alpine(options: AlpineOptions = {}): ContainerOs {
     const o = requireOptions(options);
     const release = requireChannel('Alpine Linux', 'release', o.release, ALPINE_RELEASES, ALPINE_NEWEST);
-    const bootstrap = o.bootstrap === undefined ? AlpineBootstrap.TINY : requireOneOf('bootstrap', o.bootstrap, [AlpineBootstrap.TINY, AlpineBootstrap.CLOUD_INIT]);
+    const bootstrap = o.bootstrap === undefined ? AlpineBootstrap.TINY
+      : requireOneOf('bootstrap', o.bootstrap, [AlpineBootstrap.TINY, AlpineBootstrap.CLOUD_INIT]);
     return new ContainerOs(alpine(release, bootstrap), { bootstrap });
   }
 
@@ -216,7 +220,7 @@ export class ContainerOs {
     this.channel = definition.channel;
     this.firstBootFormat = definition.format;
     this.defaultUser = definition.defaultUser;
-    this.platforms = (Object.keys(PLATFORM_KEYS) as Platform[]).filter((p) => definition.traits[PLATFORM_KEYS[p]] !== undefined);
+    this.platforms = Object.values(Platform).filter((p) => definition.traits[p] !== undefined);
     this.bootstrap = extras.bootstrap;
     this.ecsCluster = extras.ecsCluster;
   }
@@ -238,7 +242,7 @@ export class ContainerOs {
 
   /** How to find the OS's AMI for an architecture. */
   public awsImage(architecture?: Architecture): AwsImageLookup {
-    return this._aws().image(amiArchitecture(architecture));
+    return this._traits(Platform.AWS).image(amiArchitecture(architecture));
   }
 
   /**
@@ -246,7 +250,7 @@ export class ContainerOs {
    * where there is none (Bottlerocket) or it is published compressed (Fedora CoreOS).
    */
   public libvirtImage(): LibvirtImageInfo {
-    return this._libvirt().image();
+    return this._traits(Platform.LIBVIRT).image();
   }
 
   /**
@@ -254,48 +258,52 @@ export class ContainerOs {
    * merge parent (Docker enabled, daemon defaults, update settings).
    */
   public renderFirstBoot(host: HostConfig, options: RenderFirstBootOptions = {}): FirstBootPayload {
-    if (!(host instanceof HostConfig)) throw Errors.notOneOf('host', host, ['a HostConfig (new HostConfig({...}))']);
-    if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
+    if (!(host instanceof HostConfig)) throw CoreErrors.notOneOf('host', host, ['a HostConfig (new HostConfig({...}))']);
+    if (options === null || typeof options !== 'object') throw CoreErrors.notAnObject('options', options);
     const hostname = options.hostname === undefined ? undefined : requireHostname('hostname', options.hostname);
-    const platform = options.platform === undefined ? Platform.AWS : requireOneOf('platform', options.platform, [Platform.AWS, Platform.LIBVIRT]);
+    const platform = options.platform === undefined ? Platform.AWS : requireOneOf('platform', options.platform, Object.values(Platform));
     const policy = options.updatePolicy === undefined ? undefined : requirePolicy(options.updatePolicy);
-    const dataVolume = options.dockerDataVolume === undefined ? platform === Platform.LIBVIRT : requireBoolean('dockerDataVolume', options.dockerDataVolume);
-    return this._render(host._toModel(), host._fragments(), platform, policy, this._platformLayers(platform, {
-      dataVolume, hostname, dataDiskWwn: hostname === undefined ? undefined : libvirtDataDiskWwn(hostname),
-    }));
+    const dataVolume = options.dockerDataVolume === undefined ? PLATFORMS[platform].dataVolumeByDefault
+      : requireBoolean('dockerDataVolume', options.dockerDataVolume);
+    return this._render(host._toModel(), host._fragments(), platform, policy, this._platformLayers(platform, { dataVolume, hostname }));
   }
 
   /**
    * What a platform adds around the user's model, shared by the fleets and `renderFirstBoot`
    * so a preview is what a host receives: the data volume (parent layer) where the platform
-   * attaches one, and the host's name (last child).
+   * attaches one, and the host's name (last child). `diskId` is the id the platform gives the
+   * host's data disk, where the OS names the disk by it (derived from `hostname` when not given).
    * @internal
    */
-  public _platformLayers(platform: Platform, o: { dataVolume: boolean; hostname?: string; dataDiskWwn?: string }): PlatformLayers {
+  public _platformLayers(platform: Platform, o: { dataVolume: boolean; hostname?: string; diskId?: string }): PlatformLayers {
     const overrides = o.hostname === undefined ? undefined : layer({ hostname: o.hostname });
     if (!o.dataVolume) return { overrides };
-    if (platform === Platform.AWS) {
-      const v = this._aws().dataVolume;
-      return { overrides, defaults: v.kind === 'mounted' ? layer({ dockerDataVolume: defaultDataVolume({ device: v.hostDevice, diskModel: v.diskModel }) }) : undefined };
+    const v = this._traits(platform).dataVolume;
+    switch (v.kind) {
+      case 'os-owned': return { overrides };
+      case 'device': return { overrides, defaults: layer({ dockerDataVolume: defaultDataVolume({ device: v.device }) }) };
+      case 'found': return { overrides, defaults: layer({ dockerDataVolume: defaultDataVolume({ diskModel: v.diskModel }) }) };
+      case 'by-disk-id': {
+        const id = o.diskId ?? (o.hostname === undefined ? undefined : v.diskIdOf(o.hostname));
+        const device = id === undefined ? undefined : v.device(id);
+        return { overrides, defaults: layer({ dockerDataVolume: defaultDataVolume({ device }) }) };
+      }
     }
-    const device = this._libvirt().udevDiskNames && o.dataDiskWwn !== undefined ? `/dev/disk/by-id/wwn-0x${o.dataDiskWwn}` : undefined;
-    return { overrides, defaults: layer({ dockerDataVolume: defaultDataVolume({ device }) }) };
   }
 
   /**
-   * The AWS record, or the generic "not on this platform" error.
+   * The OS's record for `platform`, or the generic "not on this platform" error.
    * @internal
    */
-  public _aws(): AwsTraits {
-    return this.traitsFor(Platform.AWS) as AwsTraits;
-  }
-
-  /**
-   * The libvirt record, or the generic "not on this platform" error.
-   * @internal
-   */
-  public _libvirt(): LibvirtTraits {
-    return this.traitsFor(Platform.LIBVIRT) as LibvirtTraits;
+  public _traits<P extends Platform>(platform: P): TraitsOf[P] {
+    const traits = this._definition.traits[platform] as TraitsOf[P] | undefined;
+    if (traits === undefined) {
+      const hint = PLATFORMS[platform].missingRecordHint?.(this.name);
+      throw OsErrors.unsupportedPlatform(this.displayName, platform,
+        `use ${this.platforms.map((p) => `Platform.${p.toUpperCase()}`).join(' or ')}, or another `
+          + `OS${hint === undefined ? '' : `; ${hint}`}`);
+    }
+    return traits;
   }
 
   /**
@@ -304,9 +312,11 @@ export class ContainerOs {
    */
   public _render(user: HostModel, fragments: readonly FirstBootFragment[], platform: Platform, policy: UpdatePolicy | undefined,
     layers: PlatformLayers = {}): FirstBootPayload {
-    this.traitsFor(platform);
+    this._traits(platform);
     const def = this._definition;
-    const ctx: RenderContext = { platform, policy: policy ?? UpdatePolicy.defaultWindow(), displayName: this.displayName, warnings: [], ecs: layers.ecs };
+    const ctx: RenderContext = {
+      platform, policy: policy ?? UpdatePolicy.defaultWindow(), displayName: this.displayName, warnings: [], ecs: layers.ecs,
+    };
     const defaults = layers.defaults ?? emptyHostModel();
     const overrides = layers.overrides ?? emptyHostModel();
     const withPlatform = mergeLayers(defaults, user, overrides);
@@ -314,41 +324,37 @@ export class ContainerOs {
     const model = mergeLayers(defaults, def.osLayer(ctx, withPlatform), user, overrides);
     def.check?.(model, ctx);
     fragments.forEach((f, i) => {
-      if (!f._fits(def.format)) throw Errors.fragmentFormat(this.displayName, `fragments[${i}]: ${FORMAT_NAMES[f.format]}`, FORMAT_NAMES[def.format]);
+      if (!f._fits(def.format)) {
+        const reads = FORMATS[def.format];
+        throw OsErrors.fragmentFormat(this.displayName, `fragments[${i}]: ${FORMATS[f.format].name}`, reads.name, reads.fragmentFactory);
+      }
     });
     ctx.policy._match({
       disabled: () => undefined, immediate: () => undefined, maintenanceWindow: () => undefined,
       fleetLock: (url) => {
-        if (isUnresolved(url)) throw Errors.literalRequired('updatePolicy.fleetLock.url', url, 'the lock URL is written into the first-boot payload at synth time; a token would reach the hosts as the text ${TfToken[...]}, so they never take the lock');
+        if (isUnresolved(url)) throw CoreErrors.literalRequired('updatePolicy.fleetLock.url', url, 'the lock URL is written into the '
+          + 'first-boot payload at synth time; a token would reach the hosts as the text ${TfToken[...]}, so they never take the lock');
       },
     });
     const content = def.render(model, ctx, fragments.map((f) => f._value));
-    // Last guard (C9): no value known only at apply time may reach a payload as its placeholder text.
+    // Last guard: no value known only at apply time may reach a payload as its placeholder text.
     const token = /\$\{TfToken\[[^\]]*\]\}|#\{TfToken\[[^\]]*\]\}/.exec(content);
-    if (token) throw Errors.unresolvedToken('hostConfig', content.slice(Math.max(0, token.index - 40), token.index + token[0].length));
+    if (token) throw CoreErrors.unresolvedToken('hostConfig', content.slice(Math.max(0, token.index - 40), token.index + token[0].length));
     return { format: def.format, content, warnings: ctx.warnings };
-  }
-
-  private traitsFor(platform: Platform): AwsTraits | LibvirtTraits {
-    const traits = this._definition.traits[PLATFORM_KEYS[platform]];
-    if (traits === undefined) {
-      throw Errors.unsupportedPlatform(this.displayName, platform, `use ${this.platforms.map((p) => `Platform.${p.toUpperCase()}`).join(' or ')}, or another OS`
-        + (platform === Platform.LIBVIRT ? `; ${this.name} publishes no QEMU/libvirt image (use ContainerOs.flatcar() or ContainerOs.fedoraCoreOs() on libvirt)` : ''));
-    }
-    return traits;
   }
 }
 
 /** The `os` prop of a fleet or swarm: a ContainerOs from one of the factories, or a clear error. */
 export function requireContainerOs(property: string, value: unknown): ContainerOs {
   if (!(value instanceof ContainerOs)) {
-    throw Errors.notOneOf(property, value, ['ContainerOs.fedoraCoreOs()', 'ContainerOs.flatcar()', 'ContainerOs.alpine()', 'ContainerOs.bottlerocket()']);
+    throw CoreErrors.notOneOf(property, value,
+      ['ContainerOs.fedoraCoreOs()', 'ContainerOs.flatcar()', 'ContainerOs.alpine()', 'ContainerOs.bottlerocket()']);
   }
   return value;
 }
 
 function requireOptions<T>(options: T): T {
-  if (options === null || typeof options !== 'object') throw Errors.notAnObject('options', options);
+  if (options === null || typeof options !== 'object') throw CoreErrors.notAnObject('options', options);
   return options;
 }
 
@@ -364,6 +370,6 @@ export function amiArchitecture(arch: Architecture | undefined): Architecture {
 function requireChannel(os: string, property: string, value: unknown, allowed: readonly string[], fallback: string): string {
   if (value === undefined) return fallback;
   const hit = typeof value === 'string' ? allowed.find((a) => a === value.toLowerCase()) : undefined;
-  if (hit === undefined) throw Errors.unknownChannel(os, property, value, allowed);
+  if (hit === undefined) throw OsErrors.unknownChannel(os, property, value, allowed);
   return hit;
 }

@@ -1,18 +1,17 @@
 /**
  * Fedora CoreOS: Ignition, moby-engine preinstalled and socket-activated, Zincati updates.
- * Facts: the project's OS fact notes (os-facts.md §1); sources named per fact below.
+ * Sources are named per fact below.
  */
 import { HostModel, UnitModel, textFile } from '../bootconfig/model';
+import { DATA_MOUNT_UNIT, DOCKER_OPTIONS_DROPIN, DOCKER_OPTIONS_FILE, SELINUX_RELABEL_UNIT, ZINCATI_DROPIN } from '../bootconfig/paths';
 import { renderToml } from '../bootconfig/toml';
-import { Errors } from '../core/errors';
-import { Architecture } from './enums';
-import { ignitionOs } from './ignition-os';
+import { OsErrors } from './errors';
+import { Architecture, Platform } from './enums';
+import { IGNITION_ON_AWS, ignitionOs } from './ignition-os';
+import { LIBVIRT_DISK_BY_WWN } from './libvirt-traits';
 import { FEDORA_COREOS_GROUPS } from './os-groups';
 import { OsDefinition, RenderContext } from './os-definition';
 import { SHORT_DAY, WEEKDAYS, hhmm } from './update-policy';
-
-/** Zincati drop-in for the update strategy (fedora-coreos-docs auto-updates.adoc: 55-updates-strategy.toml). */
-export const ZINCATI_DROPIN = '/etc/zincati/config.d/55-updates-strategy.toml';
 
 /** Fedora CoreOS on a stream. */
 export function fedoraCoreOs(stream: string): OsDefinition {
@@ -48,38 +47,38 @@ export function fedoraCoreOs(stream: string): OsDefinition {
       textFile(ZINCATI_DROPIN, zincati(ctx)),
     ],
     osUnits: (_ctx, user) => [dockerOptionsDropIn(), ...(user.dockerDataVolume ? [selinuxRelabel(user)] : [])],
-    aws: {
-      image: (architecture: Architecture) => ({
-        // Owner 125523088429 (Fedora), stream in the description: poseidon/typhoon aws/fedora-coreos/kubernetes/ami.tf.
-        owners: ['125523088429'],
-        descriptionFilter: `Fedora CoreOS ${stream} *`,
-        architecture,
-        // getting-started-aws.adoc maps the root disk as /dev/xvda; the image is 10 GB (getting-started-libvirt.adoc).
-        rootDeviceName: '/dev/xvda',
-        minRootSizeGiB: 10,
-      }),
-      // FCOS ships no EBS alias rules (fedora-coreos-tracker#1122, open; os-facts-2.md §2): the disk is
-      // found at boot by model instead of by name.
-      dataVolume: { kind: 'mounted', diskModel: 'Amazon Elastic Block Store' },
-    },
-    libvirt: {
-      image: () => {
-        // Only qcow2.xz is published (fedora-coreos-tracker metadata/stream/sample.json); it must be
-        // decompressed first (fedora-coreos-docs provisioning-qemu.adoc).
-        throw Errors.compressedImage(displayName, `the ${stream} stream's qemu qcow2.xz`,
-          `download and decompress it (coreos-installer download -s ${stream} -p qemu -f qcow2.xz --decompress), `
-          + 'then pass image: LibvirtImage.fromPath(\'/var/lib/libvirt/images/fedora-coreos-qemu.x86_64.qcow2\')');
+    traits: {
+      [Platform.AWS]: {
+        ...IGNITION_ON_AWS,
+        image: (architecture: Architecture) => ({
+          // Owner 125523088429 (Fedora), stream in the description: poseidon/typhoon aws/fedora-coreos/kubernetes/ami.tf.
+          owners: ['125523088429'],
+          descriptionFilter: `Fedora CoreOS ${stream} *`,
+          architecture,
+          // getting-started-aws.adoc maps the root disk as /dev/xvda; the image is 10 GB (getting-started-libvirt.adoc).
+          rootDeviceName: '/dev/xvda',
+          minRootSizeGiB: 10,
+        }),
+        // FCOS ships no EBS alias rules (coreos/fedora-coreos-tracker#1122, open; docs/os-notes.md
+        // "EBS device names"): the disk is found at boot by its model instead of by name.
+        dataVolume: { kind: 'found', diskModel: 'Amazon Elastic Block Store' },
       },
-      // ignition docs/supported-platforms.md: QEMU reads `opt/com.coreos/config` from fw_cfg.
-      delivery: { kind: 'ignition', fwCfgName: 'opt/com.coreos/config' },
-      minMemoryMiB: 2048,
-      udevDiskNames: true,
+      [Platform.LIBVIRT]: {
+        image: () => {
+          // Only qcow2.xz is published (fedora-coreos-tracker metadata/stream/sample.json); it must be
+          // decompressed first (fedora-coreos-docs provisioning-qemu.adoc).
+          throw OsErrors.compressedImage(displayName, `the ${stream} stream's qemu qcow2.xz`,
+            `download and decompress it (coreos-installer download -s ${stream} -p qemu -f qcow2.xz --decompress), `
+            + 'then pass image: LibvirtImage.fromPath(\'/var/lib/libvirt/images/fedora-coreos-qemu.x86_64.qcow2\')');
+        },
+        // ignition docs/supported-platforms.md: QEMU reads `opt/com.coreos/config` from fw_cfg.
+        delivery: { kind: 'ignition', fwCfgName: 'opt/com.coreos/config' },
+        minMemoryMiB: 2048,
+        dataVolume: LIBVIRT_DISK_BY_WWN,
+      },
     },
   });
 }
-
-/** An environment file read after Fedora's /etc/sysconfig/docker, which stays Fedora's. */
-const DOCKER_OPTIONS_FILE = '/etc/docker-fleet/docker.env';
 
 /**
  * Overrides only OPTIONS, without owning Fedora's /etc/sysconfig/docker (so Fedora's later
@@ -93,12 +92,10 @@ const DOCKER_OPTIONS_FILE = '/etc/docker-fleet/docker.env';
 function dockerOptionsDropIn(): UnitModel {
   return {
     name: 'docker.service',
-    dropIns: [{ name: '10-docker-fleet-options.conf', contents: `[Service]\nEnvironmentFile=${DOCKER_OPTIONS_FILE}\n` }],
+    dropIns: [{ name: DOCKER_OPTIONS_DROPIN, contents: `[Service]\nEnvironmentFile=${DOCKER_OPTIONS_FILE}\n` }],
     origin: 'docker',
   };
 }
-
-const RELABEL_UNIT = 'docker-fleet-selinux-relabel.service';
 
 /**
  * FCOS runs SELinux enforcing, and container-selinux labels `/var/lib/docker(/.*)?` as
@@ -115,7 +112,7 @@ function selinuxRelabel(user: HostModel): UnitModel {
   const contents = [
     '[Unit]',
     `Description=Relabel ${dir} for SELinux (container_var_lib_t) once after it was formatted`,
-    'After=var-lib-docker.mount',
+    `After=${DATA_MOUNT_UNIT}`,
     'Before=docker.service containerd.service',
     `ConditionPathIsMountPoint=${dir}`,
     `ConditionPathExists=!${stamp}`,
@@ -130,7 +127,7 @@ function selinuxRelabel(user: HostModel): UnitModel {
     'WantedBy=docker.service containerd.service',
     '',
   ].join('\n');
-  return { name: RELABEL_UNIT, contents, enabled: true, dropIns: [], origin: 'dockerDataVolume' };
+  return { name: SELINUX_RELABEL_UNIT, contents, enabled: true, dropIns: [], origin: 'dockerDataVolume' };
 }
 
 /** Zincati settings for the policy (coreos/zincati docs/usage/updates-strategy.md, auto-updates.md). */

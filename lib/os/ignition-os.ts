@@ -8,10 +8,11 @@ import { renderIgnition, renderIgnitionPointer } from '../bootconfig/ignition';
 import { FileModel, HostModel, LinkModel, UnitModel, layer } from '../bootconfig/model';
 import { expandForSystemd } from '../bootconfig/systemd-host';
 import { IgnitionOsGroups } from '../bootconfig/user-groups';
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
 import { ALL_FEATURES, OsCapabilities } from './capabilities';
+import { AwsTraits } from './aws-traits';
 import { OsDefinition, RenderContext } from './os-definition';
-import { AwsTraits, LibvirtTraits } from './platform-traits';
+import { PlatformTraits } from './platform-traits';
 
 /** What differs between the Ignition OSes. */
 export interface IgnitionOsSpec {
@@ -30,9 +31,21 @@ export interface IgnitionOsSpec {
   osLinks?(ctx: RenderContext, user: HostModel): LinkModel[];
   /** where the OS keeps its groups when Ignition runs (lib/os/os-groups.ts) */
   readonly groups: IgnitionOsGroups;
-  readonly aws: Omit<AwsTraits, 'gzipUserData' | 'remoteConfigPointer' | 'managedPolicies'>;
-  readonly libvirt: LibvirtTraits;
+  /** one record per platform the OS runs on (on AWS: with IGNITION_ON_AWS) */
+  readonly traits: PlatformTraits;
 }
+
+/**
+ * What every Ignition OS is on AWS: Ignition's own pointer to a config above the user-data limit,
+ * and no gzip. Upstream Ignition's AWS provider does not gunzip user data (coreos/ignition
+ * internal/providers/aws/aws.go); Flatcar's gunzips only to tell cloud-config apart, which is
+ * not relied on.
+ */
+export const IGNITION_ON_AWS: Pick<AwsTraits, 'gzipUserData' | 'remoteConfigPointer' | 'managedPolicies'> = {
+  gzipUserData: false,
+  remoteConfigPointer: renderIgnitionPointer,
+  managedPolicies: [],
+};
 
 export function ignitionOs(spec: IgnitionOsSpec): OsDefinition {
   return {
@@ -42,17 +55,9 @@ export function ignitionOs(spec: IgnitionOsSpec): OsDefinition {
     // fedora-coreos-docs provisioning-aws.adoc and flatcar-website deploy/cloud/aws-ec2.md: `core`.
     defaultUser: 'core',
     capabilities: { features: ALL_FEATURES, policies: spec.policies },
-    traits: {
-      aws: {
-        ...spec.aws,
-        // Upstream Ignition's AWS provider does not gunzip user data (ignition internal/providers/aws/aws.go);
-        // Flatcar's gunzips only to detect cloud-config (os-facts.md §2.4, UNCERTAIN): not relied on.
-        gzipUserData: false,
-        remoteConfigPointer: renderIgnitionPointer,
-        managedPolicies: [],
-      },
-      libvirt: spec.libvirt,
-    },
+    initSystem: 'systemd',
+    swarm: true,
+    traits: spec.traits,
     osLayer: (ctx, user) => layer({
       dockerDaemonSettings: { ...spec.daemonDefaults },
       files: spec.osFiles(ctx, user),
@@ -62,7 +67,10 @@ export function ignitionOs(spec: IgnitionOsSpec): OsDefinition {
     check: (model, ctx) => {
       for (const key of Object.keys(model.dockerDaemonSettings)) {
         const why = spec.reservedDaemonKeys[key];
-        if (why) throw Errors.unsupportedFeature(ctx.displayName, `hostConfig.dockerDaemonSettings.${key}`, model.dockerDaemonSettings[key], why);
+        if (why) {
+          const property = `hostConfig.dockerDaemonSettings.${key}`;
+          throw CoreErrors.unsupportedFeature(ctx.displayName, property, model.dockerDaemonSettings[key], why);
+        }
       }
     },
     render: (model, _ctx, fragments) => renderIgnition(expandForSystemd(model, {

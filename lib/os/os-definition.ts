@@ -4,7 +4,7 @@
  */
 import { FirstBootFormat } from '../bootconfig/formats';
 import { HostModel } from '../bootconfig/model';
-import { OsCapabilities } from './capabilities';
+import { OsCapabilities, Support } from './capabilities';
 import { Platform } from './enums';
 import { PlatformTraits } from './platform-traits';
 import { UpdatePolicy } from './update-policy';
@@ -32,6 +32,9 @@ export interface EcsMembership {
   readonly attributes: Readonly<Record<string, string>>;
 }
 
+/** The process manager that starts services on the host: it decides how the library runs its own. */
+export type InitSystem = 'systemd' | 'openrc';
+
 export interface OsDefinition {
   readonly name: string;
   /** stream, channel, release or variant */
@@ -40,6 +43,11 @@ export interface OsDefinition {
   /** the login user that receives `sshAuthorizedKeys` */
   readonly defaultUser: string;
   readonly capabilities: OsCapabilities;
+  /** PID 1 of the host (Bottlerocket's too: it runs none of the user's units, see `capabilities`) */
+  readonly initSystem: InitSystem;
+  /** `true` when hosts can form a Docker Swarm, or why not and what to use instead */
+  readonly swarm: Support;
+  /** one record per platform the OS runs on */
   readonly traits: PlatformTraits;
   /**
    * The OS layer of the merge: its defaults (daemon settings, files, packages, first-boot

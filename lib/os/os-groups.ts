@@ -1,5 +1,5 @@
 /**
- * What each OS ships as groups, and where, for `addUser({ groups })` (issue 13 item 9).
+ * What each OS ships as groups, and where, for `addUser({ groups })`.
  * lib/bootconfig/user-groups.ts says what the library does with these facts.
  */
 import { IgnitionOsGroups } from '../bootconfig/user-groups';

@@ -1,4 +1,5 @@
-import { Errors } from '../core/errors';
+import { CoreErrors } from '../core/errors';
+import { OsErrors } from './errors';
 import { requireArray, requireHttpUrl, requireInteger, requireOneOf, requireTimeOfDay } from '../core/validation';
 
 /** Days of the week for maintenance windows. */
@@ -88,15 +89,15 @@ export class UpdatePolicy {
 
   /** Update when a release is out, but reboot only inside the given UTC window. */
   public static maintenanceWindow(options: MaintenanceWindowOptions): UpdatePolicy {
-    if (options === null || typeof options !== 'object') throw Errors.notAnObject('updatePolicy.maintenanceWindow', options);
+    if (options === null || typeof options !== 'object') throw CoreErrors.notAnObject('updatePolicy.maintenanceWindow', options);
     const days = requireArray('maintenanceWindow.days', options.days).map((d, i) => {
       try {
         return requireOneOf(`maintenanceWindow.days[${i}]`, d, WEEKDAYS);
       } catch {
-        throw Errors.badWeekday(`maintenanceWindow.days[${i}]`, d);
+        throw OsErrors.badWeekday(`maintenanceWindow.days[${i}]`, d);
       }
     });
-    if (days.length === 0) throw Errors.badWeekday('maintenanceWindow.days', options.days);
+    if (days.length === 0) throw OsErrors.badWeekday('maintenanceWindow.days', options.days);
     const unique = WEEKDAYS.filter((d) => days.includes(d));
     const start = requireTimeOfDay('maintenanceWindow.startTime', options.startTime);
     const duration = requireInteger('maintenanceWindow.durationMinutes', options.durationMinutes, 1, 1440);
@@ -108,7 +109,7 @@ export class UpdatePolicy {
    * airlock), so at most N hosts reboot at once. Fedora CoreOS only (Zincati `fleet_lock`).
    */
   public static fleetLock(options: FleetLockOptions): UpdatePolicy {
-    if (options === null || typeof options !== 'object') throw Errors.notAnObject('updatePolicy.fleetLock', options);
+    if (options === null || typeof options !== 'object') throw CoreErrors.notAnObject('updatePolicy.fleetLock', options);
     return new UpdatePolicy(UpdatePolicyKind.FLEET_LOCK, undefined, requireHttpUrl('fleetLock.url', options.url));
   }
 
@@ -168,5 +169,6 @@ export function hhmm(minute: number): string {
 /** Accepts an UpdatePolicy from TypeScript or JavaScript callers; anything else is a clear error. @internal */
 export function requirePolicy(value: unknown): UpdatePolicy {
   if (value instanceof UpdatePolicy) return value;
-  throw Errors.notOneOf('updatePolicy', value, ['UpdatePolicy.immediate()', 'UpdatePolicy.maintenanceWindow({...})', 'UpdatePolicy.fleetLock({ url })', 'UpdatePolicy.disabled()']);
+  throw CoreErrors.notOneOf('updatePolicy', value,
+    ['UpdatePolicy.immediate()', 'UpdatePolicy.maintenanceWindow({...})', 'UpdatePolicy.fleetLock({ url })', 'UpdatePolicy.disabled()']);
 }

@@ -1,9 +1,9 @@
 // BASELINE, on purpose: the same AWS fleet written as a plain cdktf app the way most users write
 // one, with the provider's barrel import (the import style this library avoids). The benchmark
 // reports the library's cost as ratios to this. With BENCH_IMPORT=deep the same app uses deep
-// imports instead: the FLOOR an AWS-only app cannot go below (issue 14: the fleet within 1.15x). Same resources as AwsDockerFleet creates: launch
-// template (same user data), Auto Scaling group, security group, IAM role and instance profile,
-// partition data source and outputs.
+// imports instead: the FLOOR an AWS-only app cannot go below (the fleet's target: within 1.15x of
+// it). Same resources as AwsDockerFleet creates: launch template (same user data), Auto Scaling
+// group, security group, IAM role and instance profile, partition data source and outputs.
 const { App, TerraformStack, TerraformOutput } = require('cdktf');
 const aws = process.env.BENCH_IMPORT === 'deep' ? {
   provider: require('@cdktf/provider-aws/lib/provider'),

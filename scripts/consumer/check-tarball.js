@@ -43,6 +43,11 @@ if (dir) {
       const candidates = [target, `${target}.js`, `${target}.json`, `${target}/index.js`];
       if (!candidates.some((c) => files.has(c))) problems.push(`${f}: require("${m[1]}") resolves to nothing in the tarball`);
     }
+    // Programs the library writes to hosts are files read next to the module (core/packaged-file.ts).
+    for (const m of src.matchAll(/packagedFile\)?\(__dirname, ["']([^"']+)["']\)/g)) {
+      const target = path.posix.join(path.posix.dirname(f), m[1]);
+      if (!files.has(target)) problems.push(`${f}: reads ${m[1]}, and the tarball has no ${target}`);
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { ContainerOs, HostConfig } from '../../lib';
-import { FleetConfigError } from '../../lib/core/errors';
+import { FleetConfigError } from '../../lib/core/fleet-config-error';
 import { ED25519_KEY, richHostConfig } from '../helpers/fixtures';
 
 /** Expects a FleetConfigError whose message names the property and shows the bad value. */

@@ -1,5 +1,5 @@
 /**
- * Groups of users on the Ignition OSes (issue 13 item 9): which memberships go to Ignition and
+ * Groups of users on the Ignition OSes (lib/bootconfig/user-groups.ts): which memberships go to Ignition and
  * which to the boot unit, the unit's script, and the refused inputs. What happens on a host:
  * test/effect/ignition-groups.test.ts.
  */

@@ -7,7 +7,7 @@
 import { spawnSync } from 'child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { basename, dirname, join } from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack } from 'cdktf';
 import * as ts from 'typescript';
@@ -15,19 +15,31 @@ import * as ts from 'typescript';
 const repo = join(__dirname, '..', '..');
 let cliRoot: string | undefined;
 
-/** The temporary package with bin/cdktf-docker-fleet.js and lib/cli/*.js (built once per test file). */
+/**
+ * The temporary package with bin/cdktf-docker-fleet.js and lib/cli/*.js, plus every lib/ module
+ * the CLI imports (built once per test file).
+ */
 export function cliPackage(): string {
   if (cliRoot) return cliRoot;
   const root = mkdtempSync(join(tmpdir(), 'fleet-cli-'));
   mkdirSync(join(root, 'bin'));
-  mkdirSync(join(root, 'lib', 'cli'), { recursive: true });
   copyFileSync(join(repo, 'bin', 'cdktf-docker-fleet.js'), join(root, 'bin', 'cdktf-docker-fleet.js'));
-  for (const f of readdirSync(join(repo, 'lib', 'cli')).filter((n) => n.endsWith('.ts') && !n.endsWith('.d.ts'))) {
-    const out = ts.transpileModule(readFileSync(join(repo, 'lib', 'cli', f), 'utf8'), {
+  const queue = readdirSync(join(repo, 'lib', 'cli')).filter((n) => n.endsWith('.ts') && !n.endsWith('.d.ts'))
+    .map((n) => join('lib', 'cli', n));
+  const done = new Set<string>();
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (done.has(file)) continue;
+    done.add(file);
+    const source = readFileSync(join(repo, file), 'utf8');
+    const out = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-      fileName: f,
+      fileName: basename(file),
     });
-    writeFileSync(join(root, 'lib', 'cli', f.replace(/\.ts$/, '.js')), out.outputText);
+    mkdirSync(join(root, dirname(file)), { recursive: true });
+    writeFileSync(join(root, file.replace(/\.ts$/, '.js')), out.outputText);
+    // the lib/ modules it imports (relative specifiers), transpiled the same way
+    for (const m of source.matchAll(/from '(\.{1,2}\/[^']+)'/g)) queue.push(join(dirname(file), `${m[1]}.ts`));
   }
   cliRoot = root;
   return root;

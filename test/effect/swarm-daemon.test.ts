@@ -11,7 +11,7 @@ import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import { Testing } from 'cdktf';
 import { AwsDockerSwarm, AwsImage, ContainerOs, HostConfig } from '../../lib';
-import { SWARM_ENV, SWARM_SCRIPT } from '../../lib/bootconfig/swarm-script';
+import { SWARM_ENV, SWARM_SCRIPT } from '../../lib/swarm/swarm-script';
 import { TOOLS, rmrf, run, scratch } from '../helpers/effect';
 import { cloudConfigFile, ignitionFile } from '../helpers/payloads';
 import { FAKE_AWS, FAKE_IMDS } from '../helpers/swarm-fakes';

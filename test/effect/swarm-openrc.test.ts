@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ContainerOs } from '../../lib';
-import { swarmAdditions } from '../../lib/bootconfig/swarm-host';
+import { swarmAdditions } from '../../lib/swarm/swarm-host';
 import { TOOLS, copyRoot, fakeDaemon, nspawnRun, rmrf, scratch } from '../helpers/effect';
 import { FAKE_AWS, FAKE_DOCKER, FAKE_IMDS } from '../helpers/swarm-fakes';
 import { describeWithTools, requireTools } from '../helpers/tools';

@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ContainerOs } from '../../lib';
-import { swarmAdditions } from '../../lib/bootconfig/swarm-host';
+import { swarmAdditions } from '../../lib/swarm/swarm-host';
 import { TOOLS, copyRoot, rmrf, run, runOk, scratch } from '../helpers/effect';
 import { addOsUsers, writeVendorUnits } from '../helpers/effect-ignition';
 import { FAKE_AWS, FAKE_DOCKER, FAKE_IMDS } from '../helpers/swarm-fakes';

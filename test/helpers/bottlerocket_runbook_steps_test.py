@@ -4,7 +4,7 @@ against botocore's service models, and walks the whole runbook with a small Auto
 interpreter (branches, outputs, onFailure, maxAttempts) on a fake clock.
 
 Usage: python3 bottlerocket_runbook_steps_test.py FIXTURE.json [unittest args]
-FIXTURE.json (written by test/platforms/aws/bottlerocket-update-window.test.ts):
+FIXTURE.json (written by test/platforms/aws/ecs/update-window.test.ts):
   {"document": <the runbook>, "policy": <the role's policy>, "serviceActions": [...],
    "cluster": "...", "serviceNames": [...]}
 """

@@ -1,6 +1,6 @@
 /**
  * Finding the external tools tests need. Missing tools: under CI=true the tests fail with a clear
- * message; elsewhere they are skipped with a loud warning (shared/DESIGN.md "Tests").
+ * message; elsewhere they are skipped with a loud warning (README "Quick start").
  */
 import * as fs from 'fs';
 import * as path from 'path';

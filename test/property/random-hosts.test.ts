@@ -34,7 +34,7 @@ const host = fc.record({
   sysctls: fc.dictionary(fc.stringMatching(/^[a-z]{2,8}\.[a-z_]{2,12}$/), fc.integer({ min: 0, max: 1 << 20 }).map(String), { maxKeys: 4 }),
   daemon: fc.dictionary(fc.stringMatching(/^[a-z][a-z-]{1,15}$/).filter((k) => !['hosts', 'exec-opts', 'selinux-enabled'].includes(k)), fc.oneof(fc.boolean(), fc.integer(), fc.string({ maxLength: 20 })), { maxKeys: 3 }),
   timeZone: fc.constantFrom(undefined, 'UTC', 'Europe/Berlin', 'America/Argentina/Buenos_Aires'),
-  // Duplicates that Ignition refuses at boot unless merged (C12): a user named like the OS's default
+  // Duplicates that Ignition refuses at boot unless merged: a user named like the OS's default
   // user next to default keys, and user files at paths the library derives itself.
   defaultUser: fc.option(fc.record({ keys: fc.subarray([ED25519_KEY, RSA_KEY]), groups: fc.subarray(['docker', 'wheel']) }), { nil: undefined }),
   clashes: fc.subarray(['/etc/hostname', '/etc/docker/daemon.json', '/etc/sysctl.d/90-docker-fleet.conf', '/etc/docker-fleet/containers/app.env']),

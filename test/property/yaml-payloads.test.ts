@@ -4,7 +4,7 @@
  * and libyaml, one python process for all payloads) and must yield exactly the data a YAML 1.2
  * parser reads, with the user's value verbatim where it belongs; every payload still passes
  * `cloud-init schema`. A value is refused only when it holds a character a single-line field cannot
- * carry (review-2026-11.md C1-C3).
+ * carry.
  */
 import { execFileSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
@@ -14,7 +14,7 @@ import { gunzipSync } from 'zlib';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { ContainerOs, FirstBootPayload, HostConfig, UpdatePolicy } from '../../lib';
-import { FleetConfigError } from '../../lib/core/errors';
+import { FleetConfigError } from '../../lib/core/fleet-config-error';
 import { shQuote } from '../../lib/bootconfig/container-run';
 import { ED25519_KEY } from '../helpers/fixtures';
 import { describeWithValidators, validateCloudConfig } from '../helpers/validators';

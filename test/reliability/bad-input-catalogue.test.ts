@@ -11,10 +11,18 @@ import { join } from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import {
-  AwsDockerFleet, AwsDockerFleetProps, AwsImage, ContainerOs, HostConfig, LibvirtDockerFleet, LibvirtDockerFleetProps,
+  AwsDockerFleet, AwsDockerFleetProps, AwsDockerSwarm, AwsImage, ContainerOs, HostConfig, LibvirtDockerFleet, LibvirtDockerFleetProps,
   FirstBootFragment, FleetConfigErrors, FleetSecurityChecks, LibvirtImage, LibvirtProvider, Platform, UpdatePolicy, Weekday,
 } from '../../lib';
-import { FleetConfigError } from '../../lib/core/errors';
+import { BootConfigErrors } from '../../lib/bootconfig/errors';
+import { codeOf } from '../../lib/core/define-errors';
+import { CoreErrors } from '../../lib/core/errors';
+import { FleetConfigError } from '../../lib/core/fleet-config-error';
+import { OsErrors } from '../../lib/os/errors';
+import { EcsErrors } from '../../lib/platforms/aws/ecs/errors';
+import { AwsErrors } from '../../lib/platforms/aws/errors';
+import { LibvirtErrors } from '../../lib/platforms/libvirt/errors';
+import { SwarmErrors } from '../../lib/swarm/errors';
 import { ED25519_KEY } from '../helpers/fixtures';
 
 const aws = (): AwsDockerFleetProps => ({
@@ -30,6 +38,15 @@ const big = () => {
   for (let i = 0; i < 375; i++) parts.push((block = createHash('sha256').update(block).digest('hex')));
   h.addFile({ path: '/etc/big', content: parts.join('') });
   return h;
+};
+const swarm = () => ({
+  os: ContainerOs.flatcar(), managerCount: 3, instanceType: 't3.small', vpcId: 'vpc-0123456789abcdef0', subnetIds: ['subnet-0123456789abcdef0'],
+});
+/** A HostConfig given the same thing twice. */
+const twice = (add: (h: HostConfig) => void) => {
+  const h = new HostConfig();
+  add(h);
+  add(h);
 };
 const win = (o: Record<string, unknown>) => ({ days: [Weekday.MONDAY], startTime: '02:00', durationMinutes: 60, ...o });
 
@@ -150,7 +167,7 @@ const cases: Case[] = [
   ['LibvirtDockerFleet: 0 vcpus', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), vcpus: 0 }), 'vcpus', '0'],
   ['LibvirtDockerFleet: duplicate host names', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), hostNames: ['a', 'a'] }), 'hostNames[1]', '"a"'],
   ['LibvirtDockerFleet: host names and count differ', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), hostNames: ['a'] }), 'hostNames', '["a"]'],
-  // Hostile input (issue 17, review-2026-11.md §C)
+  // Hostile input (test/reliability/hostile-input.test.ts has more)
   ['HostConfig: U+2028 in an SSH key comment (a line break for YAML 1.1)', () => new HostConfig({ sshAuthorizedKeys: [`${ED25519_KEY}\u2028bootcmd: [reboot]`] }), 'sshAuthorizedKeys[0]', '\\u2028bootcmd'],
   ['HostConfig: U+0085 in a sysctl value', () => new HostConfig({ sysctls: { 'vm.swappiness': '1\u00852' } }), 'sysctls.vm.swappiness', '1\\u00852'],
   ['HostConfig: a C1 control in a sysctl value', () => new HostConfig({ sysctls: { 'vm.swappiness': '1\u009b2' } }), 'sysctls.vm.swappiness', '1\\u009b2'],
@@ -179,7 +196,85 @@ const cases: Case[] = [
   ['AwsDockerFleet: waitForCapacityTimeout not a duration', (s) => new AwsDockerFleet(s, 'f', { ...aws(), waitForCapacityTimeout: '10 minutes' }), 'waitForCapacityTimeout', '10 minutes'],
   ['AwsDockerFleet: hostCount 1e21', (s) => new AwsDockerFleet(s, 'f', { ...aws(), hostCount: 1e21 }), 'hostCount', '1e+21'],
   ['addFile: U+2028 in a path', () => new HostConfig().addFile({ path: '/etc/a\u2028b' }), 'files[0].path', '/etc/a\\u2028b'],
+  ['AwsDockerFleet: a Name tag', (s) => new AwsDockerFleet(s, 'f', { ...aws(), tags: { Name: 'web' } }), 'tags.Name', 'web'],
+  ['AwsDockerFleet: a target group that is no ARN', (s) => new AwsDockerFleet(s, 'f', { ...aws(), targetGroupArns: ['web-tg'] }),
+    'targetGroupArns[0]', 'web-tg'],
+  ['AwsDockerFleet: a KMS key that is no ARN', (s) => new AwsDockerFleet(s, 'f', { ...aws(), secretsKmsKeyArn: 'alias/app' }),
+    'secretsKmsKeyArn', 'alias/app'],
+  ['AwsDockerFleet: Bottlerocket logs kept 2 days', (s) => new AwsDockerFleet(s, 'f', {
+    ...aws(), os: ContainerOs.bottlerocket(), containerLogRetentionDays: 2,
+  }), 'containerLogRetentionDays', '2'],
+  ['AwsDockerFleet: a 20-minute Bottlerocket window', (s) => new AwsDockerFleet(s, 'f', {
+    ...aws(), os: ContainerOs.bottlerocket(), updatePolicy: UpdatePolicy.maintenanceWindow(win({ durationMinutes: 20 })),
+  }), 'updatePolicy.maintenanceWindow.durationMinutes', '20'],
+  ['LibvirtDockerFleet: a DNS domain with an empty label', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), domainName: 'lab..internal' }),
+    'domainName', 'lab..internal'],
+  ['LibvirtDockerFleet: a host name with an underscore', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), hostNames: ['web_0', 'web-1'] }),
+    'hostNames[0]', 'web_0'],
+  ['LibvirtDockerFleet: a pool name starting with a dot', (s) => new LibvirtDockerFleet(s, 'f', { ...lv(), poolName: '.pool' }), 'poolName', '.pool'],
+  ['AwsDockerSwarm: two managers', (s) => new AwsDockerSwarm(s, 'f', { ...swarm(), managerCount: 2 }), 'managerCount', '2'],
+  ['AwsDockerSwarm: Bottlerocket', (s) => new AwsDockerSwarm(s, 'f', { ...swarm(), os: ContainerOs.bottlerocket() }), 'os', 'Bottlerocket'],
+  ['HostConfig: daemon settings that write no object', () => new HostConfig({ dockerDaemonSettings: { toJSON: () => [1] } }),
+    'dockerDaemonSettings', '[1]'],
+  ['addFile: the same path twice', () => twice((h) => h.addFile({ path: '/etc/x' })), 'files[1].path', '/etc/x'],
+  ['addSystemdUnit: the same unit twice', () => twice((h) => h.addSystemdUnit({ name: 'a.service', contents: '[Service]\n' })),
+    'units[1].name', 'a.service'],
+  ['addSystemdUnit: neither contents nor mask', () => new HostConfig().addSystemdUnit({ name: 'a.service' }), 'units[0].contents', 'undefined'],
+  ['addContainer: the same name twice', () => twice((h) => h.addContainer({ name: 'web', image: 'nginx:1.27' })), 'containers[1].name', 'web'],
+  ['addContainer: an env value with a newline', () => new HostConfig().addContainer({ name: 'web', image: 'nginx:1.27', environment: { A: 'x\ny' } }),
+    'containers[0].environment.A', 'x\\ny'],
+  ['LibvirtDockerFleet id: one that makes no DNS label for the default host names', (s) => new LibvirtDockerFleet(s, 'web_lab', lv()),
+    'hostNames', 'web_lab-0'],
+  ['AwsDockerSwarm: a manager count known only at apply time', (s) => new AwsDockerSwarm(s, 'f', {
+    ...swarm(), managerCount: new TerraformVariable(s, 'managers', { type: 'number' }).numberValue,
+  }), 'managerCount', 'e+'],
+  ['AwsDockerSwarm: a parameter path without a leading slash', (s) => new AwsDockerSwarm(s, 'f', { ...swarm(), parameterPath: 'swarm/prod' }),
+    'parameterPath', 'swarm/prod'],
 ];
+
+/**
+ * Codes the cases above do not meet, with the test that meets each: a new builder gets a case
+ * here or a line here.
+ */
+const MET_ELSEWHERE: Record<string, string> = {
+  GROUP_IS_USERS_OWN: 'test/bootconfig/user-groups.test.ts',
+  DUPLICATE_USER_GROUP: 'test/bootconfig/user-groups.test.ts',
+  NOT_CONTAINER_SECRET: 'test/platforms/aws/secrets.test.ts',
+  BAD_SSM_PARAMETER_NAME: 'test/platforms/aws/secrets.test.ts',
+  BAD_SECRET_ARN: 'test/platforms/aws/secrets.test.ts',
+  SECRET_NAME_TOKEN: 'test/platforms/aws/secrets.test.ts',
+  SECRET_SHADOWS_ENVIRONMENT: 'test/platforms/aws/secrets.test.ts',
+  SECRETS_WITHOUT_INSTANCE_ROLE: 'test/platforms/aws/secrets.test.ts',
+  HOST_CONFIG_FROZEN: 'test/os/container-os.test.ts',
+  BAD_FRAGMENT: 'test/os/container-os.test.ts',
+  FRAGMENT_FORMAT: 'test/os/container-os.test.ts',
+  BAD_ECS_CLUSTER_NAME: 'test/os/bottlerocket.test.ts',
+  BAD_HOST_CONTAINER: 'test/os/bottlerocket.test.ts',
+  ECS_CANNOT_EXPRESS: 'test/platforms/aws/ecs/fleet-resources.test.ts',
+  BAD_ECS_SERVICE_NAME: 'test/platforms/aws/ecs/update-window.test.ts',
+  SWARM_UPDATE_WINDOW_TOO_SHORT: 'test/swarm/aws-docker-swarm.test.ts',
+};
+
+/** Every layer's error builders: the codes the library can throw, each stated by one layer. */
+const LAYERS: Record<string, object> = {
+  core: CoreErrors, bootconfig: BootConfigErrors, os: OsErrors, aws: AwsErrors, ecs: EcsErrors, libvirt: LibvirtErrors, swarm: SwarmErrors,
+};
+const ALL_CODES = Object.values(LAYERS).flatMap((builders) => Object.keys(builders).map(codeOf));
+/** The codes the cases below threw. */
+const met = new Set<string>();
+
+describe('the error codes of the layers', () => {
+  test('each builder of each layer has a code of its own', () => {
+    expect(ALL_CODES.filter((c, i) => ALL_CODES.indexOf(c) !== i)).toEqual([]);
+    for (const c of ALL_CODES) expect(c).toMatch(/^[A-Z][A-Z0-9_]+$/);
+  });
+
+  test('keep the codes programs already match on', () => {
+    expect(ALL_CODES).toEqual(expect.arrayContaining([
+      'NOT_AN_INTEGER', 'NOT_ABOOLEAN', 'BAD_PORT', 'UNSUPPORTED_POLICY', 'BAD_TARGET_GROUP_ARN', 'ECS_CANNOT_EXPRESS', 'BAD_MANAGER_COUNT',
+    ]));
+  });
+});
 
 describe('the bad-input catalogue', () => {
   test(`has at least 60 cases (it has ${cases.length})`, () => {
@@ -202,7 +297,8 @@ describe('the bad-input catalogue', () => {
     try {
       expect(error).toBeInstanceOf(FleetConfigError);
       expect(FleetConfigErrors.isFleetConfigError(error)).toBe(true);
-      expect(FleetConfigErrors.codeOf(error)).toMatch(/^[A-Z][A-Z0-9_]+$/);
+      expect(ALL_CODES).toContain(FleetConfigErrors.codeOf(error));
+      FleetConfigErrors.codesOf(error).forEach((c) => met.add(c));
       expect(FleetConfigErrors.propertyOf(error)).toBe(property);
       const msg = (error as Error).message;
       // A fleet names itself first (its construct path), then the property.
@@ -216,6 +312,11 @@ describe('the bad-input catalogue', () => {
     } finally {
       rmSync(join(outdir, '..'), { recursive: true, force: true });
     }
+  });
+
+  test('meets every code of every layer, or names the test that does', () => {
+    if (met.size === 0) return; // the cases were filtered out of this run
+    expect(ALL_CODES.filter((c) => !met.has(c)).sort()).toEqual(Object.keys(MET_ELSEWHERE).sort());
   });
 });
 

@@ -6,21 +6,25 @@
  */
 import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../../bootconfig/host-config';
-import { Errors, Problems } from '../../core/errors';
-import { requireBoolean, requireRecord, requireString } from '../../core/validation';
-import { ContainerOs, requireContainerOs, FirstBootPayload, amiArchitecture } from '../../os/container-os';
+import { CoreErrors } from '../../core/errors';
+import { AwsErrors } from './errors';
+import { Problems } from '../../core/problems';
+import { escapeTemplate } from '../../core/terraform-text';
+import { requireBoolean, requireString } from '../../core/validation';
+import { ContainerOs, FirstBootPayload, amiArchitecture, requireContainerOs } from '../../os/container-os';
 import { Architecture, Platform } from '../../os/enums';
-import { AwsTraits, EBS_DATA_DEVICE } from '../../os/platform-traits';
+import { AwsTraits, EBS_DATA_DEVICE } from '../../os/aws-traits';
 import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
 import { AwsFleetNames, awsFleetNames } from './artefact-names';
 import {
-  instanceTypeArchitecture, isLiteralNumber, requireAwsId, requireAwsIdList, requireBucketName, requireInstanceType,
-  requireIntegerOrToken, splitCidrs,
+  fleetName, instanceTypeArchitecture, isLiteralNumber, isWorld, isWorldCidr, requireArnList, requireArrayOrToken, requireAwsId,
+  requireAwsIdList, requireBucketName, requireDuration, requireInstanceType, requireIntegerOrToken, requireKmsKeyArn, splitCidrs, tagsOf,
 } from './aws-checks';
-import type { AwsDockerFleetProps } from './aws-docker-fleet';
+import type { AwsDockerFleetProps } from './aws-docker-fleet-props';
 import { AwsImage } from './aws-image';
-import { EcsFleetPlan, FLEET_TAG, planEcsFleet } from './ecs-fleet-plan';
+import { EcsFleetPlan, FLEET_TAG, planEcsFleet } from './ecs/fleet-plan';
 import { checkGpuDrivers } from './gpu-instance-types';
+import { SecretAccess, secretAccessOf } from './secret-access';
 import { UserDataPlan, planUserData } from './user-data';
 
 /** One ingress rule of the fleet's security group. */
@@ -29,16 +33,6 @@ export interface IngressRule {
   readonly port: number;
   readonly ipv4: string[];
   readonly ipv6: string[];
-}
-
-/** The container secrets of the fleet, as the IAM policy needs them. */
-export interface SecretAccess {
-  /** SSM parameter names (in the provider's region and account) */
-  readonly ssmParameters: string[];
-  /** full Secrets Manager secret ARNs */
-  readonly secretArns: string[];
-  /** the customer-managed KMS key the values are encrypted with, when the user names one */
-  readonly kmsKeyArn?: string;
 }
 
 /** Everything the resource step needs, decided. */
@@ -87,235 +81,194 @@ export interface AwsFleetPlan {
 /** Checks the props and decides the fleet (see the file comment). `path` is the construct path, for messages. */
 export function planAwsFleet(id: string, path: string, props: AwsDockerFleetProps): AwsFleetPlan {
   return Problems.collect(path, (problems) => {
-    if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
+    if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     return checkProps(id, path, props, problems);
   });
 }
 
 function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Problems): AwsFleetPlan {
   const warnings: string[] = [];
-  const os = p.run(() => requireContainerOs('os', props.os));
-  const traits = p.run(() => os._aws());
-  const host = p.check(() => requireHostConfig('hostConfig', props.hostConfig), new HostConfig());
-  const policy: UpdatePolicy | undefined = p.check(() => (props.updatePolicy === undefined ? undefined : requirePolicy(props.updatePolicy)), undefined);
-  const image = p.check(() => {
-    if (props.image !== undefined && !(props.image instanceof AwsImage)) throw Errors.notOneOf('image', props.image, ['AwsImage.latest()', "AwsImage.pinned('ami-...')"]);
-    return props.image ?? AwsImage.latest();
-  }, AwsImage.latest());
-  const architecture = p.check(() => amiArchitecture(props.architecture), Architecture.X86_64);
+  const what = whatToRun(p, props);
+  const sizes = checkSizes(p, props, what, warnings);
+  const network = checkNetwork(p, props, warnings);
+  const hosts = checkHostSettings(p, props, network.targetGroupArns);
+  const fleet = p.check(() => fleetName(props.name, id), 'docker-fleet');
+  const userTags = p.check(() => tagsOf(props.tags), {});
+  const names = awsFleetNames(fleet);
+  const boot = planFirstBoot(p, path, props, what, sizes, hosts, names, warnings);
 
-  // --- sizes and capacities (tokens pass) -------------------------------------------------
-  // The Auto Scaling API's sizes are 32-bit integers (AutoScalingGroup DesiredCapacity/MinSize/MaxSize:
-  // Integer); 1e21 would reach Terraform as 1e+21 (C17).
-  const MAX = 2147483647;
-  const hostCount = p.check(() => requireIntegerOrToken('hostCount', props.hostCount, 0, MAX), 0);
-  const minSize = p.check(() => (props.minCapacity === undefined ? hostCount : requireIntegerOrToken('minCapacity', props.minCapacity, 0, MAX)), hostCount);
-  const maxSize = p.check(() => (props.maxCapacity === undefined ? hostCount : requireIntegerOrToken('maxCapacity', props.maxCapacity, 0, MAX)), hostCount);
+  const managedPolicies = [...what.traits.managedPolicies];
+  const ssmCore = 'AmazonSSMManagedInstanceCore';
+  if (hosts.ssm && !managedPolicies.some(([, name]) => name === ssmCore)) managedPolicies.push(['Ssm', ssmCore]);
+  const nameTags = { ...userTags, Name: fleet };
+  return {
+    names, os: what.os, traits: what.traits, architecture: what.architecture, image: what.image,
+    hostCount: sizes.hostCount, minSize: sizes.minSize, maxSize: sizes.maxSize, instanceType: sizes.instanceType,
+    vpcId: network.vpcId, subnetIds: network.subnetIds, securityGroupIds: network.extraSgs, targetGroupArns: network.targetGroupArns,
+    ingress: network.ingress, rootSizeGiB: sizes.rootSizeGiB,
+    data: sizes.dataSize === undefined ? undefined
+      : { deviceName: EBS_DATA_DEVICE, sizeGiB: sizes.dataSize, deleteOnTermination: sizes.deleteData },
+    keyName: hosts.keyName, publicIp: hosts.publicIp, hopLimit: hosts.hopLimit, minHealthy: hosts.minHealthy, grace: hosts.grace,
+    waitForCapacityTimeout: hosts.waitForCapacityTimeout, userTags, nameTags,
+    instanceTags: boot.ecs?.updateWindow ? { ...nameTags, [FLEET_TAG]: fleet } : nameTags,
+    managedPolicies, secrets: boot.secrets, ecs: boot.ecs, payload: boot.payload, payloadBytes: boot.payloadBytes, userData: boot.userData,
+    warnings,
+  };
+}
+
+/** What the hosts run: the OS (which must run on AWS), its config, update policy, image and architecture. */
+function whatToRun(p: Problems, props: AwsDockerFleetProps) {
+  const os = p.run(() => requireContainerOs('os', props.os));
+  const traits = p.run(() => os._traits(Platform.AWS));
+  const host = p.check(() => requireHostConfig('hostConfig', props.hostConfig), new HostConfig());
+  const policy = p.optional<UpdatePolicy | undefined>('updatePolicy', props.updatePolicy, undefined, (_, v) => requirePolicy(v));
+  const image = p.optional('image', props.image, AwsImage.latest(), (name, v) => {
+    if (!(v instanceof AwsImage)) throw CoreErrors.notOneOf(name, v, ['AwsImage.latest()', "AwsImage.pinned('ami-...')"]);
+    return v;
+  });
+  const architecture = p.check(() => amiArchitecture(props.architecture), Architecture.X86_64);
+  return { os, traits, host, policy, image, architecture };
+}
+
+/**
+ * The Auto Scaling API's sizes are 32-bit integers (AutoScalingGroup DesiredCapacity, MinSize,
+ * MaxSize: Integer); a larger number such as 1e21 would reach Terraform as 1e+21.
+ */
+const MAX_GROUP_SIZE = 2147483647;
+
+/** Host count and capacities, the instance type (its architecture and GPU match the image), volume sizes. Tokens pass. */
+function checkSizes(p: Problems, props: AwsDockerFleetProps, what: ReturnType<typeof whatToRun>, warnings: string[]) {
+  const hostCount = p.check(() => requireIntegerOrToken('hostCount', props.hostCount, 0, MAX_GROUP_SIZE), 0);
+  const size = (name: string, v: unknown) => requireIntegerOrToken(name, v, 0, MAX_GROUP_SIZE);
+  const minSize = p.optional('minCapacity', props.minCapacity, hostCount, size);
+  const maxSize = p.optional('maxCapacity', props.maxCapacity, hostCount, size);
   p.check(() => {
-    if (isLiteralNumber(minSize) && isLiteralNumber(hostCount) && minSize > hostCount) throw Errors.capacityOrder('minCapacity', minSize, `must not exceed hostCount (${hostCount})`);
-    if (isLiteralNumber(maxSize) && isLiteralNumber(hostCount) && maxSize < hostCount) throw Errors.capacityOrder('maxCapacity', maxSize, `must be at least hostCount (${hostCount})`);
+    if (isLiteralNumber(minSize) && isLiteralNumber(hostCount) && minSize > hostCount) {
+      throw AwsErrors.capacityOrder('minCapacity', minSize, `must not exceed hostCount (${hostCount})`);
+    }
+    if (isLiteralNumber(maxSize) && isLiteralNumber(hostCount) && maxSize < hostCount) {
+      throw AwsErrors.capacityOrder('maxCapacity', maxSize, `must be at least hostCount (${hostCount})`);
+    }
   }, undefined);
   const instanceType = p.check(() => {
     const t = requireInstanceType('instanceType', props.instanceType);
     if (!Token.isUnresolved(t)) {
       const typeArch = instanceTypeArchitecture(t);
-      if (typeArch !== architecture) throw Errors.architectureMismatch('instanceType', t, architecture, typeArch);
+      if (typeArch !== what.architecture) throw AwsErrors.architectureMismatch('instanceType', t, what.architecture, typeArch);
       // An image with NVIDIA drivers needs an NVIDIA GPU, and a GPU wants them (gpu-instance-types.ts).
-      const gpu = traits.gpu === undefined ? undefined : checkGpuDrivers('instanceType', t, os.displayName, traits.gpu);
+      const gpu = what.traits.gpu === undefined ? undefined : checkGpuDrivers('instanceType', t, what.os.displayName, what.traits.gpu);
       if (gpu !== undefined) warnings.push(gpu);
     }
     return t;
   }, '');
-  const lookup = traits.image(architecture);
-  const rootSizeGiB = p.check(() => {
-    if (props.rootVolumeSizeGiB === undefined) return lookup.minRootSizeGiB;
-    const size = requireIntegerOrToken('rootVolumeSizeGiB', props.rootVolumeSizeGiB, 1, 16384);
-    if (isLiteralNumber(size) && size < lookup.minRootSizeGiB) throw Errors.rootVolumeTooSmall(os.displayName, size, lookup.minRootSizeGiB);
-    return size;
-  }, lookup.minRootSizeGiB);
-  const dataSize = p.check(() => (props.dockerVolumeSizeGiB === undefined ? undefined : requireIntegerOrToken('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, 1, 16384)), undefined);
+  const { minRootSizeGiB } = what.traits.image(what.architecture);
+  const rootSizeGiB = p.optional('rootVolumeSizeGiB', props.rootVolumeSizeGiB, minRootSizeGiB, (name, v) => {
+    const n = requireIntegerOrToken(name, v, 1, 16384);
+    if (isLiteralNumber(n) && n < minRootSizeGiB) throw AwsErrors.rootVolumeTooSmall(what.os.displayName, n, minRootSizeGiB);
+    return n;
+  });
+  const dataSize = p.optional<number | undefined>('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, undefined,
+    (name, v) => requireIntegerOrToken(name, v, 1, 16384));
   // An Auto Scaling group launches every replacement with a fresh volume and never reattaches an
-  // old one, so a kept volume is only orphaned (cost, residual data): delete by default
-  // (review-2026-11.md A11).
-  const deleteData = p.check(() => (props.deleteDataVolumeOnTermination === undefined ? true : requireBoolean('deleteDataVolumeOnTermination', props.deleteDataVolumeOnTermination)), true);
+  // old one, so a kept volume is only orphaned (cost, residual data): delete it by default.
+  const deleteData = p.optional('deleteDataVolumeOnTermination', props.deleteDataVolumeOnTermination, true, requireBoolean);
+  return { hostCount, minSize, maxSize, instanceType, rootSizeGiB, dataSize, deleteData };
+}
 
-  // --- network -----------------------------------------------------------------------------
+/** VPC, subnets, security groups and the ingress rules, with warnings for what is open to the internet. */
+function checkNetwork(p: Problems, props: AwsDockerFleetProps, warnings: string[]) {
   const vpcId = p.check(() => requireAwsId('vpcId', props.vpcId, 'vpc'), '');
   const subnetIds = p.check(() => requireAwsIdList('subnetIds', props.subnetIds, 'subnet', 'subnet id', false), []);
-  const extraSgs = p.check(() => (props.additionalSecurityGroupIds === undefined ? []
-    : requireAwsIdList('additionalSecurityGroupIds', props.additionalSecurityGroupIds, 'sg', 'security group id', true)), []);
+  const extraSgs = p.optional('additionalSecurityGroupIds', props.additionalSecurityGroupIds, [],
+    (name, v) => requireAwsIdList(name, v, 'sg', 'security group id', true));
   const targetGroupArns = p.check(() => requireArnList('targetGroupArns', props.targetGroupArns), []);
-  const ssh = p.check(() => (props.sshIngressCidrs === undefined ? { ipv4: [], ipv6: [] } : splitCidrs('sshIngressCidrs', props.sshIngressCidrs)), { ipv4: [], ipv6: [] });
-  const ports = p.check(() => (props.ingressPorts === undefined ? [] : requireArrayOrToken('ingressPorts', props.ingressPorts)
-    .map((port, i, all) => {
-      const n = requireIntegerOrToken(`ingressPorts[${i}]`, port, 1, 65535);
-      // Two rules for one port make the security group fail at apply (duplicate permission).
-      if (!Token.isUnresolved(n) && all.indexOf(port) !== i) throw Errors.duplicateIngressPort(`ingressPorts[${i}]`, port, `ingressPorts[${all.indexOf(port)}]`);
-      return n;
-    })), []);
-  const appCidrs = p.check(() => (props.ingressCidrs === undefined ? { ipv4: ['0.0.0.0/0'], ipv6: ['::/0'] } : splitCidrs('ingressCidrs', props.ingressCidrs)), { ipv4: [], ipv6: [] });
+  const ssh = p.optional('sshIngressCidrs', props.sshIngressCidrs, { ipv4: [], ipv6: [] }, splitCidrs);
+  const ports = p.optional('ingressPorts', props.ingressPorts, [], (name, v) => requireArrayOrToken(name, v).map((port, i, all) => {
+    const n = requireIntegerOrToken(`${name}[${i}]`, port, 1, 65535);
+    // Two rules for one port make the security group fail at apply (duplicate permission).
+    if (!Token.isUnresolved(n) && all.indexOf(port) !== i) throw AwsErrors.duplicateIngressPort(`${name}[${i}]`, port,
+      `${name}[${all.indexOf(port)}]`);
+    return n;
+  }));
+  // Listing a port is the explicit act of publishing a service: open to everyone unless restricted.
+  const appCidrs = p.optional('ingressCidrs', props.ingressCidrs, { ipv4: ['0.0.0.0/0'], ipv6: ['::/0'] }, splitCidrs);
   if (ports.length > 0 && Array.isArray(props.ingressCidrs) && props.ingressCidrs.length === 0) {
     p.check(() => {
-      throw Errors.emptyList('ingressCidrs', props.ingressCidrs, 'CIDR block while ingressPorts lists ports (with none, the ports would silently stay closed); leave ingressCidrs out for the whole internet or drop ingressPorts');
+      throw CoreErrors.emptyList('ingressCidrs', props.ingressCidrs, 'CIDR block while ingressPorts lists ports (with none, the ports '
+        + 'would '
+        + 'silently stay closed); leave ingressCidrs out for the whole internet or drop ingressPorts');
     }, undefined);
   }
   const ingress: IngressRule[] = [];
   if (ssh.ipv4.length > 0 || ssh.ipv6.length > 0) {
     ingress.push({ description: 'SSH', port: 22, ...ssh });
     if (isWorld(ssh)) {
-      warnings.push(`sshIngressCidrs opens SSH (port 22) to the whole internet (${[...ssh.ipv4, ...ssh.ipv6].filter(isWorldCidr).join(', ')}); restrict it to your own ranges or use SSM Session Manager`);
+      warnings.push(`sshIngressCidrs opens SSH (port 22) to the whole internet `
+        + `(${[...ssh.ipv4, ...ssh.ipv6].filter(isWorldCidr).join(', ')}); `
+        + 'restrict it to your own ranges or use SSM Session Manager');
     }
   }
   if (appCidrs.ipv4.length > 0 || appCidrs.ipv6.length > 0) {
     for (const port of ports) {
       ingress.push({ description: `TCP ${Token.isUnresolved(port) ? 'port' : port}`, port, ...appCidrs });
       if (!Token.isUnresolved(port) && isWorld(appCidrs) && [22, 2375, 2376].includes(port)) {
-        warnings.push(`ingressPorts opens port ${port} (${port === 22 ? 'SSH' : 'Docker API'}) to the whole internet; use sshIngressCidrs or ingressCidrs with your own ranges`);
+        warnings.push(`ingressPorts opens port ${port} (${port === 22 ? 'SSH' : 'Docker API'}) to the whole internet; `
+          + 'use sshIngressCidrs or ingressCidrs with your own ranges');
       }
     }
   }
+  return { vpcId, subnetIds, extraSgs, targetGroupArns, ingress };
+}
 
-  // --- the rest ------------------------------------------------------------------------------
-  const bucket = p.check(() => (props.userDataBucket === undefined ? undefined : requireBucketName('userDataBucket', props.userDataBucket)), undefined);
-  const keyName = p.check(() => (props.keyName === undefined ? undefined : escapeTemplate(requireString('keyName', props.keyName))), undefined);
-  const publicIp = p.check(() => (props.associatePublicIpAddress === undefined ? false : requireBoolean('associatePublicIpAddress', props.associatePublicIpAddress)), false);
-  // 1: containers on Docker's bridge network cannot reach IMDS (the role's credentials, user
-  // data); the secret fetcher runs with host networking (review-2026-11.md C5, checkov CKV_AWS_341).
-  const hopLimit = p.check(() => (props.metadataHopLimit === undefined ? 1 : requireIntegerOrToken('metadataHopLimit', props.metadataHopLimit, 1, 64)), 1);
-  const kmsKeyArn = p.check(() => (props.secretsKmsKeyArn === undefined ? undefined : requireKmsKeyArn('secretsKmsKeyArn', props.secretsKmsKeyArn)), undefined);
-  const minHealthy = p.check(() => (props.minHealthyPercentage === undefined ? 90 : requireIntegerOrToken('minHealthyPercentage', props.minHealthyPercentage, 0, 100)), 90);
-  const grace = p.check(() => (props.healthCheckGracePeriod === undefined ? 300 : requireIntegerOrToken('healthCheckGracePeriod', props.healthCheckGracePeriod, 0)), 300);
+/** How each host is launched and replaced: key pair, public IP, metadata, secrets key, health checks. */
+function checkHostSettings(p: Problems, props: AwsDockerFleetProps, targetGroupArns: string[]) {
+  const bucket = p.optional<string | undefined>('userDataBucket', props.userDataBucket, undefined, requireBucketName);
+  const keyName = p.optional<string | undefined>('keyName', props.keyName, undefined, (name, v) => escapeTemplate(requireString(name, v)));
+  const publicIp = p.optional('associatePublicIpAddress', props.associatePublicIpAddress, false, requireBoolean);
+  // 1: containers on Docker's bridge network cannot reach IMDS (the role's credentials, the user
+  // data); the secret fetcher runs with host networking (checkov CKV_AWS_341).
+  const hopLimit = p.optional('metadataHopLimit', props.metadataHopLimit, 1, (name, v) => requireIntegerOrToken(name, v, 1, 64));
+  const kmsKeyArn = p.optional<string | undefined>('secretsKmsKeyArn', props.secretsKmsKeyArn, undefined, requireKmsKeyArn);
+  const minHealthy = p.optional('minHealthyPercentage', props.minHealthyPercentage, 90,
+    (name, v) => requireIntegerOrToken(name, v, 0, 100));
+  const grace = p.optional('healthCheckGracePeriod', props.healthCheckGracePeriod, 300, (name, v) => requireIntegerOrToken(name, v, 0));
   // Behind a load balancer, apply waits (10 minutes by default) until the hosts pass its health
   // checks, so a payload that boots but serves nothing fails the deploy instead of reporting
-  // success (C13). Without one only EC2 status checks exist, which a dead payload passes: '0'.
+  // success. Without one only EC2 status checks exist, which a dead payload passes: '0'.
   const behindLb = targetGroupArns.length > 0 || Token.isUnresolved(props.targetGroupArns);
-  const waitForCapacityTimeout = p.check(() => (props.waitForCapacityTimeout === undefined ? (behindLb ? '10m' : '0')
-    : requireDuration('waitForCapacityTimeout', props.waitForCapacityTimeout)), '0');
-  const ssm = p.check(() => (props.ssmSessionPermissions === undefined ? false : requireBoolean('ssmSessionPermissions', props.ssmSessionPermissions)), false);
-  const fleet = p.check(() => fleetName(props.name, id), 'docker-fleet');
-  const userTags = p.check(() => tagsOf(props.tags), {});
-  const names = awsFleetNames(fleet);
+  const waitForCapacityTimeout = p.optional('waitForCapacityTimeout', props.waitForCapacityTimeout, behindLb ? '10m' : '0',
+    requireDuration);
+  const ssm = p.optional('ssmSessionPermissions', props.ssmSessionPermissions, false, requireBoolean);
+  return { bucket, keyName, publicIp, hopLimit, kmsKeyArn, minHealthy, grace, waitForCapacityTimeout, ssm };
+}
 
-  // --- first-boot payload: one render through the OS pipeline ------------------------------
+/** The first-boot payload (one render through the OS pipeline), its delivery, and the ECS plan of an ECS-scheduled OS. */
+function planFirstBoot(p: Problems, path: string, props: AwsDockerFleetProps, what: ReturnType<typeof whatToRun>,
+  sizes: ReturnType<typeof checkSizes>, hosts: ReturnType<typeof checkHostSettings>, names: AwsFleetNames, warnings: string[]) {
+  const { os, traits, host, policy } = what;
   const hostModel = host._toModel();
-  if (dataSize === undefined && hostModel.dockerDataVolume !== undefined) {
-    warnings.push(`hostConfig.dockerDataVolume is set but dockerVolumeSizeGiB is not, so no ${EBS_DATA_DEVICE} volume is attached; first boot waits for a disk that never comes`);
+  if (sizes.dataSize === undefined && hostModel.dockerDataVolume !== undefined) {
+    warnings.push(`hostConfig.dockerDataVolume is set but dockerVolumeSizeGiB is not, so no ${EBS_DATA_DEVICE} volume is attached; `
+      + 'first boot waits for a disk that never comes');
   }
   // An OS whose Docker engine belongs to the ECS agent: the containers become ECS services and
-  // the payload joins the cluster (ecs-fleet-plan.ts).
+  // the payload joins the cluster (ecs/fleet-plan.ts).
   const ecs = traits.containerScheduler === 'ecs' ? p.check(() => planEcsFleet({
-    os: os.displayName, names: awsFleetNames(fleet), existingCluster: os.ecsCluster, containers: hostModel.containers,
+    os: os.displayName, names, existingCluster: os.ecsCluster, containers: hostModel.containers,
     logRetentionDays: props.containerLogRetentionDays, policy: policy ?? UpdatePolicy.defaultWindow(),
   }), undefined) : undefined;
   if (ecs) warnings.push(...ecs.warnings);
   if (!ecs && props.containerLogRetentionDays !== undefined) {
     warnings.push(`containerLogRetentionDays is ignored: ${os.displayName} runs its containers itself and they log to the host's journal`);
   }
-  const layers = { ...os._platformLayers(Platform.AWS, { dataVolume: dataSize !== undefined }), ecs: ecs?.membership };
+  const layers = { ...os._platformLayers(Platform.AWS, { dataVolume: sizes.dataSize !== undefined }), ecs: ecs?.membership };
   const payload = p.run(() => os._render(hostModel, host._fragments(), Platform.AWS, policy, layers));
   host._consume(path);
   warnings.push(...payload.warnings);
   const raw = Buffer.from(payload.content, 'utf8');
-  const userData = p.run(() => planUserData(os.displayName, raw, traits, bucket, names.configKey));
-
+  const userData = p.run(() => planUserData(os.displayName, raw, traits, hosts.bucket, names.configKey));
   const secretRefs = hostModel.containers.flatMap((c) => c.secrets);
-  const secrets: SecretAccess = {
-    ssmParameters: [...new Set(secretRefs.filter((x) => x.source === 'ssm').map((x) => x.id))].sort(),
-    secretArns: [...new Set(secretRefs.filter((x) => x.source === 'secretsmanager').map((x) => x.id))].sort(),
-    kmsKeyArn,
-  };
-  if (kmsKeyArn !== undefined && secretRefs.length === 0) warnings.push('secretsKmsKeyArn is set but no container has secrets, so the role gets no kms:Decrypt');
-
-  const managedPolicies = [...traits.managedPolicies];
-  if (ssm && !managedPolicies.some(([, name]) => name === 'AmazonSSMManagedInstanceCore')) managedPolicies.push(['Ssm', 'AmazonSSMManagedInstanceCore']);
-
-  const nameTags = { ...userTags, Name: fleet };
-  return {
-    names, os, traits, architecture, image, hostCount, minSize, maxSize, instanceType, vpcId, subnetIds,
-    securityGroupIds: extraSgs, targetGroupArns, ingress, rootSizeGiB,
-    data: dataSize === undefined ? undefined : { deviceName: EBS_DATA_DEVICE, sizeGiB: dataSize, deleteOnTermination: deleteData },
-    keyName, publicIp, hopLimit, minHealthy, grace, waitForCapacityTimeout, userTags, nameTags,
-    instanceTags: ecs?.updateWindow ? { ...nameTags, [FLEET_TAG]: fleet } : nameTags,
-    managedPolicies, secrets, ecs, payload, payloadBytes: raw.length, userData, warnings,
-  };
-}
-
-function requireArrayOrToken(property: string, value: unknown): number[] {
-  if (Token.isUnresolved(value)) return value as number[];
-  if (!Array.isArray(value)) throw Errors.notAnArray(property, value);
-  return value;
-}
-
-function requireArnList(property: string, value: unknown): string[] {
-  if (value === undefined) return [];
-  if (Token.isUnresolved(value)) return value as string[];
-  if (!Array.isArray(value)) throw Errors.notAnArray(property, value);
-  return value.map((v, i) => {
-    if (typeof v === 'string' && (Token.isUnresolved(v) || /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]+\/[0-9a-f]+$/.test(v))) return v;
-    throw Errors.badTargetGroupArn(`${property}[${i}]`, v);
-  });
-}
-
-function requireKmsKeyArn(property: string, value: unknown): string {
-  const s = requireString(property, value);
-  if (Token.isUnresolved(s)) return s;
-  if (!/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/.test(s)) throw Errors.badKmsKeyArn(property, value);
-  return s;
-}
-
-function isWorldCidr(c: string): boolean {
-  return c === '0.0.0.0/0' || c === '::/0';
-}
-
-function isWorld(c: { ipv4: string[]; ipv6: string[] }): boolean {
-  return [...c.ipv4, ...c.ipv6].some((x) => typeof x === 'string' && isWorldCidr(x));
-}
-
-function fleetName(value: unknown, id: string): string {
-  if (value === undefined) {
-    const n = id.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32);
-    // A launch template name_prefix needs at least 3 characters (hashicorp/aws 5.100.0, checked
-    // with terraform validate): a 1-character id gets a longer default name.
-    return n.length >= 2 ? n : `${n || 'docker'}-fleet`;
-  }
-  const s = requireString('name', value);
-  if (!/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/.test(s)) throw Errors.badFleetName('name', value);
-  return s;
-}
-
-/**
- * Terraform reads `${…}` and `%{…}` in any string of the JSON as template syntax (a tag value
- * `${file("/etc/passwd")}` would be evaluated): written as `$${` and `%%{` they stay literal
- * (review-2026-11.md C14). cdktf's own tokens (`${TfToken[…]}`) are left for cdktf to resolve.
- */
-export function escapeTemplate(s: string): string {
-  return s.replace(/\$\{(?!TfToken\[)/g, '$$$${').replace(/%\{/g, '%%{');
-}
-
-/** A Terraform duration as wait_for_capacity_timeout takes it (Go time.ParseDuration): '10m', '1h30m', '0'. */
-function requireDuration(property: string, value: unknown): string {
-  const s = requireString(property, value);
-  if (Token.isUnresolved(s)) return s;
-  if (!/^(0|(?=\d)(\d+h)?(\d+m)?(\d+s)?)$/.test(s)) throw Errors.badDuration(property, value);
-  return s;
-}
-
-/** AWS: at most 50 tags per resource, the fleet adds Name; keys up to 128, values up to 256 characters. */
-const MAX_USER_TAGS = 49;
-
-function tagsOf(value: unknown): Record<string, string> {
-  if (value === undefined) return {};
-  const r = requireRecord('tags', value);
-  const out: Record<string, string> = {};
-  const keys = Object.keys(r).sort();
-  if (keys.length > MAX_USER_TAGS) throw Errors.badTag('tags', `${keys.length} tags`, `AWS allows 50 tags per resource and the fleet adds Name, so at most ${MAX_USER_TAGS}`);
-  for (const k of keys) {
-    if (k === 'Name') throw Errors.reservedTag('tags.Name', r[k]);
-    if (/^aws:/i.test(k)) throw Errors.badTag(`tags.${k}`, k, "tag keys starting with 'aws:' are reserved for AWS and refused by the API");
-    if (k.length === 0 || k.length > 128) throw Errors.badTag(`tags.${k}`, k, 'tag keys have 1-128 characters');
-    const v = requireString(`tags.${k}`, r[k], { allowEmpty: true });
-    if (!Token.isUnresolved(v) && v.length > 256) throw Errors.badTag(`tags.${k}`, v, 'tag values have at most 256 characters');
-    out[escapeTemplate(k)] = escapeTemplate(v);
-  }
-  return out;
+  if (hosts.kmsKeyArn !== undefined && secretRefs.length === 0) warnings.push('secretsKmsKeyArn is set but no container has secrets, so '
+    + 'the role gets no kms:Decrypt');
+  return { ecs, payload, payloadBytes: raw.length, userData, secrets: secretAccessOf(secretRefs, hosts.kmsKeyArn) };
 }

@@ -5,8 +5,6 @@
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
-import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -15,66 +13,16 @@ import { LaunchTemplate, LaunchTemplateBlockDeviceMappings } from '@cdktf/provid
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { AwsFleetPlan } from './aws-fleet-plan';
-
-/** The partition of the provider's region (`aws`, `aws-cn`, `aws-us-gov`), looked up once per fleet. */
-export function partitionOf(scope: Construct): () => string {
-  return () => partitionDataOf(scope).partition;
-}
-
-function partitionDataOf(scope: Construct): DataAwsPartition {
-  return (scope.node.tryFindChild('Partition') as DataAwsPartition | undefined) ?? new DataAwsPartition(scope, 'Partition', {});
-}
-
-/** The provider's region name, looked up once per fleet (no API call: plans offline). */
-export function regionOf(scope: Construct): string {
-  return ((scope.node.tryFindChild('Region') as DataAwsRegion | undefined) ?? new DataAwsRegion(scope, 'Region', {})).name;
-}
+import { tagsOrNone } from './aws-scope';
+import { secretStatements } from './secret-access';
 
 /**
- * The account of a role, from its own ARN (arn:<partition>:iam::<account>:role/<name>): no STS
- * call (an aws_caller_identity lookup needs credentials even for a plan).
- */
-export function accountOf(role: IamRole): string {
-  return Fn.element(Fn.split(':', role.arn), 4);
-}
-
-/**
- * Statements that read exactly the fleet's container secrets: `ssmAction` (the host fetcher's
- * ssm:GetParameter, or the ECS agent's ssm:GetParameters) on each named parameter of the
- * provider's region and account, secretsmanager:GetSecretValue on each named secret ARN, and
- * kms:Decrypt on the user's key only through those services.
- */
-export function secretStatements(scope: Construct, plan: AwsFleetPlan, role: IamRole, partition: () => string, ssmAction: string): Record<string, unknown>[] {
-  const { ssmParameters, secretArns, kmsKeyArn } = plan.secrets;
-  if (!ssmParameters.length && !secretArns.length) return [];
-  const region = ssmParameters.length || kmsKeyArn !== undefined ? regionOf(scope) : undefined;
-  const statements: Record<string, unknown>[] = [];
-  if (ssmParameters.length) {
-    const account = accountOf(role);
-    // A parameter's ARN is arn:…:parameter/<name without its leading '/'> (SSM user guide, IAM access).
-    statements.push({ Sid: 'ReadParameters', Effect: 'Allow', Action: ssmAction,
-      Resource: ssmParameters.map((n) => `arn:${partition()}:ssm:${region}:${account}:parameter/${n.replace(/^\//, '')}`) });
-  }
-  if (secretArns.length) statements.push({ Sid: 'ReadSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secretArns });
-  if (kmsKeyArn !== undefined) {
-    const dns = partitionDataOf(scope).dnsSuffix;
-    const services = [
-      ...(ssmParameters.length ? [`ssm.${region}.${dns}`] : []),
-      ...[...new Set(secretArns.map((a) => a.split(':')[3]))].sort().map((r) => `secretsmanager.${r}.${dns}`),
-    ];
-    statements.push({ Sid: 'DecryptThroughSecretStores', Effect: 'Allow', Action: 'kms:Decrypt', Resource: kmsKeyArn,
-      Condition: { StringEquals: { 'kms:ViaService': services } } });
-  }
-  return statements;
-}
-
-/**
- * The instance role's read access to exactly the fleet's container secrets (issue 16), for OSes
+ * The instance role's read access to exactly the fleet's container secrets, for OSes
  * whose hosts fetch them at each container start (with ECS the task execution role reads them).
  */
 export function secretsPolicyFor(scope: Construct, plan: AwsFleetPlan, role: IamRole, partition: () => string): IamRolePolicy | undefined {
   if (plan.ecs) return undefined;
-  const statements = secretStatements(scope, plan, role, partition, 'ssm:GetParameter');
+  const statements = secretStatements(scope, plan.secrets, role, partition, 'ssm:GetParameter');
   if (!statements.length) return undefined;
   return new IamRolePolicy(scope, 'ReadContainerSecrets', {
     role: role.id,
@@ -103,8 +51,9 @@ export function securityGroupFor(scope: Construct, plan: AwsFleetPlan): Security
 }
 
 /** The hosts' role: what the OS's agents need (and SSM when asked), nothing else. */
-export function instanceRoleFor(scope: Construct, plan: AwsFleetPlan, partition: () => string): { role: IamRole; profile: IamInstanceProfile } {
-  const tags = tagsOrNone(plan);
+export function instanceRoleFor(scope: Construct, plan: AwsFleetPlan, partition: () => string):
+{ role: IamRole; profile: IamInstanceProfile } {
+  const tags = tagsOrNone(plan.userTags);
   const role = new IamRole(scope, 'InstanceRole', {
     namePrefix: plan.names.rolePrefix,
     description: `Role of the ${plan.os.displayName} hosts of Docker fleet "${plan.names.fleet}"`,
@@ -117,7 +66,9 @@ export function instanceRoleFor(scope: Construct, plan: AwsFleetPlan, partition:
     tags,
   });
   for (const [cid, policy] of plan.managedPolicies) {
-    new IamRolePolicyAttachment(scope, `${cid}PolicyAttachment`, { role: role.name, policyArn: `arn:${partition()}:iam::aws:policy/${policy}` });
+    new IamRolePolicyAttachment(scope, `${cid}PolicyAttachment`, {
+      role: role.name, policyArn: `arn:${partition()}:iam::aws:policy/${policy}`,
+    });
   }
   const profile = new IamInstanceProfile(scope, 'InstanceProfile', { namePrefix: plan.names.rolePrefix, role: role.name, tags });
   return { role, profile };
@@ -135,7 +86,7 @@ export function remoteConfigFor(scope: Construct, plan: AwsFleetPlan, role: IamR
     contentBase64: Fn.sensitive(remote.content.toString('base64')),
     contentType: 'application/json',
     serverSideEncryption: 'AES256',
-    tags: tagsOrNone(plan),
+    tags: tagsOrNone(plan.userTags),
     // A changed config has a new key: upload it before the old one is deleted.
     lifecycle: { createBeforeDestroy: true },
   });
@@ -163,7 +114,10 @@ export function launchTemplateFor(scope: Construct, plan: AwsFleetPlan, imageId:
   if (plan.data) {
     blockDeviceMappings.push({
       deviceName: plan.data.deviceName,
-      ebs: { volumeSize: plan.data.sizeGiB, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: plan.data.deleteOnTermination ? 'true' : 'false' },
+      ebs: {
+        volumeSize: plan.data.sizeGiB, volumeType: 'gp3', encrypted: 'true',
+        deleteOnTermination: plan.data.deleteOnTermination ? 'true' : 'false',
+      },
     });
   }
   return new LaunchTemplate(scope, 'LaunchTemplate', {
@@ -186,7 +140,7 @@ export function launchTemplateFor(scope: Construct, plan: AwsFleetPlan, imageId:
     }],
     blockDeviceMappings,
     tagSpecifications: [{ resourceType: 'instance', tags: plan.instanceTags }, { resourceType: 'volume', tags: plan.nameTags }],
-    tags: tagsOrNone(plan),
+    tags: tagsOrNone(plan.userTags),
     lifecycle: plan.image.rollsOnChange ? undefined : { ignoreChanges: ['image_id'] },
     dependsOn: configObject ? [configObject] : undefined,
   });
@@ -216,13 +170,8 @@ export function autoScalingGroupFor(scope: Construct, plan: AwsFleetPlan, launch
     },
     // autoRollback: a refresh whose new hosts fail their health checks (behind a load balancer:
     // the target group's, after the grace period) is rolled back to the previous launch template
-    // version instead of rolling a broken payload across the fleet (hashicorp/aws 5.x, C13).
+    // version instead of rolling a broken payload across the fleet (hashicorp/aws 5.x).
     instanceRefresh: { strategy: 'Rolling', preferences: { minHealthyPercentage: plan.minHealthy, autoRollback: true } },
     tag: Object.keys(plan.nameTags).sort().map((key) => ({ key, value: plan.nameTags[key], propagateAtLaunch: true })),
   });
-}
-
-/** The user's tags for a resource, or none (no empty `tags` attribute). */
-export function tagsOrNone(plan: AwsFleetPlan): Record<string, string> | undefined {
-  return Object.keys(plan.userTags).length > 0 ? plan.userTags : undefined;
 }

@@ -2,9 +2,10 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataAwsAmi } from '@cdktf/provider-aws/lib/data-aws-ami';
 import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
-import { Errors } from '../../core/errors';
+import { CoreErrors } from '../../core/errors';
+import { AwsErrors } from './errors';
 import { ContainerOs } from '../../os/container-os';
-import { AwsImageLookup } from '../../os/platform-traits';
+import { AwsImageLookup } from '../../os/aws-traits';
 import { Architecture } from '../../os/enums';
 
 const AMI_ID = /^ami-[0-9a-f]{8,17}$/;
@@ -38,7 +39,7 @@ export interface PinnedImageOptions {
 
 function requireRoll(property: string, value: unknown): boolean {
   if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw Errors.notABoolean(property, value);
+  if (typeof value !== 'boolean') throw CoreErrors.notABoolean(property, value);
   return value;
 }
 
@@ -72,8 +73,8 @@ export class AwsImage {
    * the architecture the fleet is configured with: the library cannot check that.
    */
   public static pinned(amiId: string, options: PinnedImageOptions = {}): AwsImage {
-    if (typeof amiId !== 'string') throw Errors.badAmiId('image', amiId);
-    if (!Token.isUnresolved(amiId) && !AMI_ID.test(amiId)) throw Errors.badAmiId('image', amiId);
+    if (typeof amiId !== 'string') throw AwsErrors.badAmiId('image', amiId);
+    if (!Token.isUnresolved(amiId) && !AMI_ID.test(amiId)) throw AwsErrors.badAmiId('image', amiId);
     return new AwsImage(amiId, requireRoll('rollOnChange', options?.rollOnChange));
   }
 

@@ -1,7 +1,8 @@
 import { gunzipSync } from 'zlib';
 import { Annotations, IAspect, TerraformDataSource, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { Errors } from '../../core/errors';
+import { CONTAINER_ENV_DIR } from '../../bootconfig/paths';
+import { CoreErrors } from '../../core/errors';
 import { requireArray, requireOneOf, requireString } from '../../core/validation';
 
 /** How a finding is reported. */
@@ -56,11 +57,18 @@ export const SECURITY_RULES: { readonly [id: string]: string } = {
   CKV_AWS_1: 'no IAM policy allows "*" actions on "*" resources',
   CKV_AWS_274: 'no role, user or group carries the AdministratorAccess managed policy',
   CKV_AWS_341: 'instance metadata answers only the host itself (http_put_response_hop_limit = 1), not containers on a bridge network',
-  FLEET_ENV_SECRET: 'container environment values that look like secrets (names with PASSWORD, SECRET, TOKEN or ending _KEY) are not written into user data; a warning whatever the severity',
+  FLEET_ENV_SECRET: 'container environment values that look like secrets (names with PASSWORD, SECRET, TOKEN or ending _KEY) are not '
+    + 'written into user data; a warning whatever the severity',
 };
 
 const asList = (v: unknown): any[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const isTrue = (v: unknown) => v === true || v === 'true';
+/** A resource's user data as base64: `user_data_base64`, or its literal `user_data` encoded. */
+const userDataBase64 = (attrs: Record<string, any>): string | undefined => {
+  if (attrs.user_data_base64 !== undefined && attrs.user_data_base64 !== null) return attrs.user_data_base64;
+  const literal = typeof attrs.user_data === 'string' && !Token.isUnresolved(attrs.user_data);
+  return literal ? Buffer.from(attrs.user_data).toString('base64') : undefined;
+};
 
 /**
  * Secure-default checks for any stack, as a cdktf Aspect: `Aspects.of(stack).add(new FleetSecurityChecks())`.
@@ -77,8 +85,8 @@ export class FleetSecurityChecks implements IAspect {
 
   /** @param props severity and rules to skip */
   constructor(props: FleetSecurityChecksProps = {}) {
-    if (props === null || typeof props !== 'object') throw Errors.notAnObject('FleetSecurityChecks', props);
-    // A gate must not fail open (C19): 'ERROR' from JavaScript means ERROR, a typo is an error.
+    if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('FleetSecurityChecks', props);
+    // A gate must not fail open: 'ERROR' from JavaScript means ERROR, a typo is an error.
     this.severity = props.severity === undefined ? FindingSeverity.ERROR
       : requireOneOf('severity', props.severity, [FindingSeverity.ERROR, FindingSeverity.WARNING]);
     const skip = props.skip === undefined ? [] : requireArray('skip', props.skip);
@@ -116,30 +124,36 @@ export class FleetSecurityChecks implements IAspect {
           }
         }
         for (const ni of asList(attrs.network_interfaces)) {
-          if (isTrue(ni.associate_public_ip_address)) report('CKV_AWS_88', 'network interfaces get a public IP; put the hosts behind a load balancer or NAT instead');
+          if (isTrue(ni.associate_public_ip_address)) report('CKV_AWS_88', 'network interfaces get a public IP; put the hosts behind a '
+            + 'load balancer or NAT instead');
         }
         this.checkUserData(attrs.user_data, report, node);
         break;
       case 'aws_launch_configuration':
         this.checkMetadata(attrs.metadata_options, report);
-        if (isTrue(attrs.associate_public_ip_address)) report('CKV_AWS_88', 'instances get a public IP; put the hosts behind a load balancer or NAT instead');
+        if (isTrue(attrs.associate_public_ip_address)) report('CKV_AWS_88', 'instances get a public IP; put the hosts behind a load '
+          + 'balancer or NAT instead');
         for (const d of asList(attrs.root_block_device).concat(asList(attrs.ebs_block_device))) {
-          if (!Token.isUnresolved(d.encrypted) && !isTrue(d.encrypted) && !d.snapshot_id) report('CKV_AWS_8', `volume ${d.device_name ?? '(root)'} is not encrypted; set encrypted = true`);
+          if (!Token.isUnresolved(d.encrypted) && !isTrue(d.encrypted) && !d.snapshot_id) report('CKV_AWS_8',
+            `volume ${d.device_name ?? '(root)'} is not encrypted; set encrypted = true`);
         }
-        this.checkUserData(attrs.user_data_base64 ?? (typeof attrs.user_data === 'string' && !Token.isUnresolved(attrs.user_data) ? Buffer.from(attrs.user_data).toString('base64') : undefined), report, node);
+        this.checkUserData(userDataBase64(attrs), report, node);
         break;
       case 'aws_instance':
         // Without its own metadata_options, an instance from a launch template inherits the
-        // template's (which is checked as a template): not a finding here (C7).
+        // template's (which is checked as a template): not a finding here.
         if (!(attrs.launch_template && attrs.metadata_options === undefined)) this.checkMetadata(attrs.metadata_options, report);
         if (isTrue(attrs.associate_public_ip_address)) report('CKV_AWS_88', 'the instance gets a public IP');
         for (const d of asList(attrs.root_block_device).concat(asList(attrs.ebs_block_device))) {
-          if (!Token.isUnresolved(d.encrypted) && !isTrue(d.encrypted)) report('CKV_AWS_8', `volume ${d.device_name ?? '(root)'} is not encrypted`);
+          if (!Token.isUnresolved(d.encrypted) && !isTrue(d.encrypted)) {
+            report('CKV_AWS_8', `volume ${d.device_name ?? '(root)'} is not encrypted`);
+          }
         }
-        this.checkUserData(attrs.user_data_base64 ?? (typeof attrs.user_data === 'string' && !Token.isUnresolved(attrs.user_data) ? Buffer.from(attrs.user_data).toString('base64') : undefined), report, node);
+        this.checkUserData(userDataBase64(attrs), report, node);
         break;
       case 'aws_ebs_volume':
-        if (!Token.isUnresolved(attrs.encrypted) && !isTrue(attrs.encrypted)) report('CKV_AWS_3', 'the volume is not encrypted; set encrypted = true');
+        if (!Token.isUnresolved(attrs.encrypted) && !isTrue(attrs.encrypted)) report('CKV_AWS_3', 'the volume is not encrypted; set '
+          + 'encrypted = true');
         break;
       case 'aws_security_group':
       case 'aws_default_security_group':
@@ -149,7 +163,9 @@ export class FleetSecurityChecks implements IAspect {
         if (attrs.type === 'ingress') this.checkIngress(attrs, report);
         break;
       case 'aws_vpc_security_group_ingress_rule':
-        this.checkIngress({ ...attrs, cidr_blocks: asList(attrs.cidr_ipv4), ipv6_cidr_blocks: asList(attrs.cidr_ipv6), protocol: attrs.ip_protocol }, report);
+        this.checkIngress({
+          ...attrs, cidr_blocks: asList(attrs.cidr_ipv4), ipv6_cidr_blocks: asList(attrs.cidr_ipv6), protocol: attrs.ip_protocol,
+        }, report);
         break;
       case 'aws_iam_role_policy':
       case 'aws_iam_policy':
@@ -172,14 +188,16 @@ export class FleetSecurityChecks implements IAspect {
 
   private checkMetadata(options: unknown, report: Report) {
     const opts = asList(options)[0] ?? {};
-    // No metadata service at all: nothing to steal (C7).
+    // No metadata service at all: nothing to steal.
     if (opts.http_endpoint === 'disabled') return;
     if (!Token.isUnresolved(opts.http_tokens) && opts.http_tokens !== 'required') {
-      report('CKV_AWS_79', `metadata_options.http_tokens is ${JSON.stringify(opts.http_tokens ?? 'optional (the default)')}; set it to "required"`);
+      report('CKV_AWS_79', `metadata_options.http_tokens is ${JSON.stringify(opts.http_tokens ?? 'optional (the default)')}; set it to `
+        + `"required"`);
     }
     const hops = opts.http_put_response_hop_limit;
     if (hops !== undefined && !Token.isUnresolved(hops) && Number(hops) > 1) {
-      report('CKV_AWS_341', `metadata_options.http_put_response_hop_limit is ${hops}: containers on a bridge network reach the role's credentials and the user data; set it to 1 (AwsDockerFleet metadataHopLimit)`);
+      report('CKV_AWS_341', `metadata_options.http_put_response_hop_limit is ${hops}: containers on a bridge network reach the role's `
+        + `credentials and the user data; set it to 1 (AwsDockerFleet metadataHopLimit)`);
     }
   }
 
@@ -192,7 +210,7 @@ export class FleetSecurityChecks implements IAspect {
     const to = Number(rule.to_port);
     const protocol = String(rule.protocol ?? '').toLowerCase();
     const allPorts = protocol === '-1' || protocol === 'all';
-    // SSH is TCP: a UDP/ICMP rule over port 22 is not SSH (C7).
+    // SSH is TCP: a UDP/ICMP rule over port 22 is not SSH.
     const tcp = protocol === 'tcp' || protocol === '6';
     if (allPorts || (tcp && Number.isFinite(from) && Number.isFinite(to) && from <= 22 && to >= 22)) {
       report('CKV_AWS_24', `port 22 is open to ${open.join(' and ')}; allow SSH only from known networks (sshIngressCidrs)`);
@@ -214,15 +232,16 @@ export class FleetSecurityChecks implements IAspect {
     const text = expandUserData(Buffer.from(base64, 'base64'), envFiles);
     const secrets: Array<[RegExp, string]> = [
       [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
-      // A secret key's name with a value, not a path or a variable (AWS_SECRET_ACCESS_KEY_FILE=/run/x is fine: C7).
+      // A secret key's name with a value, not a path or a variable (AWS_SECRET_ACCESS_KEY_FILE=/run/x is fine).
       [/\baws_?secret(_?access)?_?key\b["']?\s*[=:]\s*["']?(?![\s"'/$]|$)/im, 'an AWS secret access key'],
-      // PEM private keys of any kind, encrypted ones too (C6): RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8, PGP.
+      // PEM private keys of any kind, encrypted ones too: RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8, PGP.
       [/-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/, 'a private key'],
     ];
     for (const [re, what] of secrets) {
-      if (re.test(text)) report('CKV_AWS_46', `user data contains ${what}; use an instance role and fetch secrets at boot (e.g. from SSM Parameter Store)`);
+      if (re.test(text)) report('CKV_AWS_46', `user data contains ${what}; use an instance role and fetch secrets at boot (e.g. from SSM `
+        + `Parameter Store)`);
     }
-    // Container env files (`NAME=value` lines): secret-looking names with literal values (issue 16).
+    // Container env files (`NAME=value` lines): secret-looking names with literal values (ContainerSecret is the way).
     const named = new Set<string>();
     for (const m of envFiles.join('\n').matchAll(/^([A-Za-z_][A-Za-z0-9_.]*)=(.*)$/gm)) {
       const [, name, value] = m;
@@ -230,15 +249,17 @@ export class FleetSecurityChecks implements IAspect {
       named.add(name);
     }
     if (named.size) {
-      report('FLEET_ENV_SECRET', `container environment ${[...named].sort().join(', ')} look${named.size === 1 ? 's' : ''} like secrets and sit in plain user data (readable with ec2:DescribeInstanceAttribute, in plan output and state); `
-        + 'pass them as container secrets instead (secrets: { NAME: ContainerSecret.fromSsmParameter(...) }), which the host fetches at each start', FindingSeverity.WARNING);
+      report('FLEET_ENV_SECRET', `container environment ${[...named].sort().join(', ')} look${named.size === 1 ? 's' : ''} like secrets `
+        + `and sit in plain user data (readable with ec2:DescribeInstanceAttribute, in plan output and state); `
+        + 'pass them as container secrets instead (secrets: { NAME: ContainerSecret.fromSsmParameter(...) }), which the host fetches at '
+          + 'each start', FindingSeverity.WARNING);
     }
   }
 
   private checkPolicyDocument(policy: unknown, report: Report, node: IConstruct) {
     if (typeof policy !== 'string') return;
     if (Token.isUnresolved(policy)) {
-      // Fn.jsonencode({...}) or a data source's .json: read the expression Terraform gets (C6).
+      // Fn.jsonencode({...}) or a data source's .json: read the expression Terraform gets.
       let expr: unknown;
       try {
         expr = resolveToken(node, policy);
@@ -303,7 +324,7 @@ const ADMIN_STATEMENT = 'a statement allows "*" on "*"; grant the actions the ho
 
 /**
  * User data as text to search: gzip undone, MIME multipart parts (cloud-init's multi-part
- * format, C6) split and decoded, Ignition data URLs and cloud-config write_files expanded.
+ * format) split and decoded, Ignition data URLs and cloud-config write_files expanded.
  */
 function expandUserData(raw: Buffer, envFiles: string[], depth = 0): string {
   let bytes = raw;
@@ -330,8 +351,8 @@ function expandUserData(raw: Buffer, envFiles: string[], depth = 0): string {
   return expandCloudConfigFiles(expandDataUrls(text, envFiles), envFiles);
 }
 
-/** The env files the library writes for containers (container-run.ts containerEnvFile). */
-const CONTAINER_ENV_FILE = /^\/etc\/docker-fleet\/containers\/[^/]+\.env$/;
+/** The env files the library writes for containers (paths.ts containerEnvFile). */
+const CONTAINER_ENV_FILE = new RegExp(`^${CONTAINER_ENV_DIR.replace(/[.-]/g, '\\$&')}/[^/]+\\.env$`);
 
 /** Ignition carries file contents in data URLs: decode them so secrets inside files are found too. */
 function expandDataUrls(text: string, envFiles: string[]): string {

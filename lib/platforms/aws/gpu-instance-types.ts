@@ -8,7 +8,7 @@
  * (https://github.com/bottlerocket-os/bottlerocket/pull/2286: "the NVIDIA Tesla K80 ... is supported
  * through the NVIDIA 470.xx Legacy drivers").
  */
-import { Errors } from '../../core/errors';
+import { AwsErrors } from './errors';
 
 /** Instance families with NVIDIA GPUs the current NVIDIA data-center drivers support. */
 export const NVIDIA_GPU_FAMILIES: readonly string[] = [
@@ -56,5 +56,5 @@ export function checkGpuDrivers(property: string, instanceType: string, os: stri
     return `${property} ${instanceType} is not in this library's list of NVIDIA GPU instance families (${NVIDIA_GPU_FAMILIES.join(', ')}); `
       + `unless it has an NVIDIA GPU, ${os}'s ECS agent will not start`;
   }
-  throw Errors.nvidiaVariantWithoutGpu(property, instanceType, os, gpu.alternative);
+  throw AwsErrors.nvidiaVariantWithoutGpu(property, instanceType, os, gpu.alternative);
 }

@@ -7,9 +7,9 @@
  */
 import { createHash } from 'crypto';
 import { gzipSync } from 'zlib';
-import { Errors } from '../../core/errors';
+import { AwsErrors } from './errors';
 import { fingerprintOf } from '../../core/fingerprint';
-import { AwsTraits } from '../../os/platform-traits';
+import { AwsTraits } from '../../os/aws-traits';
 
 /** EC2 user data: at most 16 KB before base64 encoding. */
 export const USER_DATA_LIMIT_BYTES = 16384;
@@ -33,14 +33,16 @@ export interface UserDataPlan {
 }
 
 /** Decides the delivery of `payload` for an OS's AWS traits (`bucket`: the optional userDataBucket). */
-export function planUserData(os: string, payload: Buffer, traits: AwsTraits, bucket: string | undefined, s3Key: (fingerprint: string) => string): UserDataPlan {
+export function planUserData(os: string, payload: Buffer, traits: AwsTraits, bucket: string | undefined,
+  s3Key: (fingerprint: string) => string): UserDataPlan {
   if (payload.length <= USER_DATA_LIMIT_BYTES) return { delivery: UserDataDelivery.INLINE, userData: payload };
   if (traits.gzipUserData) {
     // zlib's gzip header has mtime 0 and a fixed OS byte: same input, same bytes.
     const gz = gzipSync(payload, { level: 9 });
     if (gz.length > USER_DATA_LIMIT_BYTES) {
-      throw Errors.userDataTooLarge(os, payload.length, USER_DATA_LIMIT_BYTES,
-        `even gzip-compressed it is ${gz.length} bytes; move large files out of hostConfig (e.g. into a container image, or fetch them at boot)`);
+      throw AwsErrors.userDataTooLarge(os, payload.length, USER_DATA_LIMIT_BYTES,
+        `even gzip-compressed it is ${gz.length} bytes; move large files out of hostConfig (e.g. into a container image, or fetch them at `
+          + `boot)`);
     }
     return { delivery: UserDataDelivery.GZIP, userData: gz };
   }
@@ -53,7 +55,7 @@ export function planUserData(os: string, payload: Buffer, traits: AwsTraits, buc
       remoteObject: { bucket, key, content: payload },
     };
   }
-  throw Errors.userDataTooLarge(os, payload.length, USER_DATA_LIMIT_BYTES, traits.remoteConfigPointer
+  throw AwsErrors.userDataTooLarge(os, payload.length, USER_DATA_LIMIT_BYTES, traits.remoteConfigPointer
     ? 'set userDataBucket to an S3 bucket name: the config is then uploaded there and the user data becomes a small pointer to it'
     : 'move large files out of hostConfig (e.g. into a container image, or fetch them at boot)');
 }

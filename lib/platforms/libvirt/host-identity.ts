@@ -16,8 +16,8 @@
  */
 import * as crypto from 'crypto';
 import { parseCidr } from '../../core/cidr';
-import { Errors } from '../../core/errors';
-import { libvirtDataDiskWwn } from '../../os/platform-traits';
+import { LibvirtErrors } from './errors';
+import { libvirtDataDiskWwn } from '../../os/libvirt-traits';
 
 // crypto.hash (Node >= 20.12): the one-shot digest, about twice as fast as createHash for the
 // short inputs hashed here per host.
@@ -29,7 +29,8 @@ function sha256(text: string): Buffer {
 
 /** The hash that names a host's root volume and first-boot media: `fingerprintOf(payload)` (core/fingerprint.ts). */
 export function payloadHash(payload: string): string {
-  return (oneShot ? oneShot('sha256', payload, 'hex') as string : crypto.createHash('sha256').update(payload, 'utf8').digest('hex')).slice(0, 12);
+  const hex = oneShot ? oneShot('sha256', payload, 'hex') as string : crypto.createHash('sha256').update(payload, 'utf8').digest('hex');
+  return hex.slice(0, 12);
 }
 
 /** A parsed IPv4 network. */
@@ -47,14 +48,16 @@ export function parseLibvirtCidr(property: string, value: unknown): Ipv4Network 
   try {
     parsed = parseCidr(property, value);
   } catch {
-    throw Errors.badLibvirtCidr(property, value);
+    throw LibvirtErrors.badLibvirtCidr(property, value);
   }
-  if (parsed.ipv6 || parsed.prefix < 8 || parsed.prefix > 29) throw Errors.badLibvirtCidr(property, value);
+  if (parsed.ipv6 || parsed.prefix < 8 || parsed.prefix > 29) throw LibvirtErrors.badLibvirtCidr(property, value);
   // Ranges a libvirt NAT network cannot use (RFC 6890): "this network" 0/8, loopback 127/8,
-  // multicast 224/4 and reserved 240/4 (C17).
+  // multicast 224/4 and reserved 240/4.
   const first = parsed.ipv4Base! >>> 24;
   if (first === 0 || first === 127 || first >= 224) {
-    throw Errors.badLibvirtCidr(property, value, first === 0 ? '0.0.0.0/8 is "this network"' : first === 127 ? '127.0.0.0/8 is loopback' : first < 240 ? '224.0.0.0/4 is multicast' : '240.0.0.0/4 is reserved');
+    const why = first === 0 ? '0.0.0.0/8 is "this network"' : first === 127 ? '127.0.0.0/8 is loopback'
+      : first < 240 ? '224.0.0.0/4 is multicast' : '240.0.0.0/4 is reserved';
+    throw LibvirtErrors.badLibvirtCidr(property, value, why);
   }
   return { base: parsed.ipv4Base!, prefix: parsed.prefix, usable: 2 ** (32 - parsed.prefix) - 3 };
 }

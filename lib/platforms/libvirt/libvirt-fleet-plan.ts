@@ -12,15 +12,17 @@
  */
 import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../../bootconfig/host-config';
-import { Errors, Problems } from '../../core/errors';
+import { CoreErrors } from '../../core/errors';
+import { LibvirtErrors } from './errors';
+import { Problems } from '../../core/problems';
 import { requireAbsolutePath, requireArray, requireBoolean, requireInteger } from '../../core/validation';
 import { ContainerOs, requireContainerOs } from '../../os/container-os';
 import { Platform } from '../../os/enums';
-import { LibvirtTraits } from '../../os/platform-traits';
+import { LibvirtTraits } from '../../os/libvirt-traits';
 import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
 import { libvirtBaseVolumeName } from './artefact-names';
 import { dataDiskWwn, parseLibvirtCidr, payloadHash, planAddresses, planMacs } from './host-identity';
-import type { LibvirtDockerFleetProps } from './libvirt-docker-fleet';
+import type { LibvirtDockerFleetProps } from './libvirt-docker-fleet-props';
 import { LibvirtImage } from './libvirt-image';
 
 const DEFAULT_CIDR = '10.17.3.0/24';
@@ -77,7 +79,7 @@ export interface LibvirtFleetPlan {
 /** Checks the props and decides the fleet (see the file comment). `path` is the construct path, for messages. */
 export function planLibvirtFleet(id: string, path: string, props: LibvirtDockerFleetProps): LibvirtFleetPlan {
   return Problems.collect(path, (problems) => {
-    if (props === null || typeof props !== 'object') throw Errors.notAnObject('props', props);
+    if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     return checkProps(id, path, props, problems);
   });
 }
@@ -85,94 +87,130 @@ export function planLibvirtFleet(id: string, path: string, props: LibvirtDockerF
 function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p: Problems): LibvirtFleetPlan {
   const warnings: string[] = [];
   const infos: string[] = [];
+  const what = whatToRun(p, props);
+  const sizes = checkSizes(p, props, what);
+  const names = checkNames(p, props, id, sizes.hostCount);
+  const network = checkNetwork(p, props, names.hostNames, infos);
+  p.throwIfAny();
+  const boot = planFirstBoot(p, path, what, names.hostNames, warnings);
+  const macs = planMacs(names.hostNames);
+  const hosts = names.hostNames.map((name): LibvirtHostPlan => {
+    const wwn = dataDiskWwn(name);
+    const content = boot.payloadOf(name, wwn);
+    // the payload itself is kept only without a template (then it is what the resources write)
+    return {
+      name, mac: macs.get(name)!, address: network.plannedAddresses[name], wwn, hash: payloadHash(content),
+      ...(boot.template === undefined ? { content } : {}),
+    };
+  });
+  const { os, traits, image } = what;
+  return {
+    os, traits, image, baseVolumeName: libvirtBaseVolumeName(id, os.name, os.channel, image.format), hosts,
+    plannedAddresses: network.plannedAddresses, memoryMiB: sizes.memoryMiB, vcpus: sizes.vcpus, diskSizeGiB: sizes.diskSizeGiB,
+    dataSizeGiB: sizes.dataSizeGiB, retainDataVolumes: sizes.retainDataVolumes, autostart: sizes.autostart,
+    existingPool: names.existingPool, createPool: names.createPool,
+    networkName: names.networkName, domainName: names.domainName, cidr: network.cidr, firstBootTemplate: boot.template, warnings, infos,
+  };
+}
+
+/** What the hosts run: the OS (which must run on libvirt), its image, config and update policy. */
+function whatToRun(p: Problems, props: LibvirtDockerFleetProps) {
   const os = p.run(() => requireContainerOs('os', props.os));
   // The OS decides first: Bottlerocket (no libvirt record) fails here with its own message.
-  const traits = p.run(() => os._libvirt());
+  const traits = p.run(() => os._traits(Platform.LIBVIRT));
   const image = p.check(() => {
-    if (props.image !== undefined && !(props.image instanceof LibvirtImage)) throw Errors.notOneOf('image', props.image, ['LibvirtImage.fromUrl(url)', 'LibvirtImage.fromPath(path)']);
+    if (props.image !== undefined && !(props.image instanceof LibvirtImage)) {
+      throw CoreErrors.notOneOf('image', props.image, ['LibvirtImage.fromUrl(url)', 'LibvirtImage.fromPath(path)']);
+    }
     return props.image ?? LibvirtImage.ofOs(os);
   }, undefined as unknown as LibvirtImage);
   const host = p.check(() => requireHostConfig('hostConfig', props.hostConfig), new HostConfig());
-  const policy: UpdatePolicy | undefined = p.check(() => (props.updatePolicy === undefined ? undefined : requirePolicy(props.updatePolicy)), undefined);
+  const policy = p.optional<UpdatePolicy | undefined>('updatePolicy', props.updatePolicy, undefined, (_, v) => requirePolicy(v));
+  return { os, traits, image, host, policy };
+}
 
-  // --- sizes ------------------------------------------------------------------------------
+/** The host count (a literal: hosts are keyed by name at synth time) and each host's size. */
+function checkSizes(p: Problems, props: LibvirtDockerFleetProps, what: ReturnType<typeof whatToRun>) {
   const hostCount = p.run(() => {
-    if (Token.isUnresolved(props.hostCount)) throw Errors.literalRequired('hostCount', props.hostCount, 'hosts are keyed by name at synth time');
+    if (Token.isUnresolved(props.hostCount)) throw CoreErrors.literalRequired('hostCount', props.hostCount,
+      'hosts are keyed by name at synth time');
     return requireInteger('hostCount', props.hostCount, 0, MAX_LIBVIRT_HOSTS);
   });
-  const memoryMiB = p.check(() => {
-    const m = props.memoryMiB === undefined ? Math.max(2048, traits.minMemoryMiB) : requireInteger('memoryMiB', props.memoryMiB, 1);
-    if (m < traits.minMemoryMiB) throw Errors.memoryBelowMinimum(os.displayName, props.memoryMiB, traits.minMemoryMiB);
+  const { minMemoryMiB } = what.traits;
+  const memoryMiB = p.optional('memoryMiB', props.memoryMiB, Math.max(2048, minMemoryMiB), (name, v) => {
+    const m = requireInteger(name, v, 1);
+    if (m < minMemoryMiB) throw LibvirtErrors.memoryBelowMinimum(what.os.displayName, v, minMemoryMiB);
     return m;
-  }, 2048);
-  const vcpus = p.check(() => (props.vcpus === undefined ? 2 : requireInteger('vcpus', props.vcpus, 1, 256)), 2);
-  const diskSizeGiB = p.check(() => (props.diskSizeGiB === undefined ? 20 : requireInteger('diskSizeGiB', props.diskSizeGiB, 1, 65536)), 20);
-  const dataSizeGiB = p.check(() => (props.dockerVolumeSizeGiB === undefined ? 20 : requireInteger('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, 1, 65536)), 20);
-  const retainDataVolumes = p.check(() => (props.retainDataVolumes === undefined ? false : requireBoolean('retainDataVolumes', props.retainDataVolumes)), false);
-  const autostart = p.check(() => (props.autostart === undefined ? true : requireBoolean('autostart', props.autostart)), true);
+  });
+  const vcpus = p.optional('vcpus', props.vcpus, 2, (name, v) => requireInteger(name, v, 1, 256));
+  const diskSizeGiB = p.optional('diskSizeGiB', props.diskSizeGiB, 20, (name, v) => requireInteger(name, v, 1, 65536));
+  const dataSizeGiB = p.optional('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, 20, (name, v) => requireInteger(name, v, 1, 65536));
+  const retainDataVolumes = p.optional('retainDataVolumes', props.retainDataVolumes, false, requireBoolean);
+  const autostart = p.optional('autostart', props.autostart, true, requireBoolean);
+  return { hostCount, memoryMiB, vcpus, diskSizeGiB, dataSizeGiB, retainDataVolumes, autostart };
+}
 
-  // --- names ------------------------------------------------------------------------------
+/** Host names, the pool (an existing one, or the one the fleet creates), the network's name and DNS domain. */
+function checkNames(p: Problems, props: LibvirtDockerFleetProps, id: string, hostCount: number) {
   const hostNames = p.run(() => resolveHostNames(id, hostCount, props.hostNames));
-  const existingPool = p.check(() => (props.poolName === undefined ? undefined : requireLibvirtName('poolName', props.poolName)), undefined);
+  const existingPool = p.optional<string | undefined>('poolName', props.poolName, undefined, requireLibvirtName);
   const createPool = p.check(() => {
     if (existingPool !== undefined && props.poolPath !== undefined) {
-      throw Errors.conflictingProps('poolPath', props.poolPath, 'poolName', 'poolPath is the directory of the pool the fleet creates, and with poolName the fleet uses an existing pool');
+      throw CoreErrors.conflictingProps('poolPath', props.poolPath, 'poolName',
+        'poolPath is the directory of the pool the fleet creates, and with poolName the fleet uses an existing pool');
     }
     if (existingPool !== undefined) return undefined;
     const poolPath = props.poolPath === undefined ? `/var/lib/libvirt/images/${id}` : requireAbsolutePath('poolPath', props.poolPath);
     return { name: requireLibvirtName('poolName (default: the construct id)', id), path: poolPath };
   }, undefined);
-  const networkName = p.check(() => (props.networkName === undefined ? requireLibvirtName('networkName (default: the construct id)', id) : requireLibvirtName('networkName', props.networkName)), id);
+  const networkName = p.check(() => (props.networkName === undefined ? requireLibvirtName('networkName (default: the construct id)', id)
+    : requireLibvirtName('networkName', props.networkName)), id);
   const domainName = p.check(() => {
     const d = props.domainName === undefined ? `${id.toLowerCase()}.internal` : props.domainName;
     if (!Token.isUnresolved(d) && (typeof d !== 'string' || d.length > 253 || !d.split('.').every((l) => DNS_LABEL.test(l)))) {
-      throw Errors.badDnsDomain(props.domainName === undefined ? 'domainName (default: <construct id>.internal)' : 'domainName', d);
+      throw LibvirtErrors.badDnsDomain(props.domainName === undefined ? 'domainName (default: <construct id>.internal)' : 'domainName', d);
     }
     return d;
   }, '');
+  return { hostNames, existingPool, createPool, networkName, domainName };
+}
 
-  // --- network and addresses ------------------------------------------------------------
+/** The network's CIDR and, when it is a literal, each host's fixed address. */
+function checkNetwork(p: Problems, props: LibvirtDockerFleetProps, hostNames: string[], infos: string[]) {
   const cidr = props.networkCidr === undefined ? DEFAULT_CIDR : props.networkCidr;
   const plannedAddresses: { [hostName: string]: string } = {};
   p.check(() => {
     if (Token.isUnresolved(cidr)) return;
     const net = parseLibvirtCidr('networkCidr', cidr);
-    if (hostCount > net.usable) throw Errors.cidrTooSmall('networkCidr', cidr, hostCount, net.usable);
+    if (hostNames.length > net.usable) throw LibvirtErrors.cidrTooSmall('networkCidr', cidr, hostNames.length, net.usable);
     const addressPlan = planAddresses(hostNames, net);
     for (const name of hostNames) plannedAddresses[name] = addressPlan.addresses.get(name)!;
     for (const [name, first] of addressPlan.collisions) {
-      infos.push(`host ${name}'s hashed address was taken by ${first}, so it got the next free one (${plannedAddresses[name]}); it moves if ${first} is removed`);
+      infos.push(`host ${name}'s hashed address was taken by ${first}, so it got the next free one (${plannedAddresses[name]}); `
+        + `it moves if ${first} is removed`);
     }
   }, undefined);
-  const macs = planMacs(hostNames);
-  p.throwIfAny();
+  return { cidr, plannedAddresses };
+}
 
-  // --- first-boot payloads: one render per fleet ------------------------------------------
+/** The fleet's first-boot payloads: one render for all hosts (see the file comment). */
+function planFirstBoot(p: Problems, path: string, what: ReturnType<typeof whatToRun>, hostNames: string[], warnings: string[]) {
+  const { os, host, policy } = what;
   const userModel = host._toModel();
-  // No instance role on libvirt: nothing on the host could fetch a ContainerSecret (issue 16).
+  // No instance role on libvirt: nothing on the host could fetch a ContainerSecret.
   p.check(() => userModel.containers.forEach((c) => {
-    if (c.secrets.length) throw Errors.secretsWithoutInstanceRole(`hostConfig.${c.origin}.secrets`, c.secrets.map((s) => s.env));
+    if (c.secrets.length) throw LibvirtErrors.secretsWithoutInstanceRole(`hostConfig.${c.origin}.secrets`, c.secrets.map((s) => s.env));
   }), undefined);
   p.throwIfAny();
   if (userModel.hostname !== undefined) {
-    warnings.push(`hostConfig.hostname '${userModel.hostname}' is replaced by each host's own name (${hostNames.slice(0, 3).join(', ')}${hostNames.length > 3 ? ', …' : ''})`);
+    warnings.push(`hostConfig.hostname '${userModel.hostname}' is replaced by each host's own name `
+      + `(${hostNames.slice(0, 3).join(', ')}${hostNames.length > 3 ? ', …' : ''})`);
   }
   const render = (name: string, wwn: string) => os._render(userModel, host._fragments(), Platform.LIBVIRT, policy,
-    os._platformLayers(Platform.LIBVIRT, { dataVolume: true, hostname: name, dataDiskWwn: wwn }));
+    os._platformLayers(Platform.LIBVIRT, { dataVolume: true, hostname: name, diskId: wwn }));
   const payloads = p.run(() => perHostRenderer(render, warnings, hostNames[0]));
   host._consume(path);
-
-  const hosts = hostNames.map((name): LibvirtHostPlan => {
-    const wwn = dataDiskWwn(name);
-    const content = payloads.payloadOf(name, wwn);
-    // the payload itself is kept only without a template (then it is what the resources write)
-    return { name, mac: macs.get(name)!, address: plannedAddresses[name], wwn, hash: payloadHash(content), ...(payloads.template === undefined ? { content } : {}) };
-  });
-  return {
-    os, traits, image, baseVolumeName: libvirtBaseVolumeName(id, os.name, os.channel, image.format), hosts, plannedAddresses,
-    memoryMiB, vcpus, diskSizeGiB, dataSizeGiB, retainDataVolumes, autostart, existingPool, createPool,
-    networkName, domainName, cidr, firstBootTemplate: payloads.template, warnings, infos,
-  };
+  return payloads;
 }
 
 /**
@@ -206,8 +244,8 @@ function templateFiller(template: string): (name: string, wwn: string) => string
  * host's payload; falls back to rendering each host, without a template, when the template is
  * not exact (see the file comment). Exported for the fallback's test.
  */
-export function perHostRenderer(render: (name: string, wwn: string) => { content: string; warnings: string[] }, warnings: string[], first?: string):
-{ template?: string; payloadOf: (name: string, wwn: string) => string } {
+export function perHostRenderer(render: (name: string, wwn: string) => { content: string; warnings: string[] }, warnings: string[],
+  first?: string): { template?: string; payloadOf: (name: string, wwn: string) => string } {
   const rendered = render(HOST_MARK, WWN_MARK);
   warnings.push(...rendered.warnings);
   const template = rendered.content;
@@ -219,8 +257,9 @@ export function perHostRenderer(render: (name: string, wwn: string) => { content
 }
 
 function requireLibvirtName(property: string, value: unknown): string {
-  if (typeof value === 'string' && Token.isUnresolved(value)) throw Errors.literalRequired(property, value, 'the fleet derives names from it at synth time');
-  if (typeof value !== 'string' || !LIBVIRT_NAME.test(value)) throw Errors.badLibvirtName(property, value);
+  if (typeof value === 'string' && Token.isUnresolved(value)) throw CoreErrors.literalRequired(property, value,
+    'the fleet derives names from it at synth time');
+  if (typeof value !== 'string' || !LIBVIRT_NAME.test(value)) throw LibvirtErrors.badLibvirtName(property, value);
   return value;
 }
 
@@ -228,18 +267,18 @@ function resolveHostNames(id: string, hostCount: number, names: string[] | undef
   if (names === undefined) {
     const out = Array.from({ length: hostCount }, (_, i) => `${id}-${i}`);
     const bad = out.find((n) => !DNS_LABEL.test(n));
-    if (bad !== undefined) throw Errors.badDefaultHostName(id, bad);
+    if (bad !== undefined) throw LibvirtErrors.badDefaultHostName(id, bad);
     return out;
   }
   const list = requireArray('hostNames', names);
-  if (list.length !== hostCount) throw Errors.hostNamesCount(list, hostCount);
+  if (list.length !== hostCount) throw LibvirtErrors.hostNamesCount(list, hostCount);
   const seen = new Map<string, string>();
   return list.map((n, i) => {
     const p = `hostNames[${i}]`;
-    if (typeof n === 'string' && Token.isUnresolved(n)) throw Errors.literalRequired(p, n, 'hosts are keyed by name at synth time');
-    if (typeof n !== 'string' || !DNS_LABEL.test(n)) throw Errors.badHostLabel(p, n);
+    if (typeof n === 'string' && Token.isUnresolved(n)) throw CoreErrors.literalRequired(p, n, 'hosts are keyed by name at synth time');
+    if (typeof n !== 'string' || !DNS_LABEL.test(n)) throw LibvirtErrors.badHostLabel(p, n);
     const first = seen.get(n.toLowerCase());
-    if (first !== undefined) throw Errors.duplicateHostName(p, n, first);
+    if (first !== undefined) throw LibvirtErrors.duplicateHostName(p, n, first);
     seen.set(n.toLowerCase(), p);
     return n;
   });

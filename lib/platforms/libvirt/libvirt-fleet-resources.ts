@@ -25,6 +25,7 @@
  */
 import { Fn, MapTerraformIterator, TerraformIterator, TerraformLocal, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { escapeTemplate } from '../../core/terraform-text';
 import { libvirtHostNames } from './artefact-names';
 import type { CloudinitDisk } from './gen/providers/libvirt/cloudinit-disk';
 import type { Domain } from './gen/providers/libvirt/domain';
@@ -40,7 +41,8 @@ const gen = {
   volume: () => (require('./gen/providers/libvirt/volume') as typeof import('./gen/providers/libvirt/volume')).Volume,
   network: () => (require('./gen/providers/libvirt/network') as typeof import('./gen/providers/libvirt/network')).Network,
   ignition: () => (require('./gen/providers/libvirt/ignition') as typeof import('./gen/providers/libvirt/ignition')).Ignition,
-  cloudinit: () => (require('./gen/providers/libvirt/cloudinit-disk') as typeof import('./gen/providers/libvirt/cloudinit-disk')).CloudinitDisk,
+  cloudinit: () =>
+    (require('./gen/providers/libvirt/cloudinit-disk') as typeof import('./gen/providers/libvirt/cloudinit-disk')).CloudinitDisk,
   domain: () => (require('./gen/providers/libvirt/domain') as typeof import('./gen/providers/libvirt/domain')).Domain,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -66,7 +68,8 @@ function hasAddresses(plan: LibvirtFleetPlan): boolean {
 /** Writes the host table, the host map and the first-boot template (see the file comment). */
 export function hostLocalsFor(scope: Construct, plan: LibvirtFleetPlan): LibvirtHostLocals {
   const withAddress = hasAddresses(plan);
-  const lines = plan.hosts.map((h) => (withAddress ? `${h.name},${h.mac},${h.address},${h.wwn},${h.hash}` : `${h.name},${h.mac},${h.wwn},${h.hash}`));
+  const lines = plan.hosts.map((h) => (withAddress
+    ? `${h.name},${h.mac},${h.address},${h.wwn},${h.hash}` : `${h.name},${h.mac},${h.wwn},${h.hash}`));
   const header = withAddress ? 'name,mac,address,wwn,hash' : 'name,mac,wwn,hash';
   // Names are DNS labels and the other columns hex, dots and colons: no CSV quoting, no `${`.
   const table = new TerraformLocal(scope, 'host-table', `${[header, ...lines].join('\n')}\n`);
@@ -78,7 +81,8 @@ export function hostLocalsFor(scope: Construct, plan: LibvirtFleetPlan): Libvirt
     ? escapeTemplate(template)
     : Object.fromEntries(plan.hosts.map((h) => [h.name, escapeTemplate(h.content!)])));
   return {
-    hosts: TerraformIterator.fromMap(hosts.asAnyMap), hostNames: Token.asList(rows.forExpressionForList('val.name')), firstBoot, hasTemplate: template !== undefined,
+    hosts: TerraformIterator.fromMap(hosts.asAnyMap), hostNames: Token.asList(rows.forExpressionForList('val.name')), firstBoot,
+    hasTemplate: template !== undefined,
   };
 }
 
@@ -98,21 +102,14 @@ function sibling(resource: { fqn: string }, it: MapTerraformIterator, attribute:
   return Token.asString(Fn.lookupNested(Token.asAny(resource.fqn), [it.key, attribute]));
 }
 
-/**
- * Terraform reads `${` and `%{` in JSON strings as template syntax; the payload must reach the
- * provider as it is, so those are escaped (`$${`, `%%{`).
- */
-export function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
-}
-
 export function poolFor(scope: Construct, plan: LibvirtFleetPlan): Pool | undefined {
   if (!plan.createPool) return undefined;
   return new (gen.pool())(scope, 'pool', { name: plan.createPool.name, type: 'dir', target: { path: plan.createPool.path } });
 }
 
 /** The base volume, the per-host root volumes on it, and the per-host Docker data volumes. */
-export function volumesFor(scope: Construct, plan: LibvirtFleetPlan, pool: string, locals: LibvirtHostLocals): { base: Volume; root: Volume; data: Volume } {
+export function volumesFor(scope: Construct, plan: LibvirtFleetPlan, pool: string, locals: LibvirtHostLocals):
+{ base: Volume; root: Volume; data: Volume } {
   const VolumeClass = gen.volume();
   const base = new VolumeClass(scope, 'base', {
     name: plan.baseVolumeName,
@@ -124,13 +121,14 @@ export function volumesFor(scope: Construct, plan: LibvirtFleetPlan, pool: strin
   // host name → payload hash: a new payload is a new root volume name (and with it a new domain)
   const rootIt = TerraformIterator.fromMap(Object.fromEntries(plan.hosts.map((h) => [h.name, h.hash])));
   const root = new VolumeClass(scope, 'root', {
-    forEach: rootIt, name: namesOf(rootIt.key, rootIt.value).root, pool, baseVolumeId: base.id, size: plan.diskSizeGiB * GIB, format: 'qcow2',
+    forEach: rootIt, name: namesOf(rootIt.key, rootIt.value).root, pool, baseVolumeId: base.id, size: plan.diskSizeGiB * GIB, format:
+      'qcow2',
   });
   const dataIt = locals.hosts;
   const data = new VolumeClass(scope, 'docker-data', {
     forEach: dataIt, name: namesOf(dataIt.key).data, pool, size: plan.dataSizeGiB * GIB, format: 'qcow2',
     // size is ForceNew in provider 0.8.3 (no Update function): a changed dockerVolumeSizeGiB would
-    // destroy every Docker data volume and create it blank (review-2026-11.md C10). Existing volumes
+    // destroy every Docker data volume and create it blank. Existing volumes
     // keep their size; new hosts get the new one; grow an existing one by hand (README).
     lifecycle: { ignoreChanges: ['size'], ...(plan.retainDataVolumes ? { preventDestroy: true } : {}) },
   });
@@ -161,7 +159,9 @@ export function firstBootMediaFor(scope: Construct, plan: LibvirtFleetPlan, pool
   const it = locals.hosts;
   const names = namesOf(it.key, it.getString('hash'));
   if (delivery.kind === 'ignition') {
-    const ignition: Ignition = new (gen.ignition())(scope, 'ignition', { forEach: it, name: names.ignition, pool, content: payloadExpression(locals) });
+    const ignition: Ignition = new (gen.ignition())(scope, 'ignition', {
+      forEach: it, name: names.ignition, pool, content: payloadExpression(locals),
+    });
     return { coreosIgnition: sibling(ignition, it, 'id'), fwCfgName: delivery.fwCfgName };
   }
   const disk: CloudinitDisk = new (gen.cloudinit())(scope, 'cloudinit', {
@@ -172,7 +172,8 @@ export function firstBootMediaFor(scope: Construct, plan: LibvirtFleetPlan, pool
 }
 
 /** One domain per host: root disk, data disk (SCSI with a WWN), NIC with MAC and address, serial console. */
-export function domainsFor(scope: Construct, plan: LibvirtFleetPlan, pool: string, network: Network, volumes: { root: Volume; data: Volume }, locals: LibvirtHostLocals): Domain {
+export function domainsFor(scope: Construct, plan: LibvirtFleetPlan, pool: string, network: Network,
+  volumes: { root: Volume; data: Volume }, locals: LibvirtHostLocals): Domain {
   // With a token CIDR the addresses cannot be planned: the hosts take dynamic DHCP leases.
   const withAddress = hasAddresses(plan);
   const domIt = locals.hosts;

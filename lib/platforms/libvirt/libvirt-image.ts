@@ -1,5 +1,5 @@
 import { Token } from 'cdktf';
-import { Errors } from '../../core/errors';
+import { LibvirtErrors } from './errors';
 import { requireOneOf } from '../../core/validation';
 import { ContainerOs } from '../../os/container-os';
 
@@ -34,16 +34,16 @@ export class LibvirtImage {
    * @param format the image's disk format (default `LibvirtImageFormat.QCOW2`)
    */
   public static fromUrl(url: string, format?: LibvirtImageFormat): LibvirtImage {
-    if (typeof url !== 'string') throw Errors.badImageUrl('image', url);
+    if (typeof url !== 'string') throw LibvirtErrors.badImageUrl('image', url);
     if (!Token.isUnresolved(url)) {
       let parsed: URL;
       try {
         parsed = new URL(url);
       } catch {
-        throw Errors.badImageUrl('image', url);
+        throw LibvirtErrors.badImageUrl('image', url);
       }
-      if (!['http:', 'https:', 'file:'].includes(parsed.protocol) || /\s/.test(url)) throw Errors.badImageUrl('image', url);
-      if (COMPRESSED.test(parsed.pathname)) throw Errors.compressedImageUrl('image', url);
+      if (!['http:', 'https:', 'file:'].includes(parsed.protocol) || /\s/.test(url)) throw LibvirtErrors.badImageUrl('image', url);
+      if (COMPRESSED.test(parsed.pathname)) throw LibvirtErrors.compressedImageUrl('image', url);
     }
     return new LibvirtImage(url, checkFormat(format));
   }
@@ -57,14 +57,14 @@ export class LibvirtImage {
    * @param format the image's disk format (default `LibvirtImageFormat.QCOW2`)
    */
   public static fromPath(path: string, format?: LibvirtImageFormat): LibvirtImage {
-    if (typeof path !== 'string') throw Errors.badImagePath('image', path);
+    if (typeof path !== 'string') throw LibvirtErrors.badImagePath('image', path);
     if (!Token.isUnresolved(path)) {
       // eslint-disable-next-line no-control-regex
       if (!path.startsWith('/') || path.endsWith('/') || /[\u0000-\u001f\u007f]/.test(path)
           || path.split('/').some((seg) => seg === '..' || seg === '.')) {
-        throw Errors.badImagePath('image', path);
+        throw LibvirtErrors.badImagePath('image', path);
       }
-      if (COMPRESSED.test(path)) throw Errors.compressedImageUrl('image', path);
+      if (COMPRESSED.test(path)) throw LibvirtErrors.compressedImageUrl('image', path);
     }
     return new LibvirtImage(path, checkFormat(format));
   }
@@ -96,5 +96,6 @@ export class LibvirtImage {
 }
 
 function checkFormat(format: LibvirtImageFormat | undefined): LibvirtImageFormat {
-  return format === undefined ? LibvirtImageFormat.QCOW2 : requireOneOf('format', format, [LibvirtImageFormat.QCOW2, LibvirtImageFormat.RAW]);
+  return format === undefined ? LibvirtImageFormat.QCOW2
+    : requireOneOf('format', format, [LibvirtImageFormat.QCOW2, LibvirtImageFormat.RAW]);
 }

@@ -9,7 +9,7 @@
  */
 import { TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { FleetConfigError } from '../../core/errors';
+import { FleetConfigError } from '../../core/fleet-config-error';
 import { LibvirtProviderVersion } from './provider-version';
 
 const VERSIONS: readonly string[] = Object.values(LibvirtProviderVersion);

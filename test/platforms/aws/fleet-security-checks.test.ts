@@ -107,7 +107,7 @@ describe('FleetSecurityChecks', () => {
     expect(checks.findings.map((f) => f.path)).toEqual(['fleet-stack/fleet/LaunchTemplate']);
   });
 
-  // --- review-2026-11.md C6: what the checks missed ---------------------------------------
+  // --- what the checks once missed ---------------------------------------------------------
   test('CKV_AWS_1 fires for "*" on "*" in an aws_iam_policy_document data source and in a Fn.jsonencode policy', () => {
     const stack = awsStack();
     const doc = new DataAwsIamPolicyDocument(stack, 'doc', { statement: [{ actions: ['*'], resources: ['*'] }] });
@@ -156,7 +156,7 @@ describe('FleetSecurityChecks', () => {
     expect(check(stack)).toEqual(['CKV_AWS_46']);
   });
 
-  // --- C7: what the checks reported wrongly -----------------------------------------------------
+  // --- what the checks once reported wrongly ------------------------------------------------------
   test('no false findings: a *_FILE env name with a path, an instance from an IMDSv2 launch template, IMDS disabled, UDP over port 22', () => {
     const h = new HostConfig();
     h.addContainer({ name: 'app', image: 'nginx:1.27', environment: { AWS_SECRET_ACCESS_KEY_FILE: '/run/secrets/aws', DB_PASSWORD_FILE: '/run/secrets/db' } });
@@ -168,7 +168,7 @@ describe('FleetSecurityChecks', () => {
     expect(check(stack)).toEqual([]);
   });
 
-  // --- issue 16: hop limit and secrets in container environments ----------------------------------
+  // --- hop limit and secrets in container environments ----------------------------------------------
   test('CKV_AWS_341 fires for an IMDS hop limit above 1, and the fleet default passes', () => {
     expect(check(fleetStack('flatcar', { metadataHopLimit: 2 }))).toEqual(['CKV_AWS_341']);
     expect(check(fleetStack('flatcar'))).toEqual([]);
@@ -190,7 +190,7 @@ describe('FleetSecurityChecks', () => {
     }
   });
 
-  // --- C19: props validated, never ignored ------------------------------------------------------
+  // --- props validated, never ignored -----------------------------------------------------------
   test("severity 'ERROR' from JavaScript reports errors, not warnings", () => {
     const checks = new FleetSecurityChecks({ severity: 'ERROR' as any });
     const stack = fleetStack('alpine', { associatePublicIpAddress: true });

@@ -1,5 +1,5 @@
 /**
- * Container secrets (issue 16): the API, what the payload holds (names and ARNs only), the
+ * Container secrets: the API, what the payload holds (names and ARNs only), the
  * instance role's exact access, the hardening that goes with it (sensitive user data, hop
  * limit 1) and the clear errors where there is no instance role or no environment.
  */
@@ -8,7 +8,7 @@ import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AwsDockerFleet, ContainerOs, ContainerSecret, FleetConfigErrors, HostConfig, LibvirtDockerFleet, LibvirtProvider,
 } from '../../../lib';
-import { FleetConfigError } from '../../../lib/core/errors';
+import { FleetConfigError } from '../../../lib/core/fleet-config-error';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

@@ -1,4 +1,4 @@
-import { FleetConfigError } from '../../../lib/core/errors';
+import { FleetConfigError } from '../../../lib/core/fleet-config-error';
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   ContainerOs, FirstBootFormat, HostConfig, LibvirtDockerFleet, LibvirtDockerFleetProps, LibvirtImage,
@@ -175,7 +175,7 @@ describe('LibvirtDockerFleet', () => {
       expect(data.size).toBe(50 * 1024 ** 3);
       expect(data.format).toBe('qcow2');
       expect(data.base_volume_id).toBeUndefined();
-      // size is ForceNew in provider 0.8.3: ignored, so a new dockerVolumeSizeGiB keeps existing volumes (C10).
+      // size is ForceNew in provider 0.8.3: ignored, so a new dockerVolumeSizeGiB keeps existing volumes.
       expect(data.lifecycle).toEqual({ ignore_changes: ['size'] });
     });
 

@@ -4,7 +4,7 @@
  */
 import { TerraformStack, Testing } from 'cdktf';
 import { ContainerOs, HostConfig, LibvirtDockerSwarm, LibvirtDockerSwarmProps, LibvirtImage, LibvirtProviderVersion } from '../../../../lib';
-import { SHARE_TAG } from '../../../../lib/bootconfig/swarm-host';
+import { SHARE_TAG } from '../../../../lib/swarm/swarm-host';
 import { thrownCode } from '../../../helpers/error-codes';
 import { expectValidLibvirtStack } from '../../../helpers/libvirt-schema';
 import { FCOS_PATH, instancesOf, stackFor } from './fixtures-09';
