@@ -253,6 +253,8 @@ const MET_ELSEWHERE: Record<string, string> = {
   ECS_CANNOT_EXPRESS: 'test/platforms/aws/ecs/fleet-resources.test.ts',
   BAD_ECS_SERVICE_NAME: 'test/platforms/aws/ecs/update-window.test.ts',
   SWARM_UPDATE_WINDOW_TOO_SHORT: 'test/swarm/aws-docker-swarm.test.ts',
+  SWARM_LIVE_RESTORE: 'test/swarm/aws-docker-swarm.test.ts',
+  NVIDIA_VARIANT_WITHOUT_GPU: 'test/platforms/aws/gpu-instance-types.test.ts',
 };
 
 /** Every layer's error builders: the codes the library can throw, each stated by one layer. */
