@@ -20,7 +20,7 @@ export const BootConfigErrors = defineErrors({
   badDropInName: (p: string, v: unknown) =>
     problem(p, v, "expected a drop-in file name ending in '.conf' (e.g. '10-limits.conf')"),
   emptyUnit: (p: string, v: unknown) =>
-    problem(p, v, 'expected unit contents (a [Unit]/[Service] text), or mask: true'),
+    problem(p, v, 'expected the unit file text as content (a [Unit]/[Service] text), or mask: true'),
   badUserName: (p: string, v: unknown) =>
     problem(p, v, "expected a user name of 1-32 lower-case letters, digits, '_' or '-', starting with a letter or '_'"),
   groupIsUsersOwn: (p: string, v: unknown, user: string) =>
