@@ -1,7 +1,7 @@
 /**
  * `cdktf-docker-fleet`: reviewable first-boot payloads of a synthesized app.
  *
- *   cdktf-docker-fleet explain [DIR] [--json]   what each fleet's hosts receive (DIR: cdktf.out)
+ *   cdktf-docker-fleet explain [DIR] [--summary|--json]   what each fleet's hosts receive (DIR: cdktf.out)
  *   cdktf-docker-fleet diff OLD_DIR NEW_DIR     what changes on the hosts; exit 0 none, 1 some, 2 error
  *   cdktf-docker-fleet migrate-libvirt STATE STACK_DIR   moves libvirt fleets' state from provider 0.8.3 to 0.9.7
  *
@@ -11,12 +11,14 @@ import { diffApps, explainJson, explainText } from './commands';
 import { CliError, oneLine } from './errors';
 import { migrateLibvirt } from './migrate-command';
 
-export const USAGE = `usage: cdktf-docker-fleet explain [DIR] [--json]
+export const USAGE = `usage: cdktf-docker-fleet explain [DIR] [--summary | --json]
        cdktf-docker-fleet diff OLD_DIR NEW_DIR
        cdktf-docker-fleet migrate-libvirt STATE STACK_DIR
 
-  explain  prints each fleet's decoded first-boot payload (DIR: a synthesized app, default cdktf.out;
-           a stack directory or a cdk.tf.json file also works); --json prints it as JSON
+  explain  prints a table of the fleets (platform, OS, hosts, update window, containers, payload
+           size), then each fleet's decoded first-boot payload (DIR: a synthesized app, default
+           cdktf.out; a stack directory or a cdk.tf.json file also works); --summary prints the
+           table only, --json everything as JSON
   diff     prints what changes on the hosts between two synthesized apps and what that does
            to each fleet; exit code 0: no host change, 1: hosts change, 2: error
   migrate-libvirt
@@ -42,11 +44,12 @@ export function run(args: string[], io: Io): number {
     const flags = rest.filter((a) => a.startsWith('-'));
     const positional = rest.filter((a) => !a.startsWith('-'));
     if (command === 'explain') {
-      const unknown = flags.filter((f) => f !== '--json');
-      if (unknown.length) throw new CliError(`explain: unknown option ${unknown[0]} (explain [DIR] [--json])`);
+      const unknown = flags.filter((f) => f !== '--json' && f !== '--summary');
+      if (unknown.length) throw new CliError(`explain: unknown option ${unknown[0]} (explain [DIR] [--summary | --json])`);
+      if (flags.includes('--json') && flags.includes('--summary')) throw new CliError('explain: --summary and --json exclude each other');
       if (positional.length > 1) throw new CliError(`explain: one directory expected, got ${positional.length}`);
       const dir = positional[0] ?? 'cdktf.out';
-      io.out(flags.includes('--json') ? explainJson(dir) : explainText(dir));
+      io.out(flags.includes('--json') ? explainJson(dir) : explainText(dir, flags.includes('--summary')));
       return 0;
     }
     if (command === 'diff') {
