@@ -17,6 +17,7 @@ import { AwsDockerFleet } from '../platforms/aws/aws-docker-fleet';
 import { partitionOf, regionOf } from '../platforms/aws/aws-scope';
 import { AwsImage } from '../platforms/aws/aws-image';
 import { checkSwarmMembers, checkSwarmOperations } from './swarm-checks';
+import { reportUnderCliSynth } from '../platforms/cli-synth-errors';
 
 /** Properties of an `AwsDockerSwarm`. */
 export interface AwsDockerSwarmProps {
@@ -173,7 +174,7 @@ export class AwsDockerSwarm extends Construct {
    */
   constructor(scope: Construct, id: string, props: AwsDockerSwarmProps) {
     super(scope, id);
-    const p = new Problems(this.node.path);
+    const p = new Problems(this.node.path, reportUnderCliSynth(this));
     if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     const { os, managerCount } = checkSwarmMembers(p, props);
     const workerCount = p.optional('workerCount', props.workerCount, 0,

@@ -18,6 +18,7 @@ import { partitionOf } from './aws-scope';
 import { AwsDockerFleetProps } from './aws-docker-fleet-props';
 import { AwsFleetEcs } from './ecs/aws-fleet-ecs';
 import { USER_DATA_LIMIT_BYTES, UserDataDelivery } from './user-data';
+import { reportUnderCliSynth } from '../cli-synth-errors';
 
 export { UserDataDelivery } from './user-data';
 
@@ -117,7 +118,7 @@ export class AwsDockerFleet extends Construct {
   constructor(scope: Construct, id: string, props: AwsDockerFleetProps) {
     super(scope, id);
     // 1. plan: every prop checked (all problems reported together), the payload rendered once
-    const plan = planAwsFleet(id, this.node.path, props);
+    const plan = planAwsFleet(id, this.node.path, props, reportUnderCliSynth(this));
     for (const w of plan.warnings) Annotations.of(this).addWarning(w);
     this.userDataDelivery = plan.userData.delivery;
     this.firstBootPayloadBytes = plan.payloadBytes;

@@ -8,6 +8,7 @@ import { LibvirtDockerFleetProps } from './libvirt-docker-fleet-props';
 import { libvirtProviderVersionOf } from './provider-choice';
 import { LibvirtProviderVersion } from './provider-version';
 import { libvirtFleetResources09 } from './v09/libvirt-fleet-resources-09';
+import { reportUnderCliSynth } from '../cli-synth-errors';
 
 /**
  * A fleet of Docker hosts on libvirt/KVM: a storage pool, a base volume from the OS image, a NAT
@@ -82,7 +83,7 @@ export class LibvirtDockerFleet extends Construct {
   constructor(scope: Construct, id: string, props: LibvirtDockerFleetProps) {
     super(scope, id);
     // 1. plan: every prop checked (all problems reported together), one render for all hosts
-    const plan = planLibvirtFleet(id, this.node.path, props);
+    const plan = planLibvirtFleet(id, this.node.path, props, reportUnderCliSynth(this));
     for (const w of plan.warnings) Annotations.of(this).addWarning(w);
     // What Annotations.addInfo writes, without a stack trace: a fleet on a nearly full network has
     // an address note for most of its hosts, and a trace each cost ~50 µs and said nothing.

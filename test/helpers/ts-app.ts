@@ -1,0 +1,60 @@
+/**
+ * Runs a small cdktf app as its own Node process, the way `cdktf synth` runs a user's app, with
+ * the library loaded from its TypeScript sources (transpiled on require, as ts-jest does), so the
+ * process sees the library exactly as the tests do and no `npm run build` is needed.
+ */
+import { spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+const repo = join(__dirname, '..', '..');
+
+/**
+ * Loads `.ts` files by transpiling them (CommonJS), like ts-jest with isolatedModules, and prefers
+ * them to a `.js` file of the same name (a jsii build's output next to the sources may be stale).
+ */
+const PRELOAD = `
+const ts = require(${JSON.stringify(require.resolve('typescript'))});
+const { readFileSync } = require('fs');
+const js = require.extensions['.js'];
+delete require.extensions['.js'];
+require.extensions['.ts'] = (m, file) => m._compile(ts.transpileModule(readFileSync(file, 'utf8'), {
+  compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 }, fileName: file,
+}).outputText, file);
+require.extensions['.js'] = js;
+`;
+
+export interface AppRun {
+  readonly dir: string;
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The command that runs the app in its directory (cdktf.json's `app`). */
+export const APP_COMMAND = 'node -r ./preload.js main.js';
+
+/**
+ * A new directory with `main.js` (which may `require(LIB)` for the library and `require('cdktf')`
+ * with NODE_PATH set as `appEnv` sets it) and the loader APP_COMMAND needs.
+ */
+export function writeApp(main: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fleet-app-'));
+  writeFileSync(join(dir, 'preload.js'), PRELOAD);
+  writeFileSync(join(dir, 'main.js'), `const LIB = ${JSON.stringify(join(repo, 'lib', 'index.ts'))};\n${main}`);
+  return dir;
+}
+
+/** This process's environment without the CLI's CDKTF_* variables, plus `env` and the repository's modules. */
+export function appEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CDKTF_')));
+  return { ...clean, NODE_PATH: join(repo, 'node_modules'), ...env };
+}
+
+/** Writes the app (see writeApp) and runs it with `env` added to this process's environment. */
+export function runApp(main: string, env: Record<string, string> = {}): AppRun {
+  const dir = writeApp(main);
+  const r = spawnSync(process.execPath, ['-r', './preload.js', 'main.js'], { cwd: dir, encoding: 'utf8', timeout: 120000, env: appEnv(env) });
+  return { dir, code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
