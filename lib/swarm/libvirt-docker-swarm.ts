@@ -1,4 +1,4 @@
-import { TerraformOutput, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HostConfig } from '../bootconfig/host-config';
 import { slotFiles } from './manager-turns';
@@ -16,6 +16,7 @@ import { LibvirtProviderVersion } from '../platforms/libvirt/provider-version';
 import { addTokenShare09 } from '../platforms/libvirt/v09/swarm-share-09';
 import { checkSwarmMembers, checkSwarmOperations } from './swarm-checks';
 import { reportUnderCliSynth } from '../platforms/cli-synth-errors';
+import { readableOutput } from '../platforms/readable-output';
 
 const DEFAULT_SWARM_CIDR = '10.17.3.0/24';
 
@@ -169,7 +170,7 @@ export class LibvirtDockerSwarm extends Construct {
       this.fleet.domains.addOverride('filesystem', [{ source: shareSource, target: SHARE_TAG, accessmode: 'mapped', readonly: shareReadOnly }]);
     }
 
-    new TerraformOutput(this, 'manager-address', {
+    readableOutput(this, 'manager-address', {
       value: addresses.get(leader)!,
       description: `A manager of the ${id} swarm: docker -H ssh://<user>@<address> stack deploy ...`,
     });

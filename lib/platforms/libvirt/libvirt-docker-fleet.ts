@@ -9,6 +9,7 @@ import { libvirtProviderVersionOf } from './provider-choice';
 import { LibvirtProviderVersion } from './provider-version';
 import { libvirtFleetResources09 } from './v09/libvirt-fleet-resources-09';
 import { reportUnderCliSynth } from '../cli-synth-errors';
+import { readableOutput } from '../readable-output';
 
 /**
  * A fleet of Docker hosts on libvirt/KVM: a storage pool, a base volume from the OS image, a NAT
@@ -122,10 +123,10 @@ export class LibvirtDockerFleet extends Construct {
 
     // 3. outputs
     // the names in order, read from the host table (a literal list would be one more value per host)
-    this.hostNamesOutput = new TerraformOutput(this, 'host-names', {
+    this.hostNamesOutput = readableOutput(this, 'host-names', {
       value: locals.hostNames, description: `Host names of the ${id} fleet`,
     });
-    this.hostAddressesOutput = new TerraformOutput(this, 'host-addresses', {
+    this.hostAddressesOutput = readableOutput(this, 'host-addresses', {
       value: TerraformIterator.fromResources(this.domains).forExpressionForMap('key', 'val.network_interface[0].addresses[0]'),
       description: `IPv4 address of each host of the ${id} fleet, by host name`,
     });
