@@ -10,18 +10,36 @@ import { join } from 'path';
 
 const repo = join(__dirname, '..', '..');
 
+/** Transpiled files, keyed by their path and text, shared by the apps of a test run (transpiling the library takes seconds). */
+const CACHE = join(tmpdir(), 'fleet-app-ts-cache');
+
 /**
  * Loads `.ts` files by transpiling them (CommonJS), like ts-jest with isolatedModules, and prefers
  * them to a `.js` file of the same name (a jsii build's output next to the sources may be stale).
+ * TypeScript itself is loaded only when a file is not in the cache.
  */
 const PRELOAD = `
-const ts = require(${JSON.stringify(require.resolve('typescript'))});
-const { readFileSync } = require('fs');
+const { createHash } = require('crypto');
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('fs');
+const { join } = require('path');
+const cache = ${JSON.stringify(CACHE)};
+let ts;
 const js = require.extensions['.js'];
 delete require.extensions['.js'];
-require.extensions['.ts'] = (m, file) => m._compile(ts.transpileModule(readFileSync(file, 'utf8'), {
-  compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 }, fileName: file,
-}).outputText, file);
+require.extensions['.ts'] = (m, file) => {
+  const source = readFileSync(file, 'utf8');
+  const cached = join(cache, createHash('sha256').update(file).update('\\0').update(source).digest('hex') + '.js');
+  let out;
+  try { out = readFileSync(cached, 'utf8'); } catch {
+    ts = ts || require(${JSON.stringify(require.resolve('typescript'))});
+    out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 }, fileName: file }).outputText;
+    mkdirSync(cache, { recursive: true });
+    const tmp = cached + '.' + process.pid;
+    writeFileSync(tmp, out);
+    renameSync(tmp, cached);
+  }
+  m._compile(out, file);
+};
 require.extensions['.js'] = js;
 `;
 
