@@ -4,7 +4,7 @@
  * process sees the library exactly as the tests do and no `npm run build` is needed.
  */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -74,5 +74,21 @@ export function appEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
 export function runApp(main: string, env: Record<string, string> = {}): AppRun {
   const dir = writeApp(main);
   const r = spawnSync(process.execPath, ['-r', './preload.js', 'main.js'], { cwd: dir, encoding: 'utf8', timeout: 120000, env: appEnv(env) });
+  return { dir, code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs `node -e <code>` in `dir` (an app written by `init`, say) with TypeScript files loaded as
+ * APP_COMMAND loads them, and `pkg` resolving to the library's sources (a module in `dir`'s
+ * node_modules that re-exports lib/index.ts), everything else from the repository's modules.
+ */
+export function runInApp(dir: string, pkg: string, code: string, env: Record<string, string> = {}): AppRun {
+  writeFileSync(join(dir, 'preload.js'), PRELOAD);
+  const shim = join(dir, 'node_modules', pkg);
+  mkdirSync(join(shim, 'lib', 'cli'), { recursive: true });
+  writeFileSync(join(shim, 'index.js'), `module.exports = require(${JSON.stringify(join(repo, 'lib', 'index.ts'))});\n`);
+  writeFileSync(join(shim, 'lib', 'cli', 'snapshot-serializer.js'),
+    `module.exports = require(${JSON.stringify(join(repo, 'lib', 'cli', 'snapshot-serializer.ts'))});\n`);
+  const r = spawnSync(process.execPath, ['-r', './preload.js', '-e', code], { cwd: dir, encoding: 'utf8', timeout: 120000, env: appEnv(env) });
   return { dir, code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
