@@ -23,7 +23,8 @@ export interface HostConfigProps {
   readonly sshAuthorizedKeys?: string[];
   /**
    * Docker daemon settings, written to /etc/docker/daemon.json, e.g. `{ 'log-driver': 'journald' }`.
-   * Library defaults (json-file log rotation, live-restore) are the parent; these keys win.
+   * The OS's defaults are the parent (live-restore everywhere; the journald log driver on Fedora
+   * CoreOS and Flatcar, json-file with rotation on Alpine); these keys win.
    * @default - the library defaults only
    */
   readonly dockerDaemonSettings?: { [key: string]: any };
