@@ -292,7 +292,7 @@ export function initApp(dir: string, o: InitOptions): string {
   mkdirSync(target, { recursive: true });
   for (const [f, text] of Object.entries(files)) writeFileSync(join(target, f), text);
   return [
-    `wrote a ${line.cli} app with a ${o.platform === 'aws' ? 'AWS' : 'libvirt'} fleet (${o.os}) to ${dir}: ${Object.keys(files).join(', ')}`,
+    `wrote a ${line.cli} app with ${o.platform === 'aws' ? 'an AWS' : 'a libvirt'} fleet (${o.os}) to ${dir}: ${Object.keys(files).join(', ')}`,
     'next:',
     ...(dir === '.' ? [] : [`  cd ${dir}`]),
     `  npm install && npx ${line.cli} synth && npm test`,
