@@ -23,6 +23,8 @@ export interface FrameworkLine {
   readonly dependencies: Record<string, string>;
   /** dev dependencies, exact versions */
   readonly devDependencies: Record<string, string>;
+  /** the Node.js versions the line runs on (npm warns at install on an older one, naming this) */
+  readonly node: string;
 }
 
 // Versions that resolve together (no ERESOLVE) and are the ones the consumer tests install; the
@@ -34,6 +36,7 @@ const LINES: Record<'cdktf' | 'cdktn', FrameworkLine> = {
     devDependencies: {
       'cdktf-cli': '0.21.0', 'typescript': '5.8.3', 'jest': '29.7.0', 'ts-jest': '29.4.5', '@types/jest': '29.5.14', '@types/node': '20.17.10',
     },
+    node: '>=22',
   },
   cdktn: {
     library: 'cdktn-docker-fleet', core: 'cdktn', providerAws: '@cdktn/provider-aws', cli: 'cdktn',
@@ -41,6 +44,8 @@ const LINES: Record<'cdktf' | 'cdktn', FrameworkLine> = {
     devDependencies: {
       'cdktn-cli': '0.24.0', 'typescript': '5.8.3', 'jest': '29.7.0', 'ts-jest': '29.4.5', '@types/jest': '29.5.14', '@types/node': '22.20.5',
     },
+    // cdktn-cli 0.24 needs 22.19 (on Node 20 it fails with "markAsUncloneable is not a function")
+    node: '>=22.19.0',
   },
 };
 
@@ -82,6 +87,7 @@ export function skeletonFiles(appName: string, line: FrameworkLine, librarySpec:
       scripts: { 'build': 'tsc', 'synth': `${line.cli} synth`, 'test': 'jest', 'plan:offline': 'node plan-offline.js' },
       dependencies: { [line.library]: librarySpec, ...line.dependencies },
       devDependencies: line.devDependencies,
+      engines: { node: line.node },
     }),
     'cdktf.json': json({
       language: 'typescript',

@@ -34,6 +34,8 @@ describe('cdktf-docker-fleet init', () => {
     expect({ ...pkg.dependencies, ...pkg.devDependencies }).toEqual({ ...installed('Installation'), 'cdktf-docker-fleet': `^${own.version}` });
     const cdktn = frameworkLine('cdktn');
     expect({ ...cdktn.dependencies, ...cdktn.devDependencies }).toEqual(installed('cdktf or CDK Terrain'));
+    // npm names the Node.js line at install when the one running is older (cdktn-cli 0.24 needs 22.19)
+    expect([pkg.engines, cdktn.node]).toEqual([{ node: '>=22' }, '>=22.19.0']);
     expect(JSON.parse(readFileSync(join(dir, 'cdktf.json'), 'utf8')).app).toBe('npx tsc && node dist/main.js');
   });
 
