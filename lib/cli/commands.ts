@@ -3,9 +3,10 @@
  * synthesized apps.
  */
 import { CliError } from './errors';
-import { Fleet, Payload, findFleets, loadApp } from './fleets';
+import { Fleet, Payload, Stack, findFleets, loadApp } from './fleets';
 import { ContainerView } from './host-view';
 import { Item, containerItem, itemsOf, viewJson } from './render';
+import { summaryRows, summaryTable } from './summary';
 import { unifiedDiff } from './util';
 
 function hostsWord(n: number): string {
@@ -28,12 +29,17 @@ function deliveryKind(p: Payload): string {
 }
 
 function loadFleets(dir: string, allowEmpty: boolean): Fleet[] {
-  const fleets = findFleets(loadApp(dir));
+  return loadFleetsAndStacks(dir, allowEmpty).fleets;
+}
+
+function loadFleetsAndStacks(dir: string, allowEmpty: boolean): { fleets: Fleet[]; stacks: Stack[] } {
+  const stacks = loadApp(dir);
+  const fleets = findFleets(stacks);
   if (!fleets.length && !allowEmpty) {
     throw new CliError(`${dir}: no Docker fleets found (no aws_launch_template with user_data, libvirt_ignition or `
       + `libvirt_cloudinit_disk)`);
   }
-  return fleets;
+  return { fleets, stacks };
 }
 
 function indent(lines: string[], by = '  '): string[] {
@@ -68,10 +74,15 @@ function providerMove(a: Fleet, b: Fleet, kept: string[]): string {
     + 'payloads, root and Docker data volumes stay';
 }
 
-/** `explain`: every fleet's payload as a reviewer reads it. */
-export function explainText(dir: string): string {
-  const fleets = loadFleets(dir, false);
-  const out: string[] = [`${fleets.length} fleet${fleets.length === 1 ? '' : 's'} in ${dir}`];
+/**
+ * `explain`: a summary table of the fleets, then every fleet's payload as a reviewer reads it;
+ * `summaryOnly`: the table alone.
+ */
+export function explainText(dir: string, summaryOnly = false): string {
+  const { fleets, stacks } = loadFleetsAndStacks(dir, false);
+  const out: string[] = [`${fleets.length} fleet${fleets.length === 1 ? '' : 's'} in ${dir}`, '',
+    ...summaryTable(summaryRows(fleets, stacks))];
+  if (summaryOnly) return `${out.join('\n')}\n`;
   for (const f of fleets) {
     const payloads = Object.values(f.payloads);
     out.push('', `== ${f.id} ==`, platformLine(f));
@@ -106,9 +117,11 @@ export function explainText(dir: string): string {
 
 /** `explain --json`. */
 export function explainJson(dir: string): string {
-  const fleets = loadFleets(dir, false);
-  const json = fleets.map((f) => {
-    const base = { fleet: f.id, stack: f.stack, platform: f.platform, os: f.os };
+  const { fleets, stacks } = loadFleetsAndStacks(dir, false);
+  const summaries = summaryRows(fleets, stacks);
+  const json = fleets.map((f, i) => {
+    const { fleet: _id, ...summary } = summaries[i];
+    const base = { fleet: f.id, stack: f.stack, platform: f.platform, os: f.os, summary };
     if (f.platform === 'aws') {
       const p = f.payloads['*'];
       return {

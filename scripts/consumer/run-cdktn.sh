@@ -94,6 +94,22 @@ step "no cdktf module is loaded at runtime"
   const lib = Object.keys(require.cache).filter((f) => f.includes("/node_modules/cdktn-docker-fleet/lib/")).length;
   console.log(`${Object.keys(require.cache).length} modules loaded (${lib} of cdktn-docker-fleet), none of cdktf`);')
 
+step "cdktn-docker-fleet init: a cdktn app (cdktn names and versions), type-checked against the installed cdktn packages"
+init_app="$work/init-app"
+(cd "$app" && npx --no-install cdktn-docker-fleet init "$init_app" --library "file:$cdktn_tgz" > /dev/null)
+node -e '
+  const [dir, app] = process.argv.slice(1);
+  const pkg = require(`${dir}/package.json`);
+  const installed = (p) => require(`${app}/node_modules/${p}/package.json`).version;
+  const bad = Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })
+    .filter(([p, v]) => p !== "cdktn-docker-fleet" && v !== installed(p)).map(([p, v]) => `${p}@${v} (installed: ${installed(p)})`);
+  if (!pkg.dependencies["cdktn-docker-fleet"] || pkg.scripts.synth !== "cdktn synth" || bad.length) {
+    console.error(`init wrote a package.json that is not the README cdktn line: ${bad.join(", ")}`); process.exit(1);
+  }' "$init_app" "$app"
+if grep -rlE "from '(cdktf|@cdktf/)|require\('cdktf'\)|'cdktf-docker-fleet" "$init_app"; then echo "init's cdktn app names cdktf" >&2; exit 1; fi
+ln -s "$app/node_modules" "$init_app/node_modules"
+(cd "$init_app" && npx tsc --noEmit)
+
 step "jest (cdktn matchers, snapshot): a first run writes the snapshot, a second one (--ci) must match it"
 rm -rf "$app/__snapshots__"
 (cd "$app" && npx jest --ci=false)

@@ -70,17 +70,21 @@ tarball="$work/pack/$(node -p 'require(process.argv[1])[0].filename' "$work/pack
 node "$here/check-tarball.js" "$work/pack.json" "$tarball"
 
 # --- a fresh app, as the README says --------------------------------------------------------------
-step "fresh app in $work/app: the README's Installation commands"
+# The README's path: `cdktf-docker-fleet init` (here the tarball's own command, as npx runs it),
+# then `npm install`. The consumer test's own stacks (scripts/consumer/app: an AWS and a libvirt
+# fleet with keys and containers, for the checks below) are added next to init's stack.
+step "fresh app in $work/app: cdktf-docker-fleet init from the tarball, npm install (README Installation)"
 app="$work/app"
-mkdir -p "$app"
-cp -r "$here/app/." "$app/"
-for f in package.json tsconfig.json cdktf.json jest.config.js setup.js main.ts main.test.ts; do
-  test -s "$app/$f" || { echo "the fixture app has no $f (scripts/consumer/app: is it committed?)" >&2; exit 1; }
-done
-node "$here/readme.js" same-as "$repo/README.md" "$here/app/jest.config.js" "$here/app/setup.js"
-node "$here/readme.js" install "$repo/README.md" "$tarball" > "$work/install.sh"
-cat "$work/install.sh"
-(cd "$app" && bash -euo pipefail "$work/install.sh")
+mkdir -p "$work/pkg"
+tar -xzf "$tarball" -C "$work/pkg"
+node "$work/pkg/package/bin/cdktf-docker-fleet.js" init "$app" --library "file:$tarball"
+node "$here/readme.js" same-as "$repo/README.md" "$app/jest.config.js" "$app/setup.js"
+node "$here/readme.js" install "$repo/README.md" "$tarball" > "$work/install.sh" # the lines' versions are init's (test/cli/init.test.ts)
+cp "$here/app/main.ts" "$app/consumer.ts"
+sed "s#from './main'#from './consumer'#" "$here/app/main.test.ts" > "$app/consumer.test.ts"
+grep -qx 'app.synth();' "$app/main.ts" || { echo "init's main.ts has no app.synth() line" >&2; exit 1; }
+sed -i "s#^app.synth();\$#require('./consumer').addConsumerStacks(app); // the consumer test's stacks\\napp.synth();#" "$app/main.ts"
+(cd "$app" && npm install)
 (cd "$app" && npm ls --all >/dev/null) # fails on any missing or invalid (peer) dependency
 
 step "tsc --strict --noEmit (the library's .d.ts files included: skipLibCheck is off)"
@@ -88,7 +92,7 @@ step "tsc --strict --noEmit (the library's .d.ts files included: skipLibCheck is
 
 step "cdktf synth"
 (cd "$app" && npx cdktf synth)
-for s in consumer-aws consumer-libvirt; do test -s "$app/cdktf.out/stacks/$s/cdk.tf.json" || { echo "no $s stack synthesized" >&2; exit 1; }; done
+for s in fleet consumer-aws consumer-libvirt; do test -s "$app/cdktf.out/stacks/$s/cdk.tf.json" || { echo "no $s stack synthesized" >&2; exit 1; }; done
 cp -r "$app/cdktf.out" "$work/synth-aws20"
 further=0
 if [ "${CONSUMER_FURTHER_LINE:-}" = 1 ]; then
@@ -130,9 +134,9 @@ step "jest (cdktf matchers, snapshot): a first run writes the snapshot, a second
 # The snapshot is not committed: what the library synthesizes is the repository's own tests'
 # business; here a user's snapshot workflow must work and synthesis must repeat exactly.
 rm -rf "$app/__snapshots__"
-(cd "$app" && npx jest --ci=false)
-test -s "$app/__snapshots__/main.test.ts.snap" || { echo "jest wrote no snapshot" >&2; exit 1; }
-(cd "$app" && npx jest --ci)
+(cd "$app" && npm test -- --ci=false)
+for t in main consumer; do test -s "$app/__snapshots__/$t.test.ts.snap" || { echo "jest wrote no snapshot for $t.test.ts" >&2; exit 1; }; done
+(cd "$app" && npm test -- --ci)
 
 if [ "$terraform_ok" = 1 ] && [ "$further" = 1 ]; then
   step "LEFT OUT on this further Node line (same JSON as the first line): terraform init/validate/plan"
@@ -154,12 +158,12 @@ elif [ "$terraform_ok" = 1 ]; then
     }' "$app/cdktf.out/stacks/consumer-aws/plan.json"
 fi
 if [ "$terraform_ok" = 1 ]; then
-  step "the README's offline cdktf diff (CLI config with provider_installation, --skip-provider-lock)"
-  node "$here/readme.js" cli-config "$repo/README.md" "$TF_PLUGIN_DIR" > "$work/offline.tfrc"
+  step "init's npm run plan:offline of its stack (cdktf diff, providers from TF_PLUGIN_DIR, fake credentials)"
+  node "$here/readme.js" cli-config "$repo/README.md" "$TF_PLUGIN_DIR" > "$work/offline.tfrc" # the README's block is there and well-formed
   rm -rf "$app/cdktf.out"
-  (cd "$app" && TF_CLI_CONFIG_FILE="$work/offline.tfrc" npx cdktf diff --skip-provider-lock --no-color consumer-aws > "$work/diff.log" 2>&1) \
+  (cd "$app" && TF_PLUGIN_DIR="$TF_PLUGIN_DIR" npm run plan:offline -- fleet > "$work/diff.log" 2>&1) \
     || { cat "$work/diff.log"; exit 1; }
-  grep -E '^ *(consumer-aws +)?Plan: ' "$work/diff.log" || { cat "$work/diff.log"; echo "cdktf diff printed no plan" >&2; exit 1; }
+  grep -E '^ *(fleet +)?Plan: ' "$work/diff.log" || { cat "$work/diff.log"; echo "npm run plan:offline printed no plan" >&2; exit 1; }
 else
   step "SKIPPED: terraform validate/plan and cdktf diff ($why)"
 fi
