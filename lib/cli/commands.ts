@@ -4,6 +4,7 @@
  */
 import { CliError } from './errors';
 import { Fleet, Payload, findFleets, loadApp } from './fleets';
+import { awsHostImpact, libvirtHostImpact, rulesFor } from './host-impact';
 import { ContainerView } from './host-view';
 import { Item, containerItem, itemsOf, viewJson } from './render';
 import { unifiedDiff } from './util';
@@ -221,14 +222,15 @@ export function diffApps(oldDir: string, newDir: string): DiffResult {
       const changes = itemChanges(a.payloads['*'], b.payloads['*']);
       const lt = attrChanges('launch template', a.launchTemplate, b.launchTemplate);
       const ecs = ecsChanges(a.ecsContainers ?? [], b.ecsContainers ?? []);
-      if (changes.length || lt.length || ecs.lines.length) {
+      const impact = awsHostImpact(a.other, b.other, a.resources ?? [], b.resources ?? []);
+      if (changes.length || lt.length || ecs.lines.length || impact.onHosts) {
         hostChange = true; changedFleets++;
         const n = b.hostCount === undefined ? 'all hosts (desired capacity is set at apply time)' : hostsWord(b.hostCount);
         out.push('', `== ${id} ==`);
         if (changes.length || lt.length) out.push(`effect: new launch-template version → rolling instance refresh of ${n}`);
         if (ecs.lines.length) out.push(`effect: ECS replaces the task of ${ecs.names.join(', ')} on each host (a new task-definition `
           + `revision or service; the hosts stay)`);
-        out.push(...changes, ...lt.map((l) => `~ ${l}`), ...ecs.lines);
+        out.push(...impact.effects, ...changes, ...lt.map((l) => `~ ${l}`), ...ecs.lines, ...impact.details);
       } else {
         const other = attrChanges('auto scaling group', a.other, b.other);
         if (other.length) out.push('', `== ${id} ==`, 'no host change', ...indent(other.map((l) => `(not on the hosts) ${l}`)));
@@ -249,7 +251,9 @@ export function diffApps(oldDir: string, newDir: string): DiffResult {
       }
       const reprovisioned = [...groups.values()].flat().sort();
       const provider = a.providerVersion !== b.providerVersion ? providerMove(a, b, hosts.filter((h) => a.payloads[h] && b.payloads[h])) : undefined;
-      if (reprovisioned.length || added.length || removed.length || provider) {
+      const impact = provider ? undefined : libvirtHostImpact(a.resources ?? [], b.resources ?? [],
+        rulesFor(b.providerVersion, b.resources ?? []), [...added, ...removed], reprovisioned);
+      if (reprovisioned.length || added.length || removed.length || provider || impact?.onHosts) {
         hostChange = true; changedFleets++;
         out.push('', `== ${id} ==`);
         if (provider) out.push(provider);
@@ -259,6 +263,10 @@ export function diffApps(oldDir: string, newDir: string): DiffResult {
         if (removed.length) out.push(`effect: destroys host ${removed.join(', ')}`);
         for (const [k, hs] of groups) out.push(groups.size === 1 && hs.length === reprovisioned.length && hs.length > 1 ?
           `on each of ${hs.join(', ')}:` : `on ${hs.join(', ')}:`, ...indent(k.split('\n')));
+        if (impact) out.push(...impact.effects, ...impact.details);
+      } else if (impact?.effects.length) {
+        out.push('', `== ${id} ==`, 'no host change', ...indent(impact.effects.map((e) => `(not on the hosts) ${e.replace(/^effect: /, '')}`)),
+          ...indent(impact.details));
       } else {
         const other = attrChanges('libvirt', a.other, b.other);
         if (other.length) out.push('', `== ${id} ==`, 'no host change', '  (not on the hosts) libvirt domain attributes changed');
