@@ -6,6 +6,7 @@ import { CliError } from './errors';
 import { Fleet, Payload, findFleets, loadApp } from './fleets';
 import { awsHostImpact, libvirtHostImpact, rulesFor } from './host-impact';
 import { ContainerView } from './host-view';
+import { payloadTextChange } from './raw-payload-parts';
 import { Item, containerItem, itemsOf, viewJson } from './render';
 import { unifiedDiff } from './util';
 
@@ -145,7 +146,7 @@ function itemChanges(a: Payload, b: Payload): string[] {
     else if (JSON.stringify(nl) !== JSON.stringify(lines)) out.push(`~ ${k}`, ...indent(unifiedDiff(lines, nl), '    '));
   }
   for (const [k, lines] of bi) if (!ai.has(k)) out.push(`+ ${k}`, ...indent(lines.map((l) => `+${l}`), '    '));
-  if (!out.length && a.text !== b.text) out.push('~ payload bytes changed (the decoded configuration is the same)');
+  if (!out.length && a.text !== b.text) out.push(...payloadTextChange(a.text, b.text, b.view.format, unifiedDiff));
   return out;
 }
 
