@@ -8,6 +8,7 @@ import { awsHostImpact, libvirtHostImpact, rulesFor } from './host-impact';
 import { ContainerView } from './host-view';
 import { payloadTextChange } from './raw-payload-parts';
 import { Item, containerItem, itemsOf, viewJson } from './render';
+import { updateWindowLines } from './update-windows';
 import { unifiedDiff } from './util';
 
 function hostsWord(n: number): string {
@@ -79,6 +80,7 @@ export function explainText(dir: string): string {
     out.push('', `== ${f.id} ==`, platformLine(f));
     const first = payloads[0];
     out.push(`OS: ${f.os}; payload: ${first.view.format}; delivery: ${f.platform === 'aws' ? first.delivery : deliveryKind(first)}`);
+    out.push('update window and rollout', ...indent(updateWindowLines(f)));
     if (f.platform === 'aws') {
       for (const i of itemsOf(first.view)) out.push(i.key, ...indent(i.lines));
       if (f.ecsContainers) {
@@ -110,7 +112,7 @@ export function explainText(dir: string): string {
 export function explainJson(dir: string): string {
   const fleets = loadFleets(dir, false);
   const json = fleets.map((f) => {
-    const base = { fleet: f.id, stack: f.stack, platform: f.platform, os: f.os };
+    const base = { fleet: f.id, stack: f.stack, platform: f.platform, os: f.os, updateWindowAndRollout: updateWindowLines(f) };
     if (f.platform === 'aws') {
       const p = f.payloads['*'];
       return {
