@@ -13,6 +13,10 @@
 # CONSUMER_BUILT=1 skips the jsii build when the caller (.ci/run) has just built;
 # CONSUMER_KEEP=1 keeps the temporary directory; CONSUMER_NODE=<major> runs it all under that
 # Node.js line from the npm registry (scripts/node-version.sh) instead of the node on PATH.
+# CONSUMER_SYNTH_REF=<dir> on the first Node line saves its synthesized JSON there; on a further
+# line, CONSUMER_FURTHER_LINE=1 with the same <dir> requires byte-equal JSON (app path aside) and
+# leaves out the steps that run terraform or npm's peer resolution on that same JSON and package
+# (terraform validate/plan, @cdktf/provider-aws 21.x): their results do not depend on Node.js.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -86,6 +90,18 @@ step "cdktf synth"
 (cd "$app" && npx cdktf synth)
 for s in consumer-aws consumer-libvirt; do test -s "$app/cdktf.out/stacks/$s/cdk.tf.json" || { echo "no $s stack synthesized" >&2; exit 1; }; done
 cp -r "$app/cdktf.out" "$work/synth-aws20"
+further=0
+if [ "${CONSUMER_FURTHER_LINE:-}" = 1 ]; then
+  further=1
+  test -d "${CONSUMER_SYNTH_REF:-}/cdktf.out" || { echo "CONSUMER_FURTHER_LINE=1 needs CONSUMER_SYNTH_REF with the first line's synth" >&2; exit 1; }
+  step "the same JSON as on $(cat "$CONSUMER_SYNTH_REF/node-version")"
+  node "$here/compare-synth.js" "$CONSUMER_SYNTH_REF/cdktf.out" "$(cat "$CONSUMER_SYNTH_REF/app-dir")" "$app/cdktf.out" "$app" exact
+elif [ -n "${CONSUMER_SYNTH_REF:-}" ]; then
+  mkdir -p "$CONSUMER_SYNTH_REF" && rm -rf "$CONSUMER_SYNTH_REF/cdktf.out"
+  cp -r "$app/cdktf.out" "$CONSUMER_SYNTH_REF/cdktf.out"
+  printf '%s' "$app" > "$CONSUMER_SYNTH_REF/app-dir"
+  node --version > "$CONSUMER_SYNTH_REF/node-version"
+fi
 
 step "npx cdktf-docker-fleet explain, and diff against a synth with another container image"
 (cd "$app" && npx cdktf-docker-fleet explain) > "$work/explain.txt" || { cat "$work/explain.txt"; exit 1; }
@@ -118,7 +134,9 @@ rm -rf "$app/__snapshots__"
 test -s "$app/__snapshots__/main.test.ts.snap" || { echo "jest wrote no snapshot" >&2; exit 1; }
 (cd "$app" && npx jest --ci)
 
-if [ "$terraform_ok" = 1 ]; then
+if [ "$terraform_ok" = 1 ] && [ "$further" = 1 ]; then
+  step "LEFT OUT on this further Node line (same JSON as the first line): terraform init/validate/plan"
+elif [ "$terraform_ok" = 1 ]; then
   step "terraform init -plugin-dir, validate, plan of the AWS stack (offline)"
   (
     cd "$app/cdktf.out/stacks/consumer-aws"
@@ -134,7 +152,8 @@ if [ "$terraform_ok" = 1 ]; then
     for (const t of ["aws_autoscaling_group", "aws_launch_template", "aws_security_group", "aws_iam_role"]) {
       if (!created.includes(t)) { console.error(`the plan creates no ${t}: ${created}`); process.exit(1); }
     }' "$app/cdktf.out/stacks/consumer-aws/plan.json"
-
+fi
+if [ "$terraform_ok" = 1 ]; then
   step "the README's offline cdktf diff (CLI config with provider_installation, --skip-provider-lock)"
   node "$here/readme.js" cli-config "$repo/README.md" "$TF_PLUGIN_DIR" > "$work/offline.tfrc"
   rm -rf "$app/cdktf.out"
@@ -143,6 +162,10 @@ if [ "$terraform_ok" = 1 ]; then
   grep -E '^ *(consumer-aws +)?Plan: ' "$work/diff.log" || { cat "$work/diff.log"; echo "cdktf diff printed no plan" >&2; exit 1; }
 else
   step "SKIPPED: terraform validate/plan and cdktf diff ($why)"
+fi
+if [ "$further" = 1 ]; then
+  step "done: the consumer test passed in $((SECONDS - start)) s (LEFT OUT on this further Node line: the @cdktf/provider-aws 21.x copy)"
+  exit 0
 fi
 
 # --- the same app with @cdktf/provider-aws 21.x ---------------------------------------------------
