@@ -10,7 +10,7 @@
  * resource when a referenced resource (instance) has any planned change; and an argument that
  * reads an attribute of a replaced resource is "known after apply", i.e. changes.
  */
-import { EVERY_ARGUMENT, LIBVIRT_0_8_3, LIBVIRT_0_9_7, ProviderRules, REPLACEMENT_ON_HOSTS, libvirtRules } from './replace-forcing-attributes';
+import { AWS_REPLACE_FORCING, EVERY_ARGUMENT, LIBVIRT_0_8_3, LIBVIRT_0_9_7, ProviderRules, REPLACEMENT_ON_HOSTS, libvirtRules } from './replace-forcing-attributes';
 import { EvalError, StackValues, Unknown, Value } from './terraform-eval';
 
 /** One resource instance of a fleet: `type.key`, or `type.key[instance]` for a for_each instance. */
@@ -264,6 +264,15 @@ export function awsHostImpact(asgBefore: Record<string, unknown>, asgAfter: Reco
   after: FleetResource[]): HostImpact {
   const effects: string[] = [];
   const details: string[] = [];
+  const forcing = AWS_REPLACE_FORCING.aws_autoscaling_group.filter((k) => JSON.stringify(asgBefore[k]) !== JSON.stringify(asgAfter[k]));
+  if (forcing.length && Object.keys(asgBefore).length && Object.keys(asgAfter).length) {
+    const order = (asgAfter.lifecycle as { create_before_destroy?: boolean } | undefined)?.create_before_destroy
+      ? 'the new group launches its hosts before the old one and its hosts are destroyed'
+      : 'every host is terminated with the old group, then the new group launches new ones';
+    effects.push(`effect: Terraform replaces the auto scaling group (${forcing.join(', ')} forces replacement in hashicorp/aws): ${order}`);
+    details.push(...forcing.map((k) => `~ auto scaling group.${k}: ${JSON.stringify(asgBefore[k]) ?? '(unset)'} → `
+      + `${JSON.stringify(asgAfter[k]) ?? '(unset)'} (forces replacement)`));
+  }
   const a = capacity(asgBefore);
   const b = capacity(asgAfter);
   if (a.desired !== undefined && b.desired !== undefined && a.desired !== b.desired) {

@@ -108,3 +108,14 @@ export const REPLACEMENT_ON_HOSTS: Readonly<Record<string, string>> = {
   libvirt_cloudinit_disk: 'a new first-boot payload',
   libvirt_combustion: 'a new first-boot payload',
 };
+
+/**
+ * hashicorp/aws: the `ForceNew` arguments of the auto scaling group
+ * (https://github.com/hashicorp/terraform-provider-aws internal/service/autoscaling/group.go:
+ * `name`, `name_prefix`, `initial_lifecycle_hook`; the AWS API cannot rename a group). A new
+ * group launches new instances; without `create_before_destroy` Terraform destroys the old
+ * group, and with it every host, first.
+ */
+export const AWS_REPLACE_FORCING: Readonly<Record<string, readonly string[]>> = {
+  aws_autoscaling_group: ['name', 'name_prefix', 'initial_lifecycle_hook'],
+};

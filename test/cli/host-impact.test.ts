@@ -13,6 +13,7 @@ import { NETWORK, awsStack, runCli, synthApp } from './cli-helpers';
 
 interface Variant {
   readonly hostCount?: number;
+  readonly name?: string;
   readonly memoryMiB?: number;
   readonly autostart?: boolean;
   readonly windowDay?: Weekday;
@@ -28,7 +29,7 @@ function build(v: Variant = {}): (app: App) => void {
   return (app) => {
     const aws = awsStack(app, 'aws');
     new AwsDockerFleet(aws, 'web', {
-      os: ContainerOs.flatcar(), hostCount: v.hostCount ?? 3, instanceType: 't3.small', image: AwsImage.pinned('ami-0123456789abcdef0'),
+      os: ContainerOs.flatcar(), hostCount: v.hostCount ?? 3, name: v.name, instanceType: 't3.small', image: AwsImage.pinned('ami-0123456789abcdef0'),
       ...NETWORK, hostConfig: hostConfig(),
     });
     new AwsDockerFleet(aws, 'br', {
@@ -73,6 +74,15 @@ describe('cdktf-docker-fleet diff: what Terraform does to the hosts besides thei
       '',
     ].join('\n'));
     expect(r.stdout).not.toContain('no host change');
+  });
+
+  test('exits 1 and says every host goes with the auto scaling group when its name prefix changes (ForceNew in hashicorp/aws)', () => {
+    const r = runCli(['diff', base, synthApp(build({ name: 'web-renamed' }))]);
+    expect(r.code).toBe(1);
+    const web = block(r.stdout, 'aws/web');
+    expect(web).toContain('effect: Terraform replaces the auto scaling group (name_prefix forces replacement in hashicorp/aws): every host is '
+      + 'terminated with the old group, then the new group launches new ones\n');
+    expect(web).toMatch(/^~ auto scaling group\.name_prefix: "[^"]+" → "web-renamed-[^"]*" \(forces replacement\)$/m);
   });
 
   test('exits 1 and says which hosts are launched when hostCount grows', () => {
