@@ -54,8 +54,13 @@ function block(stdout: string, fleet: string): string {
   return stdout.slice(start, end < 0 ? undefined : end + 1);
 }
 
+/** Variants that change different fleets share one synth (each test reads only its fleet's block). */
+const MEMORY_HOSTS_WINDOW: Variant = { memoryMiB: 4096, hostCount: 5, windowDay: Weekday.SUNDAY };
+
 describe('cdktf-docker-fleet diff: what Terraform does to the hosts besides their payloads', () => {
   let base: string;
+  const synths = new Map<string, string>();
+  const synth = (v: Variant) => synths.get(JSON.stringify(v)) ?? synths.set(JSON.stringify(v), synthApp(build(v))).get(JSON.stringify(v))!;
   beforeAll(() => {
     base = synthApp(build());
   });
@@ -86,13 +91,13 @@ describe('cdktf-docker-fleet diff: what Terraform does to the hosts besides thei
   });
 
   test('exits 1 and says which hosts are launched when hostCount grows', () => {
-    const r = runCli(['diff', base, synthApp(build({ hostCount: 5 }))]);
+    const r = runCli(['diff', base, synth(MEMORY_HOSTS_WINDOW)]);
     expect(r.code).toBe(1);
     expect(block(r.stdout, 'aws/web')).toContain('effect: launches 2 hosts (desired capacity 3 → 5)\n');
   });
 
   test('exits 1 and says each domain is destroyed and created again when the libvirt 0.8.3 memory changes (ForceNew)', () => {
-    const r = runCli(['diff', base, synthApp(build({ memoryMiB: 4096 }))]);
+    const r = runCli(['diff', base, synth(MEMORY_HOSTS_WINDOW)]);
     expect(r.code).toBe(1);
     const lab = block(r.stdout, 'lab/lab');
     expect(lab).toMatch(/^effect: Terraform replaces libvirt_domain\.lab_host_[0-9A-F]+ of host lab-0, lab-1 \(dmacvicar\/libvirt 0\.8\.3\): each domain is destroyed and defined again: the host is shut off and boots from its volumes$/m);
@@ -101,14 +106,14 @@ describe('cdktf-docker-fleet diff: what Terraform does to the hosts besides thei
   });
 
   test('exits 1 and says each domain restarts when the libvirt 0.9.7 memory changes (updated in place by stopping it)', () => {
-    const r = runCli(['diff', base, synthApp(build({ memoryMiB: 4096 }))]);
+    const r = runCli(['diff', base, synth(MEMORY_HOSTS_WINDOW)]);
     const lab9 = block(r.stdout, 'lab9/lab');
     expect(lab9).toMatch(/^effect: Terraform updates libvirt_domain\.lab_host_[0-9A-F]+ of host lab-0, lab-1 \(dmacvicar\/libvirt 0\.9\.7\): stopped, redefined and started again: the host restarts$/m);
     expect(lab9).toContain('    memory: 2048 → 4096\n');
   });
 
-  test('exits 0 and names the argument when a libvirt 0.8.3 domain is only updated in place (autostart)', () => {
-    const r = runCli(['diff', base, synthApp(build({ autostart: false }))]);
+  test('exits 0, says "no host change" and names the argument when a libvirt 0.8.3 domain is only updated in place (autostart)', () => {
+    const r = runCli(['diff', base, synth({ autostart: false })]);
     expect(r.code).toBe(0);
     const lab = block(r.stdout, 'lab/lab');
     expect(lab).toMatch(/^no host change\n {2}\(not on the hosts\) Terraform updates libvirt_domain\.lab_host_[0-9A-F]+ of host lab-0, lab-1 \(dmacvicar\/libvirt 0\.8\.3\): updated in place while it runs/m);
@@ -116,7 +121,7 @@ describe('cdktf-docker-fleet diff: what Terraform does to the hosts besides thei
   });
 
   test('exits 1 and shows the new schedule when the Bottlerocket fleet\'s update window moves', () => {
-    const r = runCli(['diff', base, synthApp(build({ windowDay: Weekday.SUNDAY }))]);
+    const r = runCli(['diff', base, synth(MEMORY_HOSTS_WINDOW)]);
     expect(r.code).toBe(1);
     const br = block(r.stdout, 'aws/br');
     expect(br).toContain('effect: the hosts\' update window changes (the SSM maintenance window that updates them one at a time)\n');
