@@ -8,7 +8,8 @@
 #                           swarm not created yet runs `swarm init`; any other node joins through the next
 #                           manager of the published list
 #               pending     a join that timed out goes on in the background; after PENDING seconds the
-#                           node leaves it and the next turn tries the next manager
+#                           node leaves it and the next turn tries the next manager (error, a failed
+#                           background join, the same)
 #               active      undo this script's drain, complete the launch hook (until Auto Scaling took
 #                           it), and every MAINTAIN seconds the upkeep (managers) or an update turn (workers)
 #               other       (locked, error) logged; nothing is forced
@@ -193,10 +194,10 @@ become_member() { # role
   return 1
 }
 
-on_pending() {
+on_pending() { # pending|error
   [ -s "$STATE/pending-since" ] || now > "$STATE/pending-since"
   [ $(( $(now) - $(cat "$STATE/pending-since") )) -ge "$PENDING" ] || return 0
-  log "the join has been pending for ${PENDING}s: leaving it, the next manager is tried next"
+  log "the join has been $1 for ${PENDING}s or more: leaving it, the next manager is tried next"
   "$DOCKER" swarm leave --force >/dev/null && rm -f "$STATE/pending-since"
 }
 
@@ -272,7 +273,8 @@ step() { # role
   case "$_s" in
     '') log "waiting for dockerd to answer" ;;
     inactive) rm -f "$STATE/pending-since"; become_member "$1" ;;
-    pending) on_pending ;;
+    # error: a join that went on in the background failed (its manager is gone, or refused it)
+    pending|error) on_pending "$_s" ;;
     active) on_active "$1" ;;
     *) log "swarm state '$_s': waiting" ;;
   esac
