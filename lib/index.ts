@@ -20,6 +20,7 @@ export type { AwsImageLookup } from './os/aws-traits';
 export type { LibvirtImageInfo } from './os/libvirt-traits';
 export * from './platforms/aws/aws-docker-fleet';
 export * from './platforms/aws/aws-docker-fleet-props';
+export type { AwsHostGroupProps } from './platforms/aws/aws-host-group-props';
 export { AwsFleetEcs } from './platforms/aws/ecs/aws-fleet-ecs';
 export * from './swarm/aws-docker-swarm';
 export * from './platforms/aws/aws-image';

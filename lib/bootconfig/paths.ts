@@ -82,13 +82,12 @@ export const DOCKER_OPTIONS_DROPIN = '10-docker-fleet-options.conf';
 export const SELINUX_RELABEL_UNIT = 'docker-fleet-selinux-relabel.service';
 
 // --- Docker Swarm ------------------------------------------------------------------------------------
-/** The swarm node script, its non-secret settings, and the per-slot update settings. */
+/** The swarm node script, its non-secret settings, and the update turns' settings (one directory per turn). */
 export const SWARM_SCRIPT = '/etc/docker-swarm/docker-swarm-node';
 export const SWARM_ENV = '/etc/docker-swarm/swarm.env';
 export const SWARM_SLOT_DIR = '/etc/docker-swarm/update-slots';
-/** systemd: the membership unit, and the upkeep service and timer (`.service`, `.timer`). */
+/** systemd: the membership unit (runs the node's state machine). */
 export const SWARM_JOIN_UNIT = 'docker-swarm.service';
-export const SWARM_MAINTAIN_UNIT = 'docker-swarm-maintain';
 /** OpenRC: the membership service, and the log of the script it runs. */
 export const SWARM_OPENRC_SERVICE = 'docker-swarm';
 export const SWARM_LOG = '/var/log/docker-swarm.log';

@@ -1,29 +1,30 @@
-import { Fn, Token } from 'cdktf';
+import { Annotations, Fn, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { AutoscalingLifecycleHook } from '@cdktf/provider-aws/lib/autoscaling-lifecycle-hook';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { HostConfig } from '../bootconfig/host-config';
-import { slotFiles } from './update-turns';
+import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
+import { turnFiles } from './update-turns';
 import { swarmAdditions } from './swarm-host';
+import { claimName, defaultName } from '../core/default-names';
 import { CoreErrors } from '../core/errors';
-import { AwsErrors } from '../platforms/aws/errors';
 import { SwarmErrors } from './errors';
 import { Problems } from '../core/problems';
 import { requireBoolean, requireInteger, requireString } from '../core/validation';
-import { ContainerOs } from '../os/container-os';
-import { Architecture, Platform } from '../os/enums';
-import { UpdatePolicy } from '../os/update-policy';
+import { Platform } from '../os/enums';
 import { AwsDockerFleet } from '../platforms/aws/aws-docker-fleet';
+import { AwsHostGroupProps, hostGroupProps } from '../platforms/aws/aws-host-group-props';
 import { partitionOf, regionOf } from '../platforms/aws/aws-scope';
-import { AwsImage } from '../platforms/aws/aws-image';
 import { checkSwarmMembers, checkSwarmOperations } from './swarm-checks';
 import { reportUnderCliSynth } from '../platforms/cli-synth-errors';
 import { readableOutput } from '../platforms/readable-output';
 
-/** Properties of an `AwsDockerSwarm`. */
-export interface AwsDockerSwarmProps {
-  /** The host OS of every node: `ContainerOs.fedoraCoreOs()`, `.flatcar()` or `.alpine()` (Bottlerocket runs ECS: an error). */
-  readonly os: ContainerOs;
+/**
+ * Properties of an `AwsDockerSwarm`: what a fleet takes (`AwsHostGroupProps`, passed on to both
+ * fleets as it is; `updatePolicy` is cut into turns, see the class) and the swarm's own.
+ */
+export interface AwsDockerSwarmProps extends AwsHostGroupProps {
   /** Number of managers: 1, 3 or 5 (Raft quorum: 3 and 5 tolerate 1 and 2 lost managers). */
   readonly managerCount: number;
   /**
@@ -31,55 +32,11 @@ export interface AwsDockerSwarmProps {
    * @default 0 - no workers fleet; services run on the managers
    */
   readonly workerCount?: number;
-  /** EC2 instance type of the managers (and of the workers unless `workerInstanceType` is set). */
-  readonly instanceType: string;
   /**
    * EC2 instance type of the workers.
    * @default - `instanceType`
    */
   readonly workerInstanceType?: string;
-  /** The VPC of the swarm's security groups. */
-  readonly vpcId: string;
-  /** Subnets both Auto Scaling groups spread nodes across (at least one). */
-  readonly subnetIds: string[];
-  /**
-   * What every node runs besides the swarm (keys, files, units, containers). It is not changed:
-   * the swarm derives its own config from it, and it cannot be changed afterwards.
-   * @default - an empty HostConfig
-   */
-  readonly hostConfig?: HostConfig;
-  /**
-   * How nodes take OS updates. Workers keep it as it is; managers get non-overlapping windows
-   * derived from it (a window of D minutes is cut into one turn per manager; `immediate`
-   * becomes daily windows spread over the day), so two managers never reboot at once.
-   * @default UpdatePolicy.defaultWindow() - weekly, Sunday 03:00 UTC for 2 hours
-   */
-  readonly updatePolicy?: UpdatePolicy;
-  /**
-   * The AMI of both fleets.
-   * @default AwsImage.latest()
-   */
-  readonly image?: AwsImage;
-  /**
-   * CPU architecture of the nodes.
-   * @default Architecture.X86_64
-   */
-  readonly architecture?: Architecture;
-  /**
-   * CIDR blocks allowed to reach SSH (TCP 22) on every node (how `docker -H ssh://…` reaches a manager).
-   * @default - no SSH ingress
-   */
-  readonly sshIngressCidrs?: string[];
-  /**
-   * TCP ports of published services, opened on every node (the routing mesh answers on all).
-   * @default - none
-   */
-  readonly ingressPorts?: number[];
-  /**
-   * CIDR blocks that may reach `ingressPorts`.
-   * @default ['0.0.0.0/0', '::/0']
-   */
-  readonly ingressCidrs?: string[];
   /**
    * Allow IP protocol 50 (ESP) among the nodes, for overlay networks created with
    * `--opt encrypted`.
@@ -87,8 +44,11 @@ export interface AwsDockerSwarmProps {
    */
   readonly encryptedOverlay?: boolean;
   /**
-   * SSM parameter path of the swarm: the election parameter and the join tokens
-   * (SecureString) live under it, and the instance roles reach nothing else.
+   * SSM parameter path of the swarm: the election parameter `<path>/leader` and the managers'
+   * addresses `<path>/manager-addresses` (both created and destroyed by Terraform), and the names
+   * of the two Secrets Manager secrets holding the join tokens (`<path without the leading
+   * slash>/manager-token`, `.../worker-token`). The instance roles reach nothing else. Changing it
+   * on a deployed swarm starts a new swarm.
    * @default '/docker-swarm/<name>'
    */
   readonly parameterPath?: string;
@@ -98,54 +58,46 @@ export interface AwsDockerSwarmProps {
    */
   readonly workerDownMinutes?: number;
   /**
-   * Size of each node's Docker data volume, GiB.
-   * @default - Docker data on the root volume
-   */
-  readonly dockerVolumeSizeGiB?: number;
-  /**
-   * S3 bucket for first-boot configs above EC2's 16 KB user-data limit (Fedora CoreOS, Flatcar),
-   * as `AwsDockerFleet.userDataBucket`. The swarm's own scripts take about 8-10 KB of the 16.
-   * @default - configs above 16 KB fail at synth time
-   */
-  readonly userDataBucket?: string;
-  /**
-   * EC2 key pair for SSH.
-   * @default - none
-   */
-  readonly keyName?: string;
-  /**
-   * Give nodes a public IPv4 address (needs public subnets).
-   * @default false
-   */
-  readonly associatePublicIpAddress?: boolean;
-  /**
-   * Name of the swarm (at most 23 characters): the fleets are `<name>-managers` and `<name>-workers`.
-   * @default - the construct id
+   * Name of the swarm (1-23 characters): the fleets are `<name>-managers` and `<name>-workers`,
+   * and it names the parameter path and the lifecycle hooks. Two constructs of one app may not
+   * share it.
+   * @default - the construct id and a hash of the construct path, unique per stack (e.g. `swarm-3f9a1c`)
    */
   readonly name?: string;
-  /**
-   * Tags for every resource.
-   * @default - none besides Name
-   */
-  readonly tags?: { [key: string]: string };
 }
+
+/** Ports of Swarm itself: cluster management, gossip and overlay data (opened among members only). */
+const SWARM_PORTS: Readonly<Record<number, string>> = { 2377: 'cluster management', 7946: 'gossip', 4789: 'overlay data (VXLAN)' };
+/** A resource as `depends_on` names it (`type.name`, without `${}`; Terraform refuses an expression there). */
+const dependsOnRef = (r: TerraformResource): string => `${r.terraformResourceType}.${r.friendlyUniqueId}`;
+/** The longest swarm name: `<name>-managers` stays within a fleet name's 32 characters. */
+const MAX_SWARM_NAME = 23;
+/** What Terraform writes into the parameters the nodes fill in (SSM refuses an empty value). */
+const UNSET = 'unset';
 
 /**
  * A Docker Swarm on EC2: a managers fleet (1, 3 or 5) and an optional workers fleet, each an
  * `AwsDockerFleet`, that form the swarm at first boot without any secret in the payload, plan
- * or state.
+ * or state. Each node runs a state machine (`docker-swarm-node run`) that waits for dockerd and
+ * reads the node's swarm state again at every turn (README "Swarm").
  *
- * - Formation: each node reads its primary private address from IMDSv2; managers race to create
- *   the SSM parameter `<path>/leader` (no overwrite: exactly one succeeds); the winner runs
- *   `docker swarm init --advertise-addr <address>` and publishes the join tokens as SecureString
- *   parameters; the others wait for them and join.
+ * - State owned by Terraform, per deployment: the election parameter `<path>/leader`, the
+ *   managers' addresses `<path>/manager-addresses` and two Secrets Manager secrets for the join
+ *   tokens (created without a value, so Terraform never reads a token). `cdktf destroy` deletes
+ *   them (the secrets without a recovery window), so a redeploy starts a new swarm; the default
+ *   name is unique per stack and construct path.
+ * - Formation: managers write their instance id to `<path>/leader`; the first write (version 2)
+ *   wins and runs `docker swarm init --advertise-addr <its primary address>`, then publishes the
+ *   tokens and the addresses; the other nodes join through the managers in turn (the token on
+ *   stdin of the Engine API call, never on a command line).
  * - Network: a members group (7946 tcp+udp, 4789 udp, ESP with `encryptedOverlay`, among
  *   members only) and a managers group (2377 tcp from members only).
  * - Replacement: the managers' instance refresh keeps 100% healthy and launches the new manager
- *   first; a launch lifecycle hook holds it until the manager has joined; managers remove the
- *   Down managers that were replaced and workers Down for `workerDownMinutes`.
- * - Reboots: every node drains (workers: leave) before Docker stops and comes back after;
- *   managers have non-overlapping update windows.
+ *   first; a launch lifecycle hook holds it until it has joined, and a termination hook holds an
+ *   old manager until it has demoted itself and left, so a refresh of one manager never leaves a
+ *   two-member Raft with one member alive.
+ * - Reboots: managers drain before Docker stops and come back after; workers keep their node
+ *   (ID and labels). Managers and workers have update turns whose windows do not overlap.
  */
 export class AwsDockerSwarm extends Construct {
   /** The managers fleet. */
@@ -159,14 +111,28 @@ export class AwsDockerSwarm extends Construct {
   public readonly membersSecurityGroup: SecurityGroup;
   /** The managers' extra group: the Swarm API (2377) from members. */
   public readonly managersSecurityGroup: SecurityGroup;
+  /** The name of the swarm (`name`, or the default unique per stack and construct path). */
+  public readonly swarmName: string;
   /** The SSM parameter path of the swarm. */
   public readonly parameterPath: string;
+  /** The election parameter, `<path>/leader` (Terraform's; the nodes write its value). */
+  public readonly leaderParameter: SsmParameter;
+  /** The managers' addresses for joiners, `<path>/manager-addresses` (Terraform's; the managers write its value). */
+  public readonly managerAddressesParameter: SsmParameter;
+  /** The secret that carries the manager join token (Terraform's, without a value: the leader writes it). */
+  public readonly managerTokenSecret: SecretsmanagerSecret;
+  /** The secret that carries the worker join token (Terraform's, without a value: the leader writes it). */
+  public readonly workerTokenSecret: SecretsmanagerSecret;
   /** Name of the managers' launch lifecycle hook. */
   public readonly launchHookName: string;
+  /** The managers' termination lifecycle hook: an old manager demotes itself and leaves before it goes. */
+  public readonly terminationHook: AutoscalingLifecycleHook;
   /** The managers' maximum healthy percentage during refreshes and replacements: room for exactly one extra manager. */
   public readonly maxHealthyPercentage: number;
-  /** The managers' update policies, one per update slot (as text, e.g. `maintenance-window SUNDAY 03:00 +30m`). */
+  /** The managers' update policies, one per update turn (as text, e.g. `maintenance-window SUNDAY 03:00 +30m`). */
   public readonly managerUpdatePolicies: string[];
+  /** The workers' update policies, one per update turn, after the managers' (empty: workers keep `updatePolicy`). */
+  public readonly workerUpdatePolicies: string[];
 
   /**
    * @param scope the stack; it must hold an AwsProvider
@@ -181,23 +147,55 @@ export class AwsDockerSwarm extends Construct {
     const workerCount = p.optional('workerCount', props.workerCount, 0,
       (name, v) => (Token.isUnresolved(v) ? v as number : requireInteger(name, v, 0)));
     const name = p.check(() => {
-      const n = props.name === undefined ? id.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 23) ||
-        'swarm' : requireString('name', props.name);
-      if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,22}$/.test(n)) throw AwsErrors.badFleetName('name', n);
+      const n = props.name === undefined ? defaultName(this, { maxLength: MAX_SWARM_NAME, fallback: 'swarm' }) : requireString('name', props.name);
+      if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,22}$/.test(n)) throw SwarmErrors.badSwarmName('name', n);
+      claimName(this, 'Docker Swarm name', n, 'name');
       return n;
     }, 'swarm');
-    const defaultPath = `/docker-swarm/${name}`;
-    const path = p.check(() => requireParameterPath(props.parameterPath === undefined ? defaultPath : props.parameterPath),
-      '/docker-swarm');
+    const path = p.check(() => {
+      const v = requireParameterPath(props.parameterPath === undefined ? `/docker-swarm/${name}` : props.parameterPath);
+      claimName(this, 'SSM parameter path', v, 'parameterPath');
+      return v;
+    }, '/docker-swarm');
     const encrypted = p.optional('encryptedOverlay', props.encryptedOverlay, false, requireBoolean);
-    const { downMinutes, policy, policies, host } = checkSwarmOperations(p, props, managerCount);
+    const { downMinutes, policy, turns, host } = checkSwarmOperations(p, props, managerCount,
+      Token.isUnresolved(workerCount) ? undefined : workerCount);
     p.throwIfAny();
+    for (const port of props.ingressPorts ?? []) {
+      if (SWARM_PORTS[port] === undefined) continue;
+      Annotations.of(this).addWarning(`ingressPorts opens ${port}, Swarm's ${SWARM_PORTS[port]} port, to ingressCidrs `
+        + `(${(props.ingressCidrs ?? ['0.0.0.0/0', '::/0']).join(', ')}); the swarm already opens it among its members only`);
+    }
 
+    this.swarmName = name;
     this.parameterPath = path;
     this.launchHookName = `${name}-manager-joined`;
-    this.managerUpdatePolicies = policies.map((x) => x.toString());
-    const slots = slotFiles(os, Platform.AWS, policies);
+    this.managerUpdatePolicies = turns.managers.map((x) => x.toString());
+    this.workerUpdatePolicies = turns.workers.map((x) => x.toString());
+    const allTurns = [...turns.managers, ...turns.workers];
+    const files = turnFiles(os, Platform.AWS, allTurns);
+    const managerTurns = turns.managers.map((_, k) => k);
+    const workerTurns = turns.workers.map((_, k) => managerCount + k);
     const tags = props.tags;
+
+    // --- the swarm's state: Terraform's, per deployment ------------------------------------
+    // The nodes write the parameters' values; Terraform creates (version 1) and deletes them
+    // and ignores the values. The secrets have no version in Terraform, so no token enters the
+    // plan or the state, and go without a recovery window, so a redeploy may reuse the names.
+    const parameter = (cid: string, leaf: string, what: string) => new SsmParameter(this, cid, {
+      name: `${path}/${leaf}`, type: 'String', value: UNSET, description: `Docker Swarm "${name}": ${what} (written by the nodes)`,
+      tags, lifecycle: { ignoreChanges: ['value'] },
+    });
+    this.leaderParameter = parameter('LeaderParameter', 'leader', 'the election; version 2 names the manager that created the swarm');
+    this.managerAddressesParameter = parameter('ManagerAddressesParameter', 'manager-addresses', 'the reachable managers\' addresses');
+    const secretName = (role: string) => `${path.slice(1)}/${role}-token`;
+    const secret = (cid: string, role: string) => new SecretsmanagerSecret(this, cid, {
+      name: secretName(role), description: `Docker Swarm "${name}": the ${role} join token (written by the leader)`,
+      recoveryWindowInDays: 0, tags,
+    });
+    this.managerTokenSecret = secret('ManagerTokenSecret', 'manager');
+    this.workerTokenSecret = secret('WorkerTokenSecret', 'worker');
+    const state = [this.leaderParameter, this.managerAddressesParameter, this.managerTokenSecret, this.workerTokenSecret];
 
     // --- network: members talk among themselves, the Swarm API only from members -----------
     this.membersSecurityGroup = new SecurityGroup(this, 'MembersSecurityGroup', {
@@ -229,33 +227,29 @@ export class AwsDockerSwarm extends Construct {
 
     // --- the fleets ----------------------------------------------------------------------
     const common = {
+      ...hostGroupProps(props),
       os,
-      vpcId: props.vpcId,
-      subnetIds: props.subnetIds,
-      image: props.image,
-      architecture: props.architecture,
-      sshIngressCidrs: props.sshIngressCidrs,
-      ingressPorts: props.ingressPorts,
-      ingressCidrs: props.ingressCidrs,
-      dockerVolumeSizeGiB: props.dockerVolumeSizeGiB,
-      keyName: props.keyName,
-      userDataBucket: props.userDataBucket,
-      associatePublicIpAddress: props.associatePublicIpAddress,
-      tags,
       // The AWS CLI runs on the host network; containers on bridge networks must not reach the
       // instance role (it can read the join tokens): hop limit 1.
       metadataHopLimit: 1,
     };
-    const settings = { backend: 'ssm' as const, managerCount, parameterPath: path, workerDownMinutes: downMinutes };
-    const managerHost = host._extend(swarmAdditions(os, { ...settings, role: 'manager', lifecycleHook: this.launchHookName, slots }));
+    const extra = (groups: string[]) => [...groups, ...(props.additionalSecurityGroupIds ?? [])];
+    const settings = {
+      backend: 'ssm' as const, managerCount, parameterPath: path, workerDownMinutes: downMinutes, turnFiles: files, managerTurns, workerTurns,
+      managerTokenSecret: secretName('manager'), workerTokenSecret: secretName('worker'),
+    };
+    const terminationHookName = `${name}-manager-leaving`;
+    const managerHost = host._extend(swarmAdditions(os, {
+      ...settings, role: 'manager', launchHook: this.launchHookName, terminationHook: terminationHookName,
+    }));
     this.managers = new AwsDockerFleet(this, 'managers', {
       ...common,
       name: `${name}-managers`,
       hostCount: managerCount,
       instanceType: props.instanceType,
       hostConfig: managerHost,
-      updatePolicy: policies[0],
-      additionalSecurityGroupIds: [this.membersSecurityGroup.id, this.managersSecurityGroup.id],
+      updatePolicy: turns.managers[0],
+      additionalSecurityGroupIds: extra([this.membersSecurityGroup.id, this.managersSecurityGroup.id]),
       // One at a time and never below quorum: the refresh launches the new manager before it
       // terminates an old one (100% healthy, and room for exactly one more, see below); the
       // launch hook counts it healthy only once it has joined.
@@ -267,9 +261,8 @@ export class AwsDockerSwarm extends Construct {
     // Room for one extra manager, never more: 200% would let a refresh of 3 launch 3 new managers
     // and then terminate the 3 old ones at once (3 of 6 Raft members gone: no quorum). With
     // 100 + ceil(100 / N) (1: 200, 3: 134, 5: 120) the group holds N + 1 at most (UNCERTAIN:
-    // that AWS rounds the maximum down, 4.02 -> 4; maxCapacity N + 1 bounds it too), so old managers go one by one, and each new manager's
-    // join removes the
-    // Down one the previous step left (swarm-node.sh maintain) before the next goes.
+    // that AWS rounds the maximum down, 4.02 -> 4; maxCapacity N + 1 bounds it too), so old
+    // managers go one by one, each after the new one joined.
     this.maxHealthyPercentage = 100 + Math.ceil(100 / managerCount);
     managersAsg.addOverride('instance_refresh.preferences.max_healthy_percentage', this.maxHealthyPercentage);
     // Health replacements too launch the new manager before terminating the unhealthy one
@@ -283,21 +276,38 @@ export class AwsDockerSwarm extends Construct {
       default_result: 'ABANDON',
       heartbeat_timeout: 900,
     }]);
+    // A resource of its own (not an initial hook, which only a new group gets), so a deployed
+    // group gains it too. The instance sees its termination in IMDS
+    // (autoscaling/target-lifecycle-state = Terminated, EC2 Auto Scaling user guide "Retrieve the
+    // target lifecycle state through instance metadata") and completes the action once it has
+    // left; a manager that cannot (dockerd gone) is terminated after 10 minutes anyway.
+    this.terminationHook = new AutoscalingLifecycleHook(this, 'ManagerLeavingHook', {
+      name: terminationHookName,
+      autoscalingGroupName: managersAsg.name,
+      lifecycleTransition: 'autoscaling:EC2_INSTANCE_TERMINATING',
+      defaultResult: 'CONTINUE',
+      heartbeatTimeout: 600,
+    });
+    // The nodes need the state before they boot; Terraform deletes the groups (and their
+    // instances) before it.
+    managersAsg.dependsOn = [...(managersAsg.dependsOn ?? []), ...state.map(dependsOnRef)];
     if (workerCount !== 0) {
-      const workerHost = host._extend(swarmAdditions(os, { ...settings, role: 'worker', slots: [] }));
+      const workerHost = host._extend(swarmAdditions(os, { ...settings, role: 'worker' }));
       this.workers = new AwsDockerFleet(this, 'workers', {
         ...common,
         name: `${name}-workers`,
         hostCount: workerCount,
         instanceType: props.workerInstanceType ?? props.instanceType,
         hostConfig: workerHost,
-        updatePolicy: policy,
-        additionalSecurityGroupIds: [this.membersSecurityGroup.id],
+        updatePolicy: turns.workers[0] ?? policy,
+        additionalSecurityGroupIds: extra([this.membersSecurityGroup.id]),
       });
+      const asg = this.workers.autoScalingGroup;
+      asg.dependsOn = [...(asg.dependsOn ?? []), ...state.map(dependsOnRef)];
     }
     host._consume(this.node.path);
 
-    // --- IAM: exactly the swarm's parameters ------------------------------------------------
+    // --- IAM: exactly the swarm's parameters and secrets ------------------------------------
     const partition = partitionOf(this);
     const region = regionOf(this);
     const parameterArn = (role: { arn: string }, suffix: string) =>
@@ -308,14 +318,18 @@ export class AwsDockerSwarm extends Construct {
       policy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [
-          // Election, tokens and the joiners' address: read and write under the swarm's path only.
-          // SecureString uses the AWS managed key aws/ssm, whose key policy already lets the
-          // account's principals use it through SSM; no kms: permission is needed.
+          // The election and the addresses: read and write under the swarm's path only.
           {
             Sid: 'SwarmParameters', Effect: 'Allow', Action: ['ssm:GetParameter', 'ssm:PutParameter'],
             Resource: parameterArn(this.managers.instanceRole, '*'),
           },
-          { Sid: 'CompleteLaunch', Effect: 'Allow', Action: 'autoscaling:CompleteLifecycleAction', Resource: managersAsg.arn },
+          // The tokens. Both use the AWS managed keys aws/secretsmanager, whose key policy already
+          // lets the account's principals use them through the service; no kms: permission is needed.
+          {
+            Sid: 'JoinTokens', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],
+            Resource: [this.managerTokenSecret.arn, this.workerTokenSecret.arn],
+          },
+          { Sid: 'CompleteLifecycleActions', Effect: 'Allow', Action: 'autoscaling:CompleteLifecycleAction', Resource: managersAsg.arn },
           // Describe* actions take no resource ARN.
           { Sid: 'FindOwnGroup', Effect: 'Allow', Action: 'autoscaling:DescribeAutoScalingInstances', Resource: '*' },
         ],
@@ -328,10 +342,15 @@ export class AwsDockerSwarm extends Construct {
         name: 'docker-swarm',
         policy: Fn.jsonencode({
           Version: '2012-10-17',
-          Statement: [{
-            Sid: 'JoinAsWorker', Effect: 'Allow', Action: 'ssm:GetParameter',
-            Resource: [parameterArn(role, 'worker-token'), parameterArn(role, 'manager-address')],
-          }],
+          Statement: [
+            { Sid: 'ManagerAddresses', Effect: 'Allow', Action: 'ssm:GetParameter', Resource: parameterArn(role, 'manager-addresses') },
+            { Sid: 'WorkerToken', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: this.workerTokenSecret.arn },
+            // A worker's update turn follows its rank in its own group. Describe* take no resource ARN.
+            {
+              Sid: 'FindOwnGroup', Effect: 'Allow', Action: ['autoscaling:DescribeAutoScalingInstances', 'autoscaling:DescribeAutoScalingGroups'],
+              Resource: '*',
+            },
+          ],
         }),
       });
     }
@@ -344,7 +363,7 @@ export class AwsDockerSwarm extends Construct {
         + `text`,
     });
     readableOutput(this, 'ParameterPath', {
-      value: path, description: `SSM parameter path of Docker Swarm "${name}" (leader, tokens)`,
+      value: path, description: `SSM parameter path of Docker Swarm "${name}" (the election and the managers' addresses)`,
     });
   }
 }

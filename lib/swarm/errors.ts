@@ -14,12 +14,16 @@ export const SwarmErrors = defineErrors({
     problem(p, v, 'must be a literal number: the swarm sizes its quorum and update slots from it at synth time'),
   swarmUnsupportedOs: (p: string, v: unknown, why: string) =>
     problem(p, v, why),
-  swarmUpdateWindowTooShort: (p: string, v: unknown, managers: number, needed: number) =>
-    problem(p, v, `the ${managers} managers get one turn each inside the window, at least 20 minutes apiece (10 to start a reboot, 10 to `
-      + `reboot and rejoin), so the window must last at least ${needed} minutes; lengthen it or use fewer managers`),
+  swarmUpdateWindowTooShort: (p: string, v: unknown, managers: number, workerTurns: number, needed: number) =>
+    problem(p, v, `the ${managers} managers get one turn each inside the window${workerTurns > 0 ? `, and the workers ${workerTurns} more `
+      + `after them` : ''}, at least 20 minutes apiece (10 to start a reboot, 10 to reboot and rejoin), so the window must last at least `
+      + `${needed} minutes; lengthen it or use fewer managers`),
   swarmLiveRestore: (p: string, v: unknown) =>
     problem(p, v, 'a swarm node needs live-restore off: dockerd refuses `docker swarm init` and `join` with it on ("--live-restore '
       + 'daemon configuration is incompatible with swarm mode"); remove the key (the swarm turns it off) or set it to false'),
+  badSwarmName: (p: string, v: unknown) =>
+    problem(p, v, 'expected a literal name of 1-23 letters, digits and hyphens, starting with a letter or digit: it names the fleets '
+      + "'<name>-managers' and '<name>-workers', whose names are at most 32 characters"),
   badSwarmParameterPath: (p: string, v: unknown) =>
     problem(p, v, "expected an SSM parameter path like '/docker-swarm/prod': a leading slash, 1-15 levels of [A-Za-z0-9_.-], no trailing "
       + "slash, not starting with /aws or /ssm"),

@@ -1,8 +1,9 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HostConfig } from '../bootconfig/host-config';
-import { slotFiles } from './update-turns';
+import { turnFiles } from './update-turns';
 import { SHARE_TAG, swarmAdditions } from './swarm-host';
+import { claimName, defaultName } from '../core/default-names';
 import { CoreErrors } from '../core/errors';
 import { Problems } from '../core/problems';
 import { requireAbsolutePath, requireInteger } from '../core/validation';
@@ -36,8 +37,9 @@ export interface LibvirtDockerSwarmProps {
    * the first manager mounts it read-write and writes `managers/token` and `workers/token`;
    * the other managers mount only `managers/` and the workers only `workers/`, read-only. It
    * and both subdirectories must exist and be writable by the QEMU user before the first apply
-   * (see README "Swarm"). The tokens never enter the payload, the plan or the state.
-   * @default '/var/lib/libvirt/docker-swarm/<construct id>'
+   * (see README "Swarm"). The tokens never enter the payload, the plan or the state. Two
+   * swarms of one app may not share it.
+   * @default '/var/lib/libvirt/docker-swarm/<construct id>-<hash of the construct path>' (unique per stack)
    */
   readonly tokenDirectory?: string;
   /**
@@ -46,8 +48,8 @@ export interface LibvirtDockerSwarmProps {
    */
   readonly hostConfig?: HostConfig;
   /**
-   * How nodes take OS updates. Workers keep it; managers move to non-overlapping windows derived
-   * from it once they have joined (their update slot).
+   * How nodes take OS updates. It is cut into non-overlapping turns, the managers' first, then
+   * the workers' (see `AwsDockerSwarm`); a node moves to its turn's window once it has joined.
    * @default UpdatePolicy.defaultWindow()
    */
   readonly updatePolicy?: UpdatePolicy;
@@ -100,8 +102,10 @@ export class LibvirtDockerSwarm extends Construct {
   public readonly workerNames: string[];
   /** The host directory carrying the tokens. */
   public readonly tokenDirectory: string;
-  /** The managers' update policies, one per update slot, as text. */
+  /** The managers' update policies, one per update turn, as text. */
   public readonly managerUpdatePolicies: string[];
+  /** The workers' update policies, one per update turn after the managers' (a worker takes turn k mod their number), as text. */
+  public readonly workerUpdatePolicies: string[];
 
   /**
    * @param scope the stack; it must hold a LibvirtProvider
@@ -114,19 +118,25 @@ export class LibvirtDockerSwarm extends Construct {
     if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     const { os, managerCount } = checkSwarmMembers(p, props);
     const workerCount = p.optional('workerCount', props.workerCount, 0, (name, v) => requireInteger(name, v, 0, 1000));
-    const dir = p.optional('tokenDirectory', props.tokenDirectory, `/var/lib/libvirt/docker-swarm/${id}`, requireAbsolutePath);
+    const dir = p.check(() => {
+      const d = props.tokenDirectory === undefined ? `/var/lib/libvirt/docker-swarm/${defaultName(this, { maxLength: 64, keep: /[A-Za-z0-9_.-]/ })}`
+        : requireAbsolutePath('tokenDirectory', props.tokenDirectory);
+      claimName(this, 'token directory', d, 'tokenDirectory');
+      return d;
+    }, '/var/lib/libvirt/docker-swarm');
     const cidr = props.networkCidr ?? DEFAULT_SWARM_CIDR;
     const net = p.check(() => {
       if (Token.isUnresolved(cidr)) throw CoreErrors.literalRequired('networkCidr', cidr, 'the swarm plans its nodes\' addresses from it');
       return parseLibvirtCidr('networkCidr', cidr);
     }, undefined);
-    const { downMinutes, policy, policies, host } = checkSwarmOperations(p, props, managerCount);
+    const { downMinutes, policy, turns, host } = checkSwarmOperations(p, props, managerCount, workerCount);
     p.throwIfAny();
 
     this.managerNames = Array.from({ length: managerCount }, (_, i) => `${id}-m${i}`);
     this.workerNames = Array.from({ length: workerCount }, (_, i) => `${id}-w${i}`);
     this.tokenDirectory = dir;
-    this.managerUpdatePolicies = policies.map((x) => x.toString());
+    this.managerUpdatePolicies = turns.managers.map((x) => x.toString());
+    this.workerUpdatePolicies = turns.workers.map((x) => x.toString());
     const names = [...this.managerNames, ...this.workerNames];
     // The same plan the fleet makes (host-identity.ts), so the roster can name the addresses.
     const addresses = planAddresses(names, net!).addresses;
@@ -134,7 +144,8 @@ export class LibvirtDockerSwarm extends Construct {
 
     const swarmHost = host._extend(swarmAdditions(os, {
       backend: 'share', role: 'auto', managerCount, managers: roster(this.managerNames), workers: roster(this.workerNames),
-      slots: slotFiles(os, Platform.LIBVIRT, policies), workerDownMinutes: downMinutes,
+      turnFiles: turnFiles(os, Platform.LIBVIRT, [...turns.managers, ...turns.workers]),
+      managerTurns: turns.managers.map((_, k) => k), workerTurns: turns.workers.map((_, k) => managerCount + k), workerDownMinutes: downMinutes,
     }));
     host._consume(this.node.path);
     this.fleet = new LibvirtDockerFleet(this, 'nodes', {

@@ -1,12 +1,12 @@
 /**
  * The props both swarms check the same way (AWS and libvirt): a swarm-capable OS, the manager
- * count, the update policy with its manager update slots, the host config and the time after
- * which a Down worker is removed. Each check reports into the swarm's Problems, so all problems
- * of a swarm are still reported together.
+ * count, the update policy with its update turns, the host config and the time after which a
+ * Down worker is removed. Each check reports into the swarm's Problems, so all problems of a
+ * swarm are still reported together.
  */
 import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../bootconfig/host-config';
-import { MANAGER_COUNTS, managerPolicies } from './update-turns';
+import { MANAGER_COUNTS, SwarmTurns, updateTurns, workerTurnCount } from './update-turns';
 import { SwarmErrors } from './errors';
 import { Problems } from '../core/problems';
 import { requireInteger } from '../core/validation';
@@ -39,9 +39,12 @@ export function checkSwarmMembers(p: Problems, props: CommonSwarmProps): { os: C
   return { os, managerCount };
 }
 
-/** workerDownMinutes (default 60), the update policy (default window) split into manager slots, and the host config. */
-export function checkSwarmOperations(p: Problems, props: CommonSwarmProps, managerCount: number):
-  { downMinutes: number; policy: UpdatePolicy; policies: UpdatePolicy[]; host: HostConfig } {
+/**
+ * workerDownMinutes (default 60), the update policy (default window) cut into the managers' and
+ * workers' turns (`workerCount` undefined: known only at apply time), and the host config.
+ */
+export function checkSwarmOperations(p: Problems, props: CommonSwarmProps, managerCount: number, workerCount: number | undefined):
+  { downMinutes: number; policy: UpdatePolicy; turns: SwarmTurns; host: HostConfig } {
   const downMinutes = p.optional('workerDownMinutes', props.workerDownMinutes, 60, (name, v) => requireInteger(name, v, 1));
   const policy = p.optional('updatePolicy', props.updatePolicy, UpdatePolicy.defaultWindow(), (_, v) => requirePolicy(v));
   const host = p.check(() => {
@@ -52,6 +55,7 @@ export function checkSwarmOperations(p: Problems, props: CommonSwarmProps, manag
     }
     return h;
   }, new HostConfig());
-  const policies = p.check(() => managerPolicies(policy, managerCount), [policy]);
-  return { downMinutes, policy, policies, host };
+  const turns = p.check(() => updateTurns(policy, managerCount, workerTurnCount(policy, managerCount, workerCount)),
+    { managers: [policy], workers: [] });
+  return { downMinutes, policy, turns, host };
 }

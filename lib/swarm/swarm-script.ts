@@ -1,30 +1,40 @@
 /**
- * The Docker Swarm node script (internal): one POSIX sh program, swarm-node.sh, written to every swarm host,
- * with the subcommands the units/services of `swarm-host.ts` run:
+ * The Docker Swarm node script (internal): one POSIX sh program, swarm-node.sh, written to every
+ * swarm host. Its `run` is a state machine the host's service manager keeps running (systemd's
+ * docker-swarm.service, OpenRC's supervise-daemon): every turn it waits for dockerd to answer and
+ * reads the node's LocalNodeState again, then
  *
- * - `join`: at boot, until the node is in the swarm. The first manager to win the election runs
- *   `docker swarm init --advertise-addr <its primary address>` and publishes the join tokens;
- *   every other node waits for them and joins. Then `maintain` once.
- * - `maintain` (managers, every few minutes): removes Down managers that were replaced (more
- *   managers than wanted, or a Down node with this node's own host name) and workers Down for
- *   longer than a limit; claims an update slot and installs that slot's update settings; on AWS
- *   publishes its address for joiners.
- * - `drain` (before Docker stops) and `activate` (after it started). Only managers may update a
- *   node (the Swarm API's node update is manager-only), so a worker leaves the swarm instead and
- *   joins again at start; its old node entry is then Down and managers remove it.
+ * - inactive: a manager that won the election (AWS) or the planned leader (libvirt) of a swarm
+ *   that has not published its tokens runs `docker swarm init --advertise-addr <its primary
+ *   address>`; every other node joins through the next manager of the published list;
+ * - pending (a join that timed out, still going on in the background): after a while leaves it,
+ *   so the next turn tries another manager;
+ * - active: undoes its own drain, completes the launch lifecycle hook until Auto Scaling took it,
+ *   and every few minutes does the upkeep (managers: remove replaced managers and nodes that
+ *   left, take an update turn, publish the tokens and the managers' addresses) or takes its
+ *   update turn (workers);
+ * - and, on AWS, when IMDS says the instance is being terminated: a manager demotes itself, the
+ *   node leaves, and the termination hook is completed.
+ *
+ * `drain` runs before Docker stops: a manager drains itself (undone at the next start); a worker
+ * keeps its node, so its ID and labels survive reboots.
  *
  * Two hand-over backends, decided by the platform:
- * - `ssm` (AWS): election by `aws ssm put-parameter` without `--overwrite` on `<path>/leader`
- *   (only one create succeeds; SSM PutParameter fails with ParameterAlreadyExists for the rest);
- *   tokens as SecureString parameters under the same path; addresses from IMDSv2.
+ * - `ssm` (AWS): Terraform creates the election parameter `<path>/leader` (version 1); the
+ *   managers write their instance ids with --overwrite and version 2, the first write, names the
+ *   leader. Tokens go to two Secrets Manager secrets Terraform created without a value; the
+ *   managers' addresses to `<path>/manager-addresses`; addresses and instance ids from IMDSv2.
  * - `share` (libvirt): the first manager by name leads; tokens are files in a host directory the
  *   domains mount over virtio-9p (read-write for the leader only, read-only for the others).
  *
- * Nothing secret is in the script or its config: the tokens exist only in Swarm, in the
- * parameter store or share, and in the nodes' memory.
+ * Nothing secret is in the script or its config, nor on any command line: the tokens exist only in
+ * Swarm, in the secrets or the share, and in the nodes' memory and pipes (a join is the Engine
+ * API's POST /swarm/join with the token on curl's stdin; a token is written with
+ * `--secret-string file:///dev/stdin`).
  *
  * Test hooks (environment, never set on hosts): SWARM_ENV_FILE, SWARM_DOCKER, SWARM_AWS,
- * SWARM_IMDS, SWARM_STATE_DIR, SWARM_ROOT, SWARM_HOSTNAME, SWARM_SLEEP, SWARM_MOUNT=none, SWARM_SHARE_DIR.
+ * SWARM_IMDS, SWARM_STATE_DIR, SWARM_ROOT, SWARM_HOSTNAME, SWARM_SLEEP, SWARM_PENDING_SECONDS,
+ * SWARM_MAINTAIN_SECONDS, SWARM_DRAIN_WAIT, SWARM_MOUNT=none, SWARM_SHARE_DIR.
  */
 
 import { SWARM_ENV, SWARM_SCRIPT } from '../bootconfig/paths';
@@ -34,7 +44,7 @@ import { fillPlaceholders, packagedFile } from '../core/packaged-file';
 // /opt is a symlink into /var, and /usr is read-only on Fedora CoreOS and Flatcar).
 export { SWARM_ENV, SWARM_SCRIPT };
 
-/** Node label holding a manager's update slot. */
+/** Node label holding a manager's update turn. */
 export const SLOT_LABEL = 'docker-swarm.update-slot';
 
 /** The node script (swarm-node.sh, with its settings file and node label filled in). */

@@ -254,6 +254,8 @@ const MET_ELSEWHERE: Record<string, string> = {
   BAD_ECS_SERVICE_NAME: 'test/platforms/aws/ecs/update-window.test.ts',
   SWARM_UPDATE_WINDOW_TOO_SHORT: 'test/swarm/aws-docker-swarm.test.ts',
   SWARM_LIVE_RESTORE: 'test/swarm/aws-docker-swarm.test.ts',
+  BAD_SWARM_NAME: 'test/swarm/aws-docker-swarm.test.ts',
+  DUPLICATE_NAME: 'test/swarm/aws-docker-swarm.test.ts',
   NVIDIA_VARIANT_WITHOUT_GPU: 'test/platforms/aws/gpu-instance-types.test.ts',
 };
 

@@ -24,7 +24,7 @@ function props(kind: Kind, extra: Partial<AwsDockerSwarmProps> = {}): AwsDockerS
   const host = new HostConfig({ sshAuthorizedKeys: [SSH_KEY] });
   return {
     os: osOf(kind), managerCount: 3, workerCount: 2, instanceType: 't3.small', vpcId: VPC, subnetIds: SUBNETS,
-    image: AwsImage.pinned(PINNED_AMI), hostConfig: host, sshIngressCidrs: ['203.0.113.0/24'], ingressPorts: [80], ...extra,
+    image: AwsImage.pinned(PINNED_AMI), hostConfig: host, sshIngressCidrs: ['203.0.113.0/24'], ingressPorts: [80], name: 'lab', ...extra,
   };
 }
 
@@ -65,18 +65,92 @@ describe('AwsDockerSwarm construct', () => {
     expect(Object.keys(doc.output)).toContain('lab_managers_auto_scaling_group_name');
   });
 
-  test('instance roles reach exactly the swarm\'s parameter path (exact ARNs); workers only read the worker token and the address', () => {
+  test('instance roles reach exactly the swarm\'s parameters and secrets (exact ARNs); workers only read the worker token and the addresses', () => {
     const pol = doc.resource.aws_iam_role_policy;
     const arn = (role: string, suffix: string) => 'arn:${data.aws_partition.lab_Partition_847BCC48.partition}:ssm:${data.aws_region.lab_Region_E99F3F3A.name}:'
       + `\${element(split(":", aws_iam_role.${role}.arn), 4)}:parameter/docker-swarm/lab/${suffix}`;
     const managers = pol.lab_ManagersSwarmPolicy_E9DA22B5.policy;
     expect(managers).toContain(`"Action" = ["ssm:GetParameter", "ssm:PutParameter"], "Resource" = "${arn('lab_managers_InstanceRole_3319DB50', '*')}"`);
+    expect(managers).toContain('"Action" = ["secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue"], "Resource" = '
+      + '[aws_secretsmanager_secret.lab_ManagerTokenSecret_6DD462EA.arn, aws_secretsmanager_secret.lab_WorkerTokenSecret_401194D5.arn]');
     expect(managers).toContain('"Action" = "autoscaling:CompleteLifecycleAction", "Resource" = aws_autoscaling_group.lab_managers_AutoScalingGroup_CDB0B32E.arn');
     expect(managers.match(/ssm:/g)).toHaveLength(3); // the two actions and the ARN's service: nothing else in SSM
     const workers = pol.lab_WorkersSwarmPolicy_A0A51CD5.policy;
-    expect(workers).toContain(`"Action" = "ssm:GetParameter", "Resource" = ["${arn('lab_workers_InstanceRole_16AD41A1', 'worker-token')}", "${arn('lab_workers_InstanceRole_16AD41A1', 'manager-address')}"]`);
-    expect(workers).not.toContain('PutParameter');
+    expect(workers).toContain(`"Action" = "ssm:GetParameter", "Resource" = "${arn('lab_workers_InstanceRole_16AD41A1', 'manager-addresses')}"`);
+    expect(workers).toContain('"Action" = "secretsmanager:GetSecretValue", "Resource" = aws_secretsmanager_secret.lab_WorkerTokenSecret_401194D5.arn');
+    expect(workers).not.toMatch(/PutParameter|PutSecretValue|ManagerTokenSecret/);
     expect(swarm.parameterPath).toBe('/docker-swarm/lab');
+  });
+
+  test('the swarm\'s state is Terraform\'s: the election and address parameters, and two token secrets without a value or recovery window', () => {
+    expect(Object.values<any>(doc.resource.aws_ssm_parameter).map((r) => [r.name, r.type, r.value, r.lifecycle])).toEqual([
+      ['/docker-swarm/lab/leader', 'String', 'unset', { ignore_changes: ['value'] }],
+      ['/docker-swarm/lab/manager-addresses', 'String', 'unset', { ignore_changes: ['value'] }],
+    ]);
+    expect(Object.values<any>(doc.resource.aws_secretsmanager_secret).map((r) => [r.name, r.recovery_window_in_days])).toEqual([
+      ['docker-swarm/lab/manager-token', 0], ['docker-swarm/lab/worker-token', 0],
+    ]);
+    expect(doc.resource.aws_secretsmanager_secret_version).toBeUndefined();
+    // the nodes boot after the state exists, and the groups (and instances) go before it
+    for (const asg of Object.values<any>(doc.resource.aws_autoscaling_group)) {
+      expect(asg.depends_on).toEqual(expect.arrayContaining(['aws_ssm_parameter.lab_LeaderParameter_C9518F67']));
+    }
+  });
+
+  test('managers have a termination hook: an old manager demotes itself and leaves before its instance goes', () => {
+    expect(Object.values<any>(doc.resource.aws_autoscaling_lifecycle_hook)).toEqual([{
+      name: 'lab-manager-leaving', autoscaling_group_name: '${aws_autoscaling_group.lab_managers_AutoScalingGroup_CDB0B32E.name}',
+      lifecycle_transition: 'autoscaling:EC2_INSTANCE_TERMINATING', default_result: 'CONTINUE', heartbeat_timeout: 600,
+    }]);
+  });
+
+  test('default names differ between stacks: a swarm of one construct id in prod and staging gets two paths and hook names', () => {
+    const app = new App({ outdir: Testing.app().outdir });
+    const made = ['prod', 'staging'].map((s) => new AwsDockerSwarm(awsStack(app, s), 'swarm', props('fcos', { name: undefined })));
+    const [a, b] = made;
+    expect(a.swarmName).not.toBe(b.swarmName);
+    expect(a.parameterPath).not.toBe(b.parameterPath);
+    expect(a.launchHookName).not.toBe(b.launchHookName);
+    for (const m of made) expect(m.swarmName).toMatch(/^swarm-[0-9a-f]{6}$/);
+  });
+
+  test('fails when two swarms of one app are given one name, naming both paths', () => {
+    const app = new App({ outdir: Testing.app().outdir });
+    new AwsDockerSwarm(awsStack(app, 'one'), 'swarm', props('fcos', { name: 'shared' }));
+    expect(() => new AwsDockerSwarm(awsStack(app, 'two'), 'swarm', props('fcos', { name: 'shared' })))
+      .toThrow(expect.objectContaining({ code: 'DUPLICATE_NAME' }));
+  });
+
+  test('fails with a name longer than 23 characters, stating the limit and why', () => {
+    let err: any;
+    try { build('fcos', { name: 'a-very-long-swarm-name-x1' }, 'long'); } catch (e) { err = e; }
+    expect(err?.code).toBe('BAD_SWARM_NAME');
+    expect(err.message).toMatch(/1-23 letters.*'<name>-managers'.*32 characters/s);
+  });
+
+  test('warns when ingressPorts opens a Swarm port (2377, 7946, 4789) to ingressCidrs', () => {
+    const stack = awsStack(undefined, 'ports');
+    const s = new AwsDockerSwarm(stack, 'lab', props('fcos', { ingressPorts: [80, 2377, 4789] }));
+    Testing.synth(stack);
+    const warnings = s.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/ingressPorts opens 2377, Swarm's cluster management port/);
+    expect(warnings[1]).toMatch(/4789, Swarm's overlay data/);
+  });
+
+  test('the fleet props pass through: target groups, extra security groups, SSM sessions, root volume size', () => {
+    const d = build('fcos', {
+      targetGroupArns: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef'],
+      additionalSecurityGroupIds: ['sg-0123456789abcdef0'], ssmSessionPermissions: true, rootVolumeSizeGiB: 40,
+    }, 'parity').doc;
+    for (const asg of Object.values<any>(d.resource.aws_autoscaling_group)) {
+      expect(asg.target_group_arns).toEqual(['arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef']);
+    }
+    for (const lt of Object.values<any>(d.resource.aws_launch_template)) {
+      expect(lt.network_interfaces[0].security_groups).toContain('sg-0123456789abcdef0');
+      expect(lt.block_device_mappings[0].ebs.volume_size).toBe(40);
+    }
+    expect(JSON.stringify(d.resource.aws_iam_role_policy_attachment ?? {})).toContain('AmazonSSMManagedInstanceCore');
   });
 
   test('security groups: 2377 to managers from members only, 7946 tcp+udp and 4789 udp among members, nothing from the world', () => {
@@ -106,23 +180,30 @@ describe('AwsDockerSwarm construct', () => {
     expect(byPrefix(d, 'aws_security_group', 'lab_MembersSecurityGroup')[0].ingress).toContainEqual(expect.objectContaining({ protocol: '50', from_port: 0, to_port: 0, self: true }));
   });
 
-  test('managers get non-overlapping windows cut from the user\'s; workers keep the user\'s policy', () => {
+  test('managers and then workers get non-overlapping windows cut from the user\'s', () => {
+    // the default window (Sunday 03:00, 120 minutes) cut into 3 + 2 turns of 24 minutes, each
+    // opening for 24 - 10 (the last 10 are for the reboot and rejoin)
     expect(swarm.managerUpdatePolicies).toEqual([
-      'maintenance-window SUNDAY 03:00 +30m', 'maintenance-window SUNDAY 03:40 +30m', 'maintenance-window SUNDAY 04:20 +30m',
+      'maintenance-window SUNDAY 03:00 +14m', 'maintenance-window SUNDAY 03:24 +14m', 'maintenance-window SUNDAY 03:48 +14m',
     ]);
+    expect(swarm.workerUpdatePolicies).toEqual(['maintenance-window SUNDAY 04:12 +14m', 'maintenance-window SUNDAY 04:36 +14m']);
+    // 90 minutes hold 4 turns of 20 or more: the 2 workers share one, after midnight
     const late = build('fcos', { updatePolicy: UpdatePolicy.maintenanceWindow({ days: [Weekday.SATURDAY], startTime: '23:30', durationMinutes: 90 }) }, 'late').swarm;
-    expect(late.managerUpdatePolicies).toEqual([
-      'maintenance-window SATURDAY 23:30 +20m', 'maintenance-window SUNDAY 00:00 +20m', 'maintenance-window SUNDAY 00:30 +20m',
+    expect([late.managerUpdatePolicies, late.workerUpdatePolicies]).toEqual([
+      ['maintenance-window SATURDAY 23:30 +12m', 'maintenance-window SATURDAY 23:52 +12m', 'maintenance-window SUNDAY 00:14 +12m'],
+      ['maintenance-window SUNDAY 00:36 +12m'],
     ]);
+    // immediate: the day cut into 5 + 2 turns of 205 minutes
     const imm = build('alpine', { updatePolicy: UpdatePolicy.immediate(), managerCount: 5 }, 'imm').swarm;
-    expect(imm.managerUpdatePolicies[1]).toBe('maintenance-window MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY 04:48 +278m');
+    expect(imm.managerUpdatePolicies[1]).toBe('maintenance-window MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY 03:25 +195m');
+    expect(imm.workerUpdatePolicies[1]).toBe('maintenance-window MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY 20:30 +195m');
   });
 
   test('the payloads carry the swarm scripts but no token', () => {
     for (const [key, lt] of Object.entries<any>(doc.resource.aws_launch_template)) {
       const raw = Buffer.from(unsensitive(lt.user_data), 'base64');
       const text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8');
-      expect(text).toContain(key.includes('managers') ? 'docker-swarm-maintain.timer' : 'docker-swarm.service');
+      expect(text).toContain('ExecStart=/etc/docker-swarm/docker-swarm-node run');
       expect(text).not.toMatch(/SWMTKN/);
     }
     expect(JSON.stringify(doc)).not.toMatch(/SWMTKN|SecureString.*value/);

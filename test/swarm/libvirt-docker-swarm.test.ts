@@ -10,7 +10,7 @@ import { SWARM_ENV } from '../../lib/swarm/swarm-script';
 import { StackValues } from '../../lib/cli/terraform-eval';
 import { expectValidLibvirtStack } from '../helpers/libvirt-schema';
 import { describeWithValidators, expectValid } from '../helpers/validators';
-import { managerPolicies, slotFiles } from '../../lib/swarm/update-turns';
+import { turnFiles, updateTurns } from '../../lib/swarm/update-turns';
 import { swarmAdditions } from '../../lib/swarm/swarm-host';
 import { Platform, UpdatePolicy } from '../../lib';
 
@@ -39,8 +39,11 @@ describe('LibvirtDockerSwarm', () => {
     expect(domains).toHaveLength(1);
     const d = domains[0];
     expect(d[media]).toBeDefined();
+    // the default directory: the construct id and a hash of its path (unique per stack)
+    const dir = swarm.tokenDirectory;
+    expect(dir).toMatch(/^\/var\/lib\/libvirt\/docker-swarm\/lab-[0-9a-f]{6}$/);
     expect(d.filesystem).toEqual([{
-      source: '${each.key == "lab-m0" ? "/var/lib/libvirt/docker-swarm/lab" : (contains(["lab-m0", "lab-m1", "lab-m2"], each.key) ? "/var/lib/libvirt/docker-swarm/lab/managers" : "/var/lib/libvirt/docker-swarm/lab/workers")}',
+      source: `\${each.key == "lab-m0" ? "${dir}" : (contains(["lab-m0", "lab-m1", "lab-m2"], each.key) ? "${dir}/managers" : "${dir}/workers")}`,
       target: 'docker-swarm', accessmode: 'mapped', readonly: '${each.key != "lab-m0"}',
     }]);
     // one network for all nodes; addresses planned from the names
@@ -77,11 +80,16 @@ describeWithValidators('swarm payloads through the real validators', () => {
   test('manager and worker payloads (AWS and libvirt) pass ignition-validate and cloud-init schema', () => {
     const payloads = [];
     for (const os of [ContainerOs.fedoraCoreOs(), ContainerOs.flatcar(), ContainerOs.alpine()]) {
-      const policies = managerPolicies(UpdatePolicy.defaultWindow(), 3);
+      const turns = updateTurns(UpdatePolicy.defaultWindow(), 3, 2);
+      const files = turnFiles(os, Platform.AWS, [...turns.managers, ...turns.workers]);
+      const none = { turnFiles: [], managerTurns: [], workerTurns: [] };
       for (const [platform, settings] of [
-        [Platform.AWS, { backend: 'ssm', role: 'manager', managerCount: 3, parameterPath: '/docker-swarm/v', lifecycleHook: 'h', slots: slotFiles(os, Platform.AWS, policies), workerDownMinutes: 60 }],
-        [Platform.AWS, { backend: 'ssm', role: 'worker', managerCount: 3, parameterPath: '/docker-swarm/v', slots: [], workerDownMinutes: 60 }],
-        [Platform.LIBVIRT, { backend: 'share', role: 'auto', managerCount: 1, managers: [{ name: 'm0', address: '10.0.0.2' }], workers: [], slots: [], workerDownMinutes: 60 }],
+        [Platform.AWS, { backend: 'ssm', role: 'manager', managerCount: 3, parameterPath: '/docker-swarm/v', managerTokenSecret: 'docker-swarm/v/manager-token',
+          workerTokenSecret: 'docker-swarm/v/worker-token', launchHook: 'h', terminationHook: 't', turnFiles: files, managerTurns: [0, 1, 2], workerTurns: [3, 4],
+          workerDownMinutes: 60 }],
+        [Platform.AWS, { backend: 'ssm', role: 'worker', managerCount: 3, parameterPath: '/docker-swarm/v', workerTokenSecret: 'docker-swarm/v/worker-token',
+          turnFiles: files, managerTurns: [0, 1, 2], workerTurns: [3, 4], workerDownMinutes: 60 }],
+        [Platform.LIBVIRT, { backend: 'share', role: 'auto', managerCount: 1, managers: [{ name: 'm0', address: '10.0.0.2' }], workers: [], ...none, workerDownMinutes: 60 }],
       ] as const) {
         const host = new HostConfig()._extend(swarmAdditions(os, settings as any));
         payloads.push(os.renderFirstBoot(host, { platform, hostname: 'node-0' }));
