@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { HostConfig } from '../bootconfig/host-config';
-import { slotFiles } from './manager-turns';
+import { slotFiles } from './update-turns';
 import { swarmAdditions } from './swarm-host';
 import { CoreErrors } from '../core/errors';
 import { AwsErrors } from '../platforms/aws/errors';

@@ -1,7 +1,7 @@
 import { TerraformOutput, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HostConfig } from '../bootconfig/host-config';
-import { slotFiles } from './manager-turns';
+import { slotFiles } from './update-turns';
 import { SHARE_TAG, swarmAdditions } from './swarm-host';
 import { CoreErrors } from '../core/errors';
 import { Problems } from '../core/problems';

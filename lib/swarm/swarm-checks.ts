@@ -6,7 +6,7 @@
  */
 import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../bootconfig/host-config';
-import { MANAGER_COUNTS, managerPolicies } from './manager-turns';
+import { MANAGER_COUNTS, managerPolicies } from './update-turns';
 import { SwarmErrors } from './errors';
 import { Problems } from '../core/problems';
 import { requireInteger } from '../core/validation';

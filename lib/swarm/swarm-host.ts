@@ -1,7 +1,7 @@
 /**
  * What a Docker Swarm adds to a host (internal): the node script (swarm-script.ts), its
  * non-secret settings, the units (systemd) or service (OpenRC) that run it, and the managers'
- * update slots (manager-turns.ts). The swarm constructs derive a new HostConfig from the user's
+ * update slots (update-turns.ts). The swarm constructs derive a new HostConfig from the user's
  * with these (`HostConfig._extend`), so the user's config is never changed.
  */
 import { FileModel, UnitModel, textFile } from '../bootconfig/model';

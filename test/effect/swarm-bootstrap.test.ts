@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ContainerOs, UpdatePolicy, Weekday } from '../../lib';
 import { SWARM_ENV, SWARM_SCRIPT } from '../../lib/swarm/swarm-script';
-import { managerPolicies, slotFiles } from '../../lib/swarm/manager-turns';
+import { managerPolicies, slotFiles } from '../../lib/swarm/update-turns';
 import { SwarmNodeSettings, swarmAdditions } from '../../lib/swarm/swarm-host';
 import { Platform } from '../../lib/os/enums';
 import { rmrf, run, scratch } from '../helpers/effect';

@@ -10,7 +10,7 @@ import { SWARM_ENV } from '../../lib/swarm/swarm-script';
 import { StackValues } from '../../lib/cli/terraform-eval';
 import { expectValidLibvirtStack } from '../helpers/libvirt-schema';
 import { describeWithValidators, expectValid } from '../helpers/validators';
-import { managerPolicies, slotFiles } from '../../lib/swarm/manager-turns';
+import { managerPolicies, slotFiles } from '../../lib/swarm/update-turns';
 import { swarmAdditions } from '../../lib/swarm/swarm-host';
 import { Platform, UpdatePolicy } from '../../lib';
 
