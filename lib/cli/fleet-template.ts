@@ -51,7 +51,7 @@ FleetTemplate | undefined {
   const marks = new RegExp(`${KEY_MARK}|zq9eachvalue(\\d+)9qz`, 'g');
   const filler = (key: string) => {
     const row = instances[key] as Record<string, string>;
-    return (s: string) => s.replace(marks, (m, i: string | undefined) => (i === undefined ? key : row[columns[Number(i)]]));
+    return (s: string) => s.replace(marks, (_m, i: string | undefined) => (i === undefined ? key : row[columns[Number(i)]]));
   };
   const hasMark = (s: string) => s.includes('zq9each');
   let view: HostView;
