@@ -36,7 +36,8 @@ const SECRET_ARN = new RegExp('^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):se
  * A secret a container receives as an environment variable, fetched on the host with the
  * instance role right before each start of the container (so a rotated value arrives with the
  * next restart). Only its name or ARN is part of the synthesized configuration, never its
- * value. AWS only (the hosts need an instance role); Fedora CoreOS, Flatcar and Alpine.
+ * value. AWS only (the hosts need an instance role); Fedora CoreOS, Flatcar and Alpine, and
+ * Bottlerocket, where the ECS agent fetches it with the task execution role (ECS task `secrets`).
  *
  * @example
  * host.addContainer({ name: 'app', image: 'ghcr.io/org/app:1.4',

@@ -39,7 +39,8 @@ export interface ContainerOptions {
    * Environment variables whose values are fetched on the host right before each start of the
    * container, with the instance role, from SSM Parameter Store or Secrets Manager, into a
    * root-only file on tmpfs that docker reads with `--env-file`. Only the names/ARNs are in the
-   * first-boot payload. AWS only; Fedora CoreOS, Flatcar and Alpine.
+   * first-boot payload. AWS only; Fedora CoreOS, Flatcar and Alpine, and Bottlerocket, where the
+   * ECS agent fetches them with the task execution role (the task definition's `secrets`).
    * @default - none
    */
   readonly secrets?: { [envName: string]: ContainerSecret };

@@ -20,7 +20,7 @@ export const BootConfigErrors = defineErrors({
   badDropInName: (p: string, v: unknown) =>
     problem(p, v, "expected a drop-in file name ending in '.conf' (e.g. '10-limits.conf')"),
   emptyUnit: (p: string, v: unknown) =>
-    problem(p, v, 'expected unit contents (a [Unit]/[Service] text), or mask: true'),
+    problem(p, v, 'expected the unit file text as content (a [Unit]/[Service] text), or mask: true'),
   badUserName: (p: string, v: unknown) =>
     problem(p, v, "expected a user name of 1-32 lower-case letters, digits, '_' or '-', starting with a letter or '_'"),
   groupIsUsersOwn: (p: string, v: unknown, user: string) =>
@@ -78,9 +78,10 @@ export const BootConfigErrors = defineErrors({
     problem(p, v, "expected an absolute device path such as '/dev/disk/by-id/virtio-docker' or '/dev/xvdb'"),
   badLabel: (p: string, v: unknown) =>
     problem(p, v, "expected a file system label of 1-12 characters from [A-Za-z0-9_-]"),
-  hostConfigFrozen: (method: string, consumer: string) =>
-    problem(`hostConfig.${method}()`, consumer, 'this HostConfig was already used by that fleet, which rendered its hosts from it, so '
-      + 'this change would be missing from them; make every change before passing the HostConfig to a fleet, or use a new HostConfig'),
+  hostConfigFrozen: (method: string, consumers: readonly string[]) =>
+    problem(`hostConfig.${method}()`, consumers.join(', '), `this HostConfig was already used by ${consumers.length === 1 ? 'that fleet'
+      : `those ${consumers.length} fleets`}, which rendered their hosts from it, so this change would be missing from them; make every `
+      + 'change before passing the HostConfig to a fleet, or use a new HostConfig'),
   badFragment: (p: string, v: unknown, format: string, why: string) =>
     problem(p, v, `expected ${format}: ${why}`),
   duplicateIgnitionEntry: (p: string, v: unknown, first: string) =>

@@ -23,7 +23,8 @@ export interface HostConfigProps {
   readonly sshAuthorizedKeys?: string[];
   /**
    * Docker daemon settings, written to /etc/docker/daemon.json, e.g. `{ 'log-driver': 'journald' }`.
-   * Library defaults (json-file log rotation, live-restore) are the parent; these keys win.
+   * The OS's defaults are the parent (live-restore everywhere; the journald log driver on Fedora
+   * CoreOS and Flatcar, json-file with rotation on Alpine); these keys win.
    * @default - the library defaults only
    */
   readonly dockerDaemonSettings?: { [key: string]: any };
@@ -71,7 +72,7 @@ export class HostConfig {
   private readonly hostname?: string;
   private readonly dataVolume?: DataVolumeModel;
   private readonly fragments: FirstBootFragment[] = [];
-  private consumedBy?: string;
+  private readonly consumers: string[] = [];
   /** packages and first-boot commands a construct added with `_extend` (none from users) */
   private extra: { packages: string[]; bootCommands: string[] } = { packages: [], bootCommands: [] };
 
@@ -196,11 +197,11 @@ export class HostConfig {
 
   /**
    * Marks the config as used by a fleet: a later change would be missing from that fleet's
-   * hosts, so it throws instead, naming the fleet.
+   * hosts, so it throws instead, naming every fleet that uses it.
    * @internal
    */
   public _consume(consumer: string): void {
-    if (this.consumedBy === undefined) this.consumedBy = consumer;
+    if (!this.consumers.includes(consumer)) this.consumers.push(consumer);
   }
 
   /**
@@ -264,7 +265,7 @@ export class HostConfig {
   }
 
   private assertOpen(method: string): void {
-    if (this.consumedBy !== undefined) throw BootConfigErrors.hostConfigFrozen(method, this.consumedBy);
+    if (this.consumers.length) throw BootConfigErrors.hostConfigFrozen(method, this.consumers);
   }
 
   private addKey(property: string, key: unknown) {

@@ -8,13 +8,19 @@ export interface SystemdUnitOptions {
   /** Unit file name with its suffix, e.g. `app.service` or `backup.timer`. */
   readonly name: string;
   /**
-   * The unit file text.
+   * The unit file text (`content`, as in `addFile`).
    * @default - no unit file is written (use with `mask` or to only enable/disable a unit the OS ships)
+   */
+  readonly content?: string;
+  /**
+   * The unit file text.
+   * @deprecated use `content` (the same name as in `addFile`); `contents` stays as its alias.
+   * @default - see `content`
    */
   readonly contents?: string;
   /**
    * Whether the unit is enabled (started at boot through its [Install] section).
-   * @default - enabled when `contents` has an [Install] section, otherwise left as the OS has it
+   * @default - enabled when `content` has an [Install] section, otherwise left as the OS has it
    */
   readonly enabled?: boolean;
   /**
@@ -30,8 +36,30 @@ export interface SystemdDropInOptions {
   readonly unit: string;
   /** Drop-in file name ending in `.conf`, e.g. `10-limits.conf`. */
   readonly name: string;
-  /** The drop-in text, e.g. `[Service]\nLimitNOFILE=1048576\n`. */
-  readonly contents: string;
+  /**
+   * The drop-in text, e.g. `[Service]\nLimitNOFILE=1048576\n` (`content`, as in `addFile`).
+   * Required (or its deprecated alias `contents`).
+   * @default - none: one of `content` and `contents` must be given
+   */
+  readonly content?: string;
+  /**
+   * The drop-in text.
+   * @deprecated use `content` (the same name as in `addFile`); `contents` stays as its alias.
+   * @default - see `content`
+   */
+  readonly contents?: string;
+}
+
+/**
+ * The text given as `content` or as its deprecated alias `contents` (not both), checked as a
+ * literal string; undefined when neither is given.
+ */
+function contentOf(o: { content?: unknown; contents?: unknown }, origin: string): string | undefined {
+  if (o.content !== undefined && o.contents !== undefined) {
+    throw CoreErrors.conflictingProps(`${origin}.contents`, o.contents, `${origin}.content`, '`contents` is the old name of `content`; give one');
+  }
+  const [name, value] = o.contents !== undefined ? ['contents', o.contents] : ['content', o.content];
+  return value === undefined ? undefined : requireString(`${origin}.${name}`, value, { literal: true });
 }
 
 // systemd.unit(5): unit names are up to 255 chars of [A-Za-z0-9:_.\\-] plus one '@' for templates.
@@ -46,10 +74,10 @@ export function validateUnitName(property: string, value: unknown): string {
 export function toUnitModel(o: SystemdUnitOptions, origin: string): UnitModel {
   if (o === null || typeof o !== 'object') throw CoreErrors.notAnObject(origin, o);
   const name = validateUnitName(`${origin}.name`, o.name);
-  const contents = o.contents === undefined ? undefined : requireString(`${origin}.contents`, o.contents, { literal: true });
+  const contents = contentOf(o, origin);
   const mask = o.mask === undefined ? false : requireBoolean(`${origin}.mask`, o.mask);
   let enabled = o.enabled === undefined ? undefined : requireBoolean(`${origin}.enabled`, o.enabled);
-  if (contents === undefined && !mask && enabled === undefined) throw BootConfigErrors.emptyUnit(`${origin}.contents`, o.contents);
+  if (contents === undefined && !mask && enabled === undefined) throw BootConfigErrors.emptyUnit(`${origin}.content`, o.content);
   if (enabled === undefined && contents !== undefined && /^\[Install\]/m.test(contents)) enabled = true;
   return { name, contents, enabled, mask, dropIns: [], origin };
 }
@@ -59,6 +87,6 @@ export function toDropInModel(o: SystemdDropInOptions, origin: string): { unit: 
   const unit = validateUnitName(`${origin}.unit`, o.unit);
   const name = requireString(`${origin}.name`, o.name, { allowEmpty: true });
   if (!/^[A-Za-z0-9_.@-]+\.conf$/.test(name)) throw BootConfigErrors.badDropInName(`${origin}.name`, o.name);
-  const contents = requireString(`${origin}.contents`, o.contents, { literal: true });
+  const contents = contentOf(o, origin) ?? requireString(`${origin}.content`, o.content, { literal: true });
   return { unit, dropIn: { name, contents } };
 }

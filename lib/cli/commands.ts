@@ -3,9 +3,13 @@
  * synthesized apps.
  */
 import { CliError } from './errors';
-import { Fleet, Payload, findFleets, loadApp } from './fleets';
+import { Fleet, Payload, Stack, findFleets, loadApp } from './fleets';
+import { awsHostImpact, libvirtHostImpact, rulesFor } from './host-impact';
 import { ContainerView } from './host-view';
+import { payloadTextChange } from './raw-payload-parts';
 import { Item, containerItem, itemsOf, viewJson } from './render';
+import { summaryRows, summaryTable } from './summary';
+import { updateWindowLines } from './update-windows';
 import { unifiedDiff } from './util';
 
 function hostsWord(n: number): string {
@@ -28,12 +32,17 @@ function deliveryKind(p: Payload): string {
 }
 
 function loadFleets(dir: string, allowEmpty: boolean): Fleet[] {
-  const fleets = findFleets(loadApp(dir));
+  return loadFleetsAndStacks(dir, allowEmpty).fleets;
+}
+
+function loadFleetsAndStacks(dir: string, allowEmpty: boolean): { fleets: Fleet[]; stacks: Stack[] } {
+  const stacks = loadApp(dir);
+  const fleets = findFleets(stacks);
   if (!fleets.length && !allowEmpty) {
     throw new CliError(`${dir}: no Docker fleets found (no aws_launch_template with user_data, libvirt_ignition or `
       + `libvirt_cloudinit_disk)`);
   }
-  return fleets;
+  return { fleets, stacks };
 }
 
 function indent(lines: string[], by = '  '): string[] {
@@ -68,15 +77,21 @@ function providerMove(a: Fleet, b: Fleet, kept: string[]): string {
     + 'payloads, root and Docker data volumes stay';
 }
 
-/** `explain`: every fleet's payload as a reviewer reads it. */
-export function explainText(dir: string): string {
-  const fleets = loadFleets(dir, false);
-  const out: string[] = [`${fleets.length} fleet${fleets.length === 1 ? '' : 's'} in ${dir}`];
+/**
+ * `explain`: a summary table of the fleets, then every fleet's payload as a reviewer reads it;
+ * `summaryOnly`: the table alone.
+ */
+export function explainText(dir: string, summaryOnly = false): string {
+  const { fleets, stacks } = loadFleetsAndStacks(dir, false);
+  const out: string[] = [`${fleets.length} fleet${fleets.length === 1 ? '' : 's'} in ${dir}`, '',
+    ...summaryTable(summaryRows(fleets, stacks))];
+  if (summaryOnly) return `${out.join('\n')}\n`;
   for (const f of fleets) {
     const payloads = Object.values(f.payloads);
     out.push('', `== ${f.id} ==`, platformLine(f));
     const first = payloads[0];
     out.push(`OS: ${f.os}; payload: ${first.view.format}; delivery: ${f.platform === 'aws' ? first.delivery : deliveryKind(first)}`);
+    out.push('update window and rollout', ...indent(updateWindowLines(f)));
     if (f.platform === 'aws') {
       for (const i of itemsOf(first.view)) out.push(i.key, ...indent(i.lines));
       if (f.ecsContainers) {
@@ -106,9 +121,11 @@ export function explainText(dir: string): string {
 
 /** `explain --json`. */
 export function explainJson(dir: string): string {
-  const fleets = loadFleets(dir, false);
-  const json = fleets.map((f) => {
-    const base = { fleet: f.id, stack: f.stack, platform: f.platform, os: f.os };
+  const { fleets, stacks } = loadFleetsAndStacks(dir, false);
+  const summaries = summaryRows(fleets, stacks);
+  const json = fleets.map((f, i) => {
+    const { fleet: _id, ...summary } = summaries[i];
+    const base = { fleet: f.id, stack: f.stack, platform: f.platform, os: f.os, summary, updateWindowAndRollout: updateWindowLines(f) };
     if (f.platform === 'aws') {
       const p = f.payloads['*'];
       return {
@@ -144,7 +161,7 @@ function itemChanges(a: Payload, b: Payload): string[] {
     else if (JSON.stringify(nl) !== JSON.stringify(lines)) out.push(`~ ${k}`, ...indent(unifiedDiff(lines, nl), '    '));
   }
   for (const [k, lines] of bi) if (!ai.has(k)) out.push(`+ ${k}`, ...indent(lines.map((l) => `+${l}`), '    '));
-  if (!out.length && a.text !== b.text) out.push('~ payload bytes changed (the decoded configuration is the same)');
+  if (!out.length && a.text !== b.text) out.push(...payloadTextChange(a.text, b.text, b.view.format, unifiedDiff));
   return out;
 }
 
@@ -221,14 +238,15 @@ export function diffApps(oldDir: string, newDir: string): DiffResult {
       const changes = itemChanges(a.payloads['*'], b.payloads['*']);
       const lt = attrChanges('launch template', a.launchTemplate, b.launchTemplate);
       const ecs = ecsChanges(a.ecsContainers ?? [], b.ecsContainers ?? []);
-      if (changes.length || lt.length || ecs.lines.length) {
+      const impact = awsHostImpact(a.other, b.other, a.resources ?? [], b.resources ?? []);
+      if (changes.length || lt.length || ecs.lines.length || impact.onHosts) {
         hostChange = true; changedFleets++;
         const n = b.hostCount === undefined ? 'all hosts (desired capacity is set at apply time)' : hostsWord(b.hostCount);
         out.push('', `== ${id} ==`);
         if (changes.length || lt.length) out.push(`effect: new launch-template version → rolling instance refresh of ${n}`);
         if (ecs.lines.length) out.push(`effect: ECS replaces the task of ${ecs.names.join(', ')} on each host (a new task-definition `
           + `revision or service; the hosts stay)`);
-        out.push(...changes, ...lt.map((l) => `~ ${l}`), ...ecs.lines);
+        out.push(...impact.effects, ...changes, ...lt.map((l) => `~ ${l}`), ...ecs.lines, ...impact.details);
       } else {
         const other = attrChanges('auto scaling group', a.other, b.other);
         if (other.length) out.push('', `== ${id} ==`, 'no host change', ...indent(other.map((l) => `(not on the hosts) ${l}`)));
@@ -249,7 +267,9 @@ export function diffApps(oldDir: string, newDir: string): DiffResult {
       }
       const reprovisioned = [...groups.values()].flat().sort();
       const provider = a.providerVersion !== b.providerVersion ? providerMove(a, b, hosts.filter((h) => a.payloads[h] && b.payloads[h])) : undefined;
-      if (reprovisioned.length || added.length || removed.length || provider) {
+      const impact = provider ? undefined : libvirtHostImpact(a.resources ?? [], b.resources ?? [],
+        rulesFor(b.providerVersion, b.resources ?? []), [...added, ...removed], reprovisioned);
+      if (reprovisioned.length || added.length || removed.length || provider || impact?.onHosts) {
         hostChange = true; changedFleets++;
         out.push('', `== ${id} ==`);
         if (provider) out.push(provider);
@@ -259,6 +279,10 @@ export function diffApps(oldDir: string, newDir: string): DiffResult {
         if (removed.length) out.push(`effect: destroys host ${removed.join(', ')}`);
         for (const [k, hs] of groups) out.push(groups.size === 1 && hs.length === reprovisioned.length && hs.length > 1 ?
           `on each of ${hs.join(', ')}:` : `on ${hs.join(', ')}:`, ...indent(k.split('\n')));
+        if (impact) out.push(...impact.effects, ...impact.details);
+      } else if (impact?.effects.length) {
+        out.push('', `== ${id} ==`, 'no host change', ...indent(impact.effects.map((e) => `(not on the hosts) ${e.replace(/^effect: /, '')}`)),
+          ...indent(impact.details));
       } else {
         const other = attrChanges('libvirt', a.other, b.other);
         if (other.length) out.push('', `== ${id} ==`, 'no host change', '  (not on the hosts) libvirt domain attributes changed');

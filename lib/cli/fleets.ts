@@ -11,6 +11,7 @@ import { basename, dirname, join, resolve } from 'path';
 import { CliError, oneLine } from './errors';
 import { ecsContainersOf } from './ecs-view';
 import { fleetTemplate } from './fleet-template';
+import { FleetResource, fleetResourcesOf } from './host-impact';
 import { ContainerView, HostView, formatOf, hostView, userDataText } from './host-view';
 import { EvalError, StackValues, Unknown, Value } from './terraform-eval';
 import { fromBase64, literalOf, sha256 } from './util';
@@ -49,6 +50,8 @@ export interface Fleet {
   readonly ecsContainers?: ContainerView[];
   /** libvirt: the dmacvicar/libvirt version the stack pins (`required_providers.libvirt.version`), when it pins one */
   readonly providerVersion?: string;
+  /** every resource of the fleet, per instance (what Terraform will do to the hosts: host-impact.ts) */
+  readonly resources?: FleetResource[];
 }
 
 /** Loads every stack of `path`. */
@@ -176,6 +179,7 @@ function fleetsOf(stack: Stack): Fleet[] {
       launchTemplate: withoutMeta(lt, ['user_data']),
       other: asg ? withoutMeta(asg) : {},
       ecsContainers: ecs.length ? ecs : undefined,
+      resources: fleetResourcesOf(res, path, constructPath),
     });
   }
   const libvirt: [string, string][] = [['libvirt_ignition', 'content'], ['libvirt_cloudinit_disk', 'user_data']];
@@ -222,6 +226,7 @@ function fleetsOf(stack: Stack): Fleet[] {
       out.push({
         id: fleetId(stack.name, path), stack: stack.name, platform: 'libvirt', os: first?.view.os ?? '?',
         payloads, other: onFirstRead('domains', domains), providerVersion: libvirtVersionOf(stack.json),
+        resources: fleetResourcesOf(res, path, constructPath, values, (host) => payloads[host]?.delivery),
       });
     }
   }

@@ -11,6 +11,7 @@ import { fromBottlerocket } from './readers/bottlerocket-settings';
 import { fromCloudConfig } from './readers/cloud-config';
 import { fromIgnition } from './readers/ignition';
 import { HostView, PayloadFormat } from './readers/view';
+import { rawPayloadParts } from './raw-payload-parts';
 import { gunzip, isGzip, isText } from './util';
 
 export type { ContainerView, DataVolumeView, FileView, HostView, PayloadFormat, PolicyView, UnitView } from './readers/view';
@@ -35,6 +36,11 @@ export function formatOf(text: string): PayloadFormat | undefined {
 
 /** Reads a payload into a HostView; `osHint` names the OS where the deployment says it. */
 export function hostView(text: string, where: string, osHint?: string): HostView {
+  const view = modelledView(text, where, osHint);
+  return { ...view, rawParts: rawPayloadParts(text, view.format) };
+}
+
+function modelledView(text: string, where: string, osHint?: string): HostView {
   const format = formatOf(text);
   if (format === 'ignition') return fromIgnition(text, where, osHint);
   if (format === 'cloud-config' || format === 'alpine-config') return fromCloudConfig(text, format, where, osHint);

@@ -80,6 +80,7 @@ export function itemsOf(v: HostView, full = false): Item[] {
   if (v.packages.length) items.push({ key: 'packages', lines: [v.packages.join(' ')] });
   if (v.commands.length) items.push({ key: 'first-boot commands', lines: v.commands });
   if (v.settings.length) items.push({ key: 'settings', lines: v.settings });
+  if (v.rawParts?.length) items.push({ key: 'payload parts shown raw (not read by this CLI)', lines: v.rawParts });
   return items;
 }
 
@@ -112,5 +113,6 @@ export function viewJson(v: HostView, full = false): Record<string, unknown> {
     packages: v.packages,
     commands: v.commands,
     settings: v.settings,
+    rawParts: v.rawParts ?? [],
   };
 }

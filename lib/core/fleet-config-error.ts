@@ -4,6 +4,23 @@
  */
 
 const MARKER = Symbol.for('cdktf-docker-fleet/FleetConfigError');
+/** The key Node's `util.inspect` looks up for a custom rendering (nodejs.org/api/util.html#utilinspectcustom). */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+const PROBLEMS = Symbol('problems');
+const RECEIVED = Symbol('value received');
+
+function hidden(target: object, key: string | symbol, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: false, writable: false, configurable: true });
+}
+
+/** This package's lib/ directory (this file is lib/core/fleet-config-error.js). */
+const LIBRARY_DIR = __dirname.replace(/[\\/]core$/, '');
+
+/** The `at …` lines of a V8 stack that are neither this library's nor Node's own. */
+function callerFrames(stack: string | undefined): string[] {
+  return (stack ?? '').split('\n').filter((l) => /^\s+at /.test(l) && !l.includes(LIBRARY_DIR) && !/\(?node:/.test(l));
+}
 
 /**
  * The error thrown for bad input, at synth time, before anything is written.
@@ -20,37 +37,57 @@ export class FleetConfigError extends Error {
     return x !== null && typeof x === 'object' && MARKER in x;
   }
 
+  // The fields are set with `hidden` (not enumerable): Node prints an uncaught error's stack
+  // followed by its own enumerable fields, and those would repeat every problem with its stack.
   /** Stable identifier of the kind of problem, e.g. `NOT_AN_INTEGER`. */
-  public readonly code: string;
+  public readonly code!: string;
   /** Path of the offending property, e.g. `hostConfig.files[2].mode`. */
-  public readonly property: string;
+  public readonly property!: string;
   /** The value received, as shown in the message. */
-  public readonly shownValue: string;
+  public readonly shownValue!: string;
   /** What is allowed instead. */
-  public readonly allowed: string;
+  public readonly allowed!: string;
   /**
    * Construct path of the fleet (or other construct) that reported the problem.
    * @default - none: the problem was found outside a construct (e.g. in `HostConfig`)
    */
   public readonly constructPath?: string;
-  /** Every problem of the construct, this one first (a list of one for a single problem). */
-  public readonly problems: FleetConfigError[];
-  /** @internal */
-  public readonly _value: unknown;
 
   constructor(property: string, value: unknown, allowed: string, code = 'BAD_INPUT', constructPath?: string,
     more: FleetConfigError[] = []) {
     const line = `${constructPath ? `${constructPath}: ` : ''}${property}: got ${show(value)}; ${allowed}`;
     super(more.length ? [line, ...more.map((m) => m.message)].join('\n') : line);
     Object.defineProperty(this, MARKER, { value: true });
-    this.name = 'FleetConfigError';
-    this.code = code;
-    this.property = property;
-    this._value = value;
-    this.shownValue = show(value);
-    this.allowed = allowed;
-    this.constructPath = constructPath;
-    this.problems = [this, ...more];
+    hidden(this, 'name', 'FleetConfigError');
+    hidden(this, 'code', code);
+    hidden(this, 'property', property);
+    hidden(this, 'shownValue', show(value));
+    hidden(this, 'allowed', allowed);
+    hidden(this, 'constructPath', constructPath);
+    hidden(this, RECEIVED, value);
+    hidden(this, PROBLEMS, [this, ...more]);
+    // The stack keeps the caller's frames only: the library's own (its checks) say nothing the
+    // message does not, and the first frame left is the line of the app that made the construct.
+    hidden(this, 'stack', [`${this.name} [${code}]: ${this.message}`, ...callerFrames(this.stack)].join('\n'));
+  }
+
+  /** Every problem of the construct, this one first (a list of one for a single problem). */
+  public get problems(): FleetConfigError[] {
+    return (this as unknown as Record<symbol, FleetConfigError[]>)[PROBLEMS];
+  }
+
+  /** @internal */
+  public get _value(): unknown {
+    return (this as unknown as Record<symbol, unknown>)[RECEIVED];
+  }
+
+  /**
+   * What `util.inspect` (console.error, a REPL) prints for this error: the code and the message,
+   * one line per problem, with the caller's frames.
+   * @internal
+   */
+  public [INSPECT](): string {
+    return this.stack ?? `${this.name} [${this.code}]: ${this.message}`;
   }
 
   /** The value received. */

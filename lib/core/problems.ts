@@ -15,14 +15,19 @@ const REPORTED_BY = Symbol('reported by');
 export class Problems {
   private readonly found: FleetConfigError[] = [];
 
-  constructor(private readonly path: string) {}
+  /**
+   * @param path the construct path each problem is reported with
+   * @param report told of the error `throwIfAny` is about to throw (a construct reports it under
+   *   the cdktf CLI as error annotations too)
+   */
+  constructor(private readonly path: string, private readonly report?: (error: FleetConfigError) => void) {}
 
   /**
    * Runs a construct's checks with a collector for `path` and throws every problem they found
    * together (the plan step of each fleet and swarm).
    */
-  public static collect<T>(path: string, checks: (problems: Problems) => T): T {
-    const problems = new Problems(path);
+  public static collect<T>(path: string, checks: (problems: Problems) => T, report?: (error: FleetConfigError) => void): T {
+    const problems = new Problems(path, report);
     const out = problems.run(() => checks(problems));
     problems.throwIfAny();
     return out;
@@ -62,6 +67,7 @@ export class Problems {
     const [first, ...rest] = this.found;
     const report = new FleetConfigError(first.property, first._value, first.allowed, first.code, first.constructPath, rest);
     Object.defineProperty(report, REPORTED_BY, { value: this });
+    this.report?.(report);
     throw report;
   }
 

@@ -19,7 +19,7 @@ import { bottlerocket, BOTTLEROCKET_VARIANTS } from './bottlerocket';
 import { BOTTLEROCKET_DEFAULT_VARIANT } from './bottlerocket-variants';
 import { requireEcsClusterName, requireHostContainers } from '../bootconfig/bottlerocket-host';
 import { OsFeature, checkCapabilities } from './capabilities';
-import { AlpineBootstrap, Architecture, FedoraCoreOsStream, FlatcarChannel, Platform } from './enums';
+import { AlpineBootstrap, AlpineBranch, Architecture, BottlerocketEcsVariant, FedoraCoreOsStream, FlatcarChannel, Platform } from './enums';
 import { fedoraCoreOs } from './fedora-coreos';
 import { flatcar } from './flatcar';
 import { EcsMembership, OsDefinition, RenderContext } from './os-definition';
@@ -31,28 +31,30 @@ import { UpdatePolicy, UpdatePolicyKind, requirePolicy } from './update-policy';
 /** Options for Fedora CoreOS. */
 export interface FedoraCoreOsOptions {
   /**
-   * The update stream. Hosts follow the stream of the image they booted from.
+   * The update stream, as a `FedoraCoreOsStream` or its name (`'stable'`, `'testing'`, `'next'`).
+   * Hosts follow the stream of the image they booted from.
    * @default FedoraCoreOsStream.STABLE
    */
-  readonly stream?: FedoraCoreOsStream;
+  readonly stream?: FedoraCoreOsStream | string;
 }
 
 /** Options for Flatcar Container Linux. */
 export interface FlatcarOptions {
   /**
-   * The release channel; hosts update within it (`GROUP=` in update.conf).
+   * The release channel, as a `FlatcarChannel` or its name (`'stable'`, `'beta'`, `'alpha'`,
+   * `'lts'`); hosts update within it (`GROUP=` in update.conf).
    * @default FlatcarChannel.STABLE
    */
-  readonly channel?: FlatcarChannel;
+  readonly channel?: FlatcarChannel | string;
 }
 
 /** Options for Alpine Linux. */
 export interface AlpineOptions {
   /**
-   * Release branch, e.g. `'3.25'`. See `ContainerOs.ALPINE_RELEASES`.
+   * Release branch, as an `AlpineBranch` or its name, e.g. `'3.25'`. See `ContainerOs.ALPINE_RELEASES`.
    * @default - the newest supported branch
    */
-  readonly release?: string;
+  readonly release?: AlpineBranch | string;
   /**
    * Which first-boot agent the image runs.
    * @default AlpineBootstrap.TINY - Tiny Cloud with `#alpine-config`
@@ -66,10 +68,11 @@ export interface BottlerocketOptions {
    * The variant: an ECS variant, which runs Docker under the ECS agent. `aws-ecs-2` (kernel 6.1),
    * `aws-ecs-3` (kernel 6.12) or the experimental `aws-ecs-4` (kernel 6.18), each also as
    * `-nvidia` (NVIDIA drivers, for GPU instance types), and the first two as `-fips` and
-   * `-nvidia-fips` (FIPS 140-3). See `ContainerOs.BOTTLEROCKET_VARIANTS`.
-   * @default 'aws-ecs-2'
+   * `-nvidia-fips` (FIPS 140-3), as a `BottlerocketEcsVariant` or its name. See
+   * `ContainerOs.BOTTLEROCKET_VARIANTS`.
+   * @default BottlerocketEcsVariant.AWS_ECS_2
    */
-  readonly variant?: string;
+  readonly variant?: BottlerocketEcsVariant | string;
   /**
    * An existing ECS cluster the hosts join (`settings.ecs.cluster`); `AwsDockerFleet` then
    * creates no cluster and places its services there. Must be a literal name: it is written

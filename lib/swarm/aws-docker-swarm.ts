@@ -1,4 +1,4 @@
-import { Fn, TerraformOutput, Token } from 'cdktf';
+import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
@@ -17,6 +17,8 @@ import { AwsDockerFleet } from '../platforms/aws/aws-docker-fleet';
 import { partitionOf, regionOf } from '../platforms/aws/aws-scope';
 import { AwsImage } from '../platforms/aws/aws-image';
 import { checkSwarmMembers, checkSwarmOperations } from './swarm-checks';
+import { reportUnderCliSynth } from '../platforms/cli-synth-errors';
+import { readableOutput } from '../platforms/readable-output';
 
 /** Properties of an `AwsDockerSwarm`. */
 export interface AwsDockerSwarmProps {
@@ -173,7 +175,7 @@ export class AwsDockerSwarm extends Construct {
    */
   constructor(scope: Construct, id: string, props: AwsDockerSwarmProps) {
     super(scope, id);
-    const p = new Problems(this.node.path);
+    const p = new Problems(this.node.path, reportUnderCliSynth(this));
     if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     const { os, managerCount } = checkSwarmMembers(p, props);
     const workerCount = p.optional('workerCount', props.workerCount, 0,
@@ -335,13 +337,13 @@ export class AwsDockerSwarm extends Construct {
     }
 
     // --- outputs ---------------------------------------------------------------------------
-    new TerraformOutput(this, 'ManagerAddresses', {
+    readableOutput(this, 'ManagerAddresses', {
       description: `How to reach a manager of Docker Swarm "${name}" (then: docker -H ssh://<user>@<address> stack deploy ...)`,
-      value: `aws ec2 describe-instances --filters Name=tag:aws:autoscaling:groupName,Values=${managersAsg.name} `
+      value: `aws ec2 describe-instances --region ${region} --filters Name=tag:aws:autoscaling:groupName,Values=${managersAsg.name} `
         + `Name=instance-state-name,Values=running --query 'Reservations[].Instances[].[PrivateIpAddress,PublicIpAddress]' --output `
         + `text`,
     });
-    new TerraformOutput(this, 'ParameterPath', {
+    readableOutput(this, 'ParameterPath', {
       value: path, description: `SSM parameter path of Docker Swarm "${name}" (leader, tokens)`,
     });
   }

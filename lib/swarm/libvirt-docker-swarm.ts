@@ -1,4 +1,4 @@
-import { TerraformOutput, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { HostConfig } from '../bootconfig/host-config';
 import { slotFiles } from './update-turns';
@@ -15,6 +15,8 @@ import { LibvirtImage } from '../platforms/libvirt/libvirt-image';
 import { LibvirtProviderVersion } from '../platforms/libvirt/provider-version';
 import { addTokenShare09 } from '../platforms/libvirt/v09/swarm-share-09';
 import { checkSwarmMembers, checkSwarmOperations } from './swarm-checks';
+import { reportUnderCliSynth } from '../platforms/cli-synth-errors';
+import { readableOutput } from '../platforms/readable-output';
 
 const DEFAULT_SWARM_CIDR = '10.17.3.0/24';
 
@@ -108,7 +110,7 @@ export class LibvirtDockerSwarm extends Construct {
    */
   constructor(scope: Construct, id: string, props: LibvirtDockerSwarmProps) {
     super(scope, id);
-    const p = new Problems(this.node.path);
+    const p = new Problems(this.node.path, reportUnderCliSynth(this));
     if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     const { os, managerCount } = checkSwarmMembers(p, props);
     const workerCount = p.optional('workerCount', props.workerCount, 0, (name, v) => requireInteger(name, v, 0, 1000));
@@ -168,7 +170,7 @@ export class LibvirtDockerSwarm extends Construct {
       this.fleet.domains.addOverride('filesystem', [{ source: shareSource, target: SHARE_TAG, accessmode: 'mapped', readonly: shareReadOnly }]);
     }
 
-    new TerraformOutput(this, 'manager-address', {
+    readableOutput(this, 'manager-address', {
       value: addresses.get(leader)!,
       description: `A manager of the ${id} swarm: docker -H ssh://<user>@<address> stack deploy ...`,
     });

@@ -24,7 +24,7 @@ function codeBlocks(text, lang) {
 
 if (cmd === 'install') {
   const [tarball] = args;
-  const lines = codeBlocks(section('Installation'), 'sh').join('').split('\n').filter((l) => l.startsWith('npm install '));
+  const lines = codeBlocks(section('Installation'), 'sh').join('').split('\n').filter((l) => /^npm install [^&]/.test(l)); // not `npm install && ...` (init's next step)
   if (lines.length !== 2) fail(`expected two "npm install" lines in the Installation section, found ${lines.length}`);
   if (!lines[0].split(/\s+/).includes('cdktf-docker-fleet')) fail('the first install line does not name cdktf-docker-fleet');
   if (lines.some((l) => /--legacy-peer-deps|--force\b/.test(l))) fail('an install line needs --legacy-peer-deps or --force');

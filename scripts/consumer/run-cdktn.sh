@@ -15,7 +15,9 @@
 # from the npm registry by scripts/node-version.sh, which also reads NODE<major>_VERSION);
 # TF_PLUGIN_DIR (default /opt/tf-plugins); CI=true makes anything missing a failure instead of a
 # skipped step; CONSUMER_BUILT=1 skips the jsii build (the caller has just built);
-# CONSUMER_KEEP=1 keeps the temporary directory.
+# CONSUMER_KEEP=1 keeps the temporary directory; CONSUMER_FURTHER_LINE=1 (a run on a further
+# Node line after one on 22) leaves out the offline plans: the JSON is still compared with the
+# cdktf line's (synthesized on 22), and terraform's plan of equal JSON does not depend on Node.js.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -92,6 +94,22 @@ step "no cdktf module is loaded at runtime"
   const lib = Object.keys(require.cache).filter((f) => f.includes("/node_modules/cdktn-docker-fleet/lib/")).length;
   console.log(`${Object.keys(require.cache).length} modules loaded (${lib} of cdktn-docker-fleet), none of cdktf`);')
 
+step "cdktn-docker-fleet init: a cdktn app (cdktn names and versions), type-checked against the installed cdktn packages"
+init_app="$work/init-app"
+(cd "$app" && npx --no-install cdktn-docker-fleet init "$init_app" --library "file:$cdktn_tgz" > /dev/null)
+node -e '
+  const [dir, app] = process.argv.slice(1);
+  const pkg = require(`${dir}/package.json`);
+  const installed = (p) => require(`${app}/node_modules/${p}/package.json`).version;
+  const bad = Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })
+    .filter(([p, v]) => p !== "cdktn-docker-fleet" && v !== installed(p)).map(([p, v]) => `${p}@${v} (installed: ${installed(p)})`);
+  if (!pkg.dependencies["cdktn-docker-fleet"] || pkg.scripts.synth !== "cdktn synth" || bad.length) {
+    console.error(`init wrote a package.json that is not the README cdktn line: ${bad.join(", ")}`); process.exit(1);
+  }' "$init_app" "$app"
+if grep -rlE "from '(cdktf|@cdktf/)|require\('cdktf'\)|'cdktf-docker-fleet" "$init_app"; then echo "init's cdktn app names cdktf" >&2; exit 1; fi
+ln -s "$app/node_modules" "$init_app/node_modules"
+(cd "$init_app" && npx tsc --noEmit)
+
 step "jest (cdktn matchers, snapshot): a first run writes the snapshot, a second one (--ci) must match it"
 rm -rf "$app/__snapshots__"
 (cd "$app" && npx jest --ci=false)
@@ -138,7 +156,9 @@ for b in $bins; do
   echo "same output on both lines ($(wc -l < "$app.explain") lines, $(tail -n 1 "$app.explain"))"
 done
 
-if [ "$terraform_ok" = 1 ]; then
+if [ "${CONSUMER_FURTHER_LINE:-}" = 1 ]; then
+  step "LEFT OUT on this further Node line (JSON equal to the cdktf line's): the offline plans"
+elif [ "$terraform_ok" = 1 ]; then
   step "terraform init -plugin-dir, validate, plan of both AWS stacks (offline; the cdktn one with the aws constraint set to the mirror's version)"
   mirror_version="$(ls "$TF_PLUGIN_DIR/registry.terraform.io/hashicorp/aws" | sort -V | tail -n 1)"
   mkdir -p "$work/plan-cdktn" "$work/plan-cdktf"

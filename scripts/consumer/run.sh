@@ -13,6 +13,10 @@
 # CONSUMER_BUILT=1 skips the jsii build when the caller (.ci/run) has just built;
 # CONSUMER_KEEP=1 keeps the temporary directory; CONSUMER_NODE=<major> runs it all under that
 # Node.js line from the npm registry (scripts/node-version.sh) instead of the node on PATH.
+# CONSUMER_SYNTH_REF=<dir> on the first Node line saves its synthesized JSON there; on a further
+# line, CONSUMER_FURTHER_LINE=1 with the same <dir> requires byte-equal JSON (app path aside) and
+# leaves out the steps that run terraform or npm's peer resolution on that same JSON and package
+# (terraform validate/plan, @cdktf/provider-aws 21.x): their results do not depend on Node.js.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -66,17 +70,21 @@ tarball="$work/pack/$(node -p 'require(process.argv[1])[0].filename' "$work/pack
 node "$here/check-tarball.js" "$work/pack.json" "$tarball"
 
 # --- a fresh app, as the README says --------------------------------------------------------------
-step "fresh app in $work/app: the README's Installation commands"
+# The README's path: `cdktf-docker-fleet init` (here the tarball's own command, as npx runs it),
+# then `npm install`. The consumer test's own stacks (scripts/consumer/app: an AWS and a libvirt
+# fleet with keys and containers, for the checks below) are added next to init's stack.
+step "fresh app in $work/app: cdktf-docker-fleet init from the tarball, npm install (README Installation)"
 app="$work/app"
-mkdir -p "$app"
-cp -r "$here/app/." "$app/"
-for f in package.json tsconfig.json cdktf.json jest.config.js setup.js main.ts main.test.ts; do
-  test -s "$app/$f" || { echo "the fixture app has no $f (scripts/consumer/app: is it committed?)" >&2; exit 1; }
-done
-node "$here/readme.js" same-as "$repo/README.md" "$here/app/jest.config.js" "$here/app/setup.js"
-node "$here/readme.js" install "$repo/README.md" "$tarball" > "$work/install.sh"
-cat "$work/install.sh"
-(cd "$app" && bash -euo pipefail "$work/install.sh")
+mkdir -p "$work/pkg"
+tar -xzf "$tarball" -C "$work/pkg"
+node "$work/pkg/package/bin/cdktf-docker-fleet.js" init "$app" --library "file:$tarball"
+node "$here/readme.js" same-as "$repo/README.md" "$app/jest.config.js" "$app/setup.js"
+node "$here/readme.js" install "$repo/README.md" "$tarball" > "$work/install.sh" # the lines' versions are init's (test/cli/init.test.ts)
+cp "$here/app/main.ts" "$app/consumer.ts"
+sed "s#from './main'#from './consumer'#" "$here/app/main.test.ts" > "$app/consumer.test.ts"
+grep -qx 'app.synth();' "$app/main.ts" || { echo "init's main.ts has no app.synth() line" >&2; exit 1; }
+sed -i "s#^app.synth();\$#require('./consumer').addConsumerStacks(app); // the consumer test's stacks\\napp.synth();#" "$app/main.ts"
+(cd "$app" && npm install)
 (cd "$app" && npm ls --all >/dev/null) # fails on any missing or invalid (peer) dependency
 
 step "tsc --strict --noEmit (the library's .d.ts files included: skipLibCheck is off)"
@@ -84,8 +92,20 @@ step "tsc --strict --noEmit (the library's .d.ts files included: skipLibCheck is
 
 step "cdktf synth"
 (cd "$app" && npx cdktf synth)
-for s in consumer-aws consumer-libvirt; do test -s "$app/cdktf.out/stacks/$s/cdk.tf.json" || { echo "no $s stack synthesized" >&2; exit 1; }; done
+for s in fleet consumer-aws consumer-libvirt; do test -s "$app/cdktf.out/stacks/$s/cdk.tf.json" || { echo "no $s stack synthesized" >&2; exit 1; }; done
 cp -r "$app/cdktf.out" "$work/synth-aws20"
+further=0
+if [ "${CONSUMER_FURTHER_LINE:-}" = 1 ]; then
+  further=1
+  test -d "${CONSUMER_SYNTH_REF:-}/cdktf.out" || { echo "CONSUMER_FURTHER_LINE=1 needs CONSUMER_SYNTH_REF with the first line's synth" >&2; exit 1; }
+  step "the same JSON as on $(cat "$CONSUMER_SYNTH_REF/node-version")"
+  node "$here/compare-synth.js" "$CONSUMER_SYNTH_REF/cdktf.out" "$(cat "$CONSUMER_SYNTH_REF/app-dir")" "$app/cdktf.out" "$app" exact
+elif [ -n "${CONSUMER_SYNTH_REF:-}" ]; then
+  mkdir -p "$CONSUMER_SYNTH_REF" && rm -rf "$CONSUMER_SYNTH_REF/cdktf.out"
+  cp -r "$app/cdktf.out" "$CONSUMER_SYNTH_REF/cdktf.out"
+  printf '%s' "$app" > "$CONSUMER_SYNTH_REF/app-dir"
+  node --version > "$CONSUMER_SYNTH_REF/node-version"
+fi
 
 step "npx cdktf-docker-fleet explain, and diff against a synth with another container image"
 (cd "$app" && npx cdktf-docker-fleet explain) > "$work/explain.txt" || { cat "$work/explain.txt"; exit 1; }
@@ -114,11 +134,13 @@ step "jest (cdktf matchers, snapshot): a first run writes the snapshot, a second
 # The snapshot is not committed: what the library synthesizes is the repository's own tests'
 # business; here a user's snapshot workflow must work and synthesis must repeat exactly.
 rm -rf "$app/__snapshots__"
-(cd "$app" && npx jest --ci=false)
-test -s "$app/__snapshots__/main.test.ts.snap" || { echo "jest wrote no snapshot" >&2; exit 1; }
-(cd "$app" && npx jest --ci)
+(cd "$app" && npm test -- --ci=false)
+for t in main consumer; do test -s "$app/__snapshots__/$t.test.ts.snap" || { echo "jest wrote no snapshot for $t.test.ts" >&2; exit 1; }; done
+(cd "$app" && npm test -- --ci)
 
-if [ "$terraform_ok" = 1 ]; then
+if [ "$terraform_ok" = 1 ] && [ "$further" = 1 ]; then
+  step "LEFT OUT on this further Node line (same JSON as the first line): terraform init/validate/plan"
+elif [ "$terraform_ok" = 1 ]; then
   step "terraform init -plugin-dir, validate, plan of the AWS stack (offline)"
   (
     cd "$app/cdktf.out/stacks/consumer-aws"
@@ -134,15 +156,20 @@ if [ "$terraform_ok" = 1 ]; then
     for (const t of ["aws_autoscaling_group", "aws_launch_template", "aws_security_group", "aws_iam_role"]) {
       if (!created.includes(t)) { console.error(`the plan creates no ${t}: ${created}`); process.exit(1); }
     }' "$app/cdktf.out/stacks/consumer-aws/plan.json"
-
-  step "the README's offline cdktf diff (CLI config with provider_installation, --skip-provider-lock)"
-  node "$here/readme.js" cli-config "$repo/README.md" "$TF_PLUGIN_DIR" > "$work/offline.tfrc"
+fi
+if [ "$terraform_ok" = 1 ]; then
+  step "init's npm run plan:offline of its stack (cdktf diff, providers from TF_PLUGIN_DIR, fake credentials)"
+  node "$here/readme.js" cli-config "$repo/README.md" "$TF_PLUGIN_DIR" > "$work/offline.tfrc" # the README's block is there and well-formed
   rm -rf "$app/cdktf.out"
-  (cd "$app" && TF_CLI_CONFIG_FILE="$work/offline.tfrc" npx cdktf diff --skip-provider-lock --no-color consumer-aws > "$work/diff.log" 2>&1) \
+  (cd "$app" && TF_PLUGIN_DIR="$TF_PLUGIN_DIR" npm run plan:offline -- fleet > "$work/diff.log" 2>&1) \
     || { cat "$work/diff.log"; exit 1; }
-  grep -E '^ *(consumer-aws +)?Plan: ' "$work/diff.log" || { cat "$work/diff.log"; echo "cdktf diff printed no plan" >&2; exit 1; }
+  grep -E '^ *(fleet +)?Plan: ' "$work/diff.log" || { cat "$work/diff.log"; echo "npm run plan:offline printed no plan" >&2; exit 1; }
 else
   step "SKIPPED: terraform validate/plan and cdktf diff ($why)"
+fi
+if [ "$further" = 1 ]; then
+  step "done: the consumer test passed in $((SECONDS - start)) s (LEFT OUT on this further Node line: the @cdktf/provider-aws 21.x copy)"
+  exit 0
 fi
 
 # --- the same app with @cdktf/provider-aws 21.x ---------------------------------------------------

@@ -85,6 +85,45 @@ function cdktnPackageJson(pkg) {
   return out;
 }
 
+// The section of the README that compares the two lines (it names both), and the ones about this
+// repository (a cdktf app): kept as written.
+const BOTH_LINES_SECTION = 'cdktf or CDK Terrain';
+const KEPT_SECTIONS = [BOTH_LINES_SECTION, 'Quick start', 'Developing'];
+
+/**
+ * The code a user copies from the docs, for a cdktn app: module specifiers as in compiled code,
+ * the package's command and name, `npx cdktf <command>` -> `npx cdktn <command>`. `cdktf.out` and
+ * `cdktf.json` keep their names (cdktn-cli 0.24 reads and writes them).
+ */
+function rewriteDocCode(code) {
+  return rewriteModuleCode(code)
+    .replace(new RegExp(`\\b${CDKTF_NAME}\\b`, 'g'), CDKTN_NAME)
+    .replace(/\bnpx cdktf (synth|diff|deploy|destroy|get|init|output)\b/g, 'npx cdktn $1')
+    .replace(/\bcdktf-cli@/g, 'cdktn-cli@');
+}
+
+/**
+ * README.md or API.md of the cdktn package: every fenced code block outside the section that
+ * compares the two lines rewritten by rewriteDocCode; `npm install` lines naming the cdktf
+ * framework replaced by the cdktn install lines of that section (`installLines`), in order.
+ * Prose is left as written (it states facts about the cdktf line, e.g. its versions); the header
+ * says so.
+ */
+function rewriteDocs(text) {
+  // sections: the text before the first `## ` heading, then one per heading
+  const sections = text.split(/(?=^## )/m);
+  const title = (part) => /^## (.*)\n/.exec(part)?.[1];
+  const both = sections.find((part) => title(part) === BOTH_LINES_SECTION) ?? '';
+  const installLines = [...both.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1].split('\n'))
+    .filter((l) => /^npm install .*\bcdktn/.test(l));
+  const rewrite = (part) => part.replace(/(```[a-z]*\n)([\s\S]*?)(```)/g, (all, open, code, close) => {
+    let n = 0;
+    const lines = code.split('\n').map((l) => (/^npm install .*\bcdktf(@|-cli@)/.test(l) && installLines[n] ? installLines[n++] : l));
+    return `${open}${rewriteDocCode(lines.join('\n'))}${close}`;
+  });
+  return sections.map((part) => (KEPT_SECTIONS.includes(title(part)) ? part : rewrite(part))).join('');
+}
+
 /** The header put above the cdktf README in the cdktn package. */
 function readmeHeader(version) {
   return [
@@ -94,10 +133,11 @@ function readmeHeader(version) {
     '> Install `cdktn-docker-fleet` in cdktn apps (`cdktn` ^0.24, `@cdktn/provider-aws` 25.x, Node.js',
     '> 22.11 or newer) and `cdktf-docker-fleet` in cdktf apps (`cdktf` ^0.21). Both synthesize identical',
     '> Terraform (same resources, addresses and state), so a stack can move from one to the other.',
-    '> The README below is the cdktf one: in cdktn apps read `cdktn` for `cdktf`, `@cdktn/provider-aws`',
-    '> for `@cdktf/provider-aws`, `cdktn-docker-fleet` for `cdktf-docker-fleet`, `cdktn/lib/testing/adapters/jest`',
-    '> for the jest adapter, and see its section "cdktf or CDK Terrain". API.md names cdktf types;',
-    '> the cdktn ones have the same names. ' + JSII_NOTE,
+    '> The README below is the cdktf one with its code examples rewritten for cdktn (imports from `cdktn`',
+    '> and `@cdktn/provider-aws`, `npx cdktn-docker-fleet`, `npx cdktn synth`, the cdktn install lines);',
+    '> where its text names cdktf packages and versions, read `cdktn`, `@cdktn/provider-aws` and the',
+    '> versions of its section "cdktf or CDK Terrain". API.md\'s examples are rewritten the same way; its',
+    '> type names are cdktf\'s, and the cdktn ones have the same names. ' + JSII_NOTE,
     '',
     '---',
     '',
@@ -129,7 +169,10 @@ function transformPackageDir(dir) {
   fs.rmSync(path.join(dir, '.jsii'), { force: true });
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(cdktnPackageJson(pkg), null, 2)}\n`);
   const readme = path.join(dir, 'README.md');
-  fs.writeFileSync(readme, readmeHeader(pkg.version) + fs.readFileSync(readme, 'utf8'));
+  fs.writeFileSync(readme, readmeHeader(pkg.version) + rewriteDocs(fs.readFileSync(readme, 'utf8')));
+  const api = path.join(dir, 'API.md');
+  // API.md names the package in every type's anchor and link, and in its command: all of them cdktn's
+  if (fs.existsSync(api)) fs.writeFileSync(api, rewriteDocs(fs.readFileSync(api, 'utf8')).replace(new RegExp(`\\b${CDKTF_NAME}\\b`, 'g'), CDKTN_NAME));
   return { version: pkg.version, rewritten };
 }
 
@@ -157,7 +200,7 @@ function buildCdktnTarball(cdktfTarball, destDir) {
 
 module.exports = {
   CDKTF_NAME, CDKTN_NAME, CDKTN_PEERS, CDKTN_ENGINES,
-  mapSpecifier, rewriteModuleCode, cdktfSpecifiers, cdktnPackageJson, readmeHeader, transformPackageDir, buildCdktnTarball,
+  mapSpecifier, rewriteModuleCode, rewriteDocs, cdktfSpecifiers, cdktnPackageJson, readmeHeader, transformPackageDir, buildCdktnTarball,
 };
 
 if (require.main === module) {

@@ -76,8 +76,32 @@ describe('HostConfig', () => {
     expectError(() => new HostConfig().addSystemdUnit({ name: 'app', contents: '[Service]\n' }), 'units[0].name', '"app"');
   });
 
-  test('fails on a unit with neither contents nor mask', () => {
-    expectError(() => new HostConfig().addSystemdUnit({ name: 'app.service' }), 'units[0].contents', 'undefined');
+  test('units and drop-ins take their text as content, like files, and as the deprecated contents', () => {
+    const h = new HostConfig();
+    h.addSystemdUnit({ name: 'a.service', content: '[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n' });
+    h.addSystemdUnit({ name: 'b.service', contents: '[Service]\nExecStart=/bin/true\n' });
+    h.addSystemdDropIn({ unit: 'docker.service', name: '10-a.conf', content: '[Service]\nLimitNOFILE=1024\n' });
+    h.addSystemdDropIn({ unit: 'containerd.service', name: '10-b.conf', contents: '[Service]\n' });
+    const m = h._toModel();
+    expect(m.units.slice(0, 2).map((u) => [u.name, u.contents, u.enabled])).toEqual([
+      ['a.service', '[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n', true],
+      ['b.service', '[Service]\nExecStart=/bin/true\n', undefined],
+    ]);
+    expect(m.units.flatMap((u) => u.dropIns.map((d) => [u.name, d.name, d.contents]))).toEqual([
+      ['docker.service', '10-a.conf', '[Service]\nLimitNOFILE=1024\n'], ['containerd.service', '10-b.conf', '[Service]\n'],
+    ]);
+  });
+
+  test('fails on a unit given both content and contents', () => {
+    expectError(() => new HostConfig().addSystemdUnit({ name: 'a.service', content: 'x', contents: 'y' }), 'units[0].contents', '"y"');
+  });
+
+  test('fails on a drop-in without content', () => {
+    expectError(() => new HostConfig().addSystemdDropIn({ unit: 'docker.service', name: '10-a.conf' }), 'dropIns[0].content', 'undefined');
+  });
+
+  test('fails on a unit with neither content nor mask', () => {
+    expectError(() => new HostConfig().addSystemdUnit({ name: 'app.service' }), 'units[0].content', 'undefined');
   });
 
   test('fails on a drop-in whose name does not end in .conf', () => {

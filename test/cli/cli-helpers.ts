@@ -5,7 +5,7 @@
  * stale `npm run build`.
  */
 import { spawnSync } from 'child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, dirname, join } from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -24,12 +24,15 @@ export function cliPackage(): string {
   const root = mkdtempSync(join(tmpdir(), 'fleet-cli-'));
   mkdirSync(join(root, 'bin'));
   copyFileSync(join(repo, 'bin', 'cdktf-docker-fleet.js'), join(root, 'bin', 'cdktf-docker-fleet.js'));
+  // read by init (the package's name and version)
+  copyFileSync(join(repo, 'package.json'), join(root, 'package.json'));
   const queue = readdirSync(join(repo, 'lib', 'cli')).filter((n) => n.endsWith('.ts') && !n.endsWith('.d.ts'))
     .map((n) => join('lib', 'cli', n));
   const done = new Set<string>();
   while (queue.length) {
     const file = queue.shift()!;
-    if (done.has(file)) continue;
+    // (a specifier inside a string, such as init's templates, names no file here)
+    if (done.has(file) || !existsSync(join(repo, file))) continue;
     done.add(file);
     const source = readFileSync(join(repo, file), 'utf8');
     const out = ts.transpileModule(source, {

@@ -112,16 +112,18 @@ describe('cdktf-docker-fleet diff', () => {
     expect(runCli(['diff', three, base]).stdout).toContain('== lab/lab ==\neffect: destroys host lab-2\n');
   });
 
-  test('exits 0 and says the libvirt domains changed, not the hosts\' payloads, when only the addresses move (a new network CIDR)', () => {
+  test('exits 1 and says the network is replaced, not the hosts\' payloads, when the addresses move (a new network CIDR forces a new libvirt_network)', () => {
     const r = runCli(['diff', base, synthApp(build({ labCidr: '10.44.0.0/24' }))]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('== lab/lab ==\nno host change\n  (not on the hosts) libvirt domain attributes changed\n');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^effect: Terraform replaces libvirt_network\.lab_network_[0-9A-F]+ \(dmacvicar\/libvirt 0\.8\.3\): the hosts' network is destroyed and created again$/m);
+    expect(r.stdout).toContain('    addresses[0]: "10.17.3.0/24" → "10.44.0.0/24" (forces replacement)\n');
+    expect(r.stdout).not.toContain('re-provisions');
   });
 
-  test('exits 0 and says "no host change" when only attributes off the hosts moved (the ASG size)', () => {
+  test('exits 1 and says which hosts the ASG launches when only its size moved', () => {
     const r = runCli(['diff', base, synthApp(build({ hostCount: 5 }))]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('== aws/web ==\nno host change\n  (not on the hosts) auto scaling group.desired_capacity: 3 → 5\n');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('== aws/web ==\neffect: launches 2 hosts (desired capacity 3 → 5)\n~ auto scaling group.desired_capacity: 3 → 5\n');
   });
 
   test('reports a new fleet and a removed one with the hosts they create or destroy', () => {

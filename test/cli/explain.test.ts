@@ -77,6 +77,33 @@ describe('cdktf-docker-fleet explain', () => {
     text = r.stdout;
   });
 
+  test('starts with a summary table: platform, OS and channel, hosts, update window in UTC, containers and ports, payload against its limit', () => {
+    const table = text.split('\n\n')[1].split('\n');
+    expect(table[0].split(/ {2,}/)).toEqual(['fleet', 'platform', 'OS (channel)', 'hosts', 'updates (UTC)', 'containers (ports)', 'payload / limit']);
+    expect(table[1]).toMatch(/^-+( {2}-+){6}$/);
+    const rows = Object.fromEntries(table.slice(2).map((l) => { const c = l.split(/ {2,}/); return [c[0], c.slice(1)]; }));
+    expect(Object.keys(rows)).toEqual(['aws/alpine', 'aws/bottlerocket', 'aws/fcos', 'aws/flatcar', 'big/gzipped', 'big/pointer', 'lab/flatcar', 'lab/alpine']);
+    expect(rows['aws/flatcar'].slice(0, 5)).toEqual(['AWS', 'Flatcar Container Linux (beta)', '3', 'Sat 22:00, 2 h',
+      'metrics, web (80:80, 127.0.0.1:8443:443/tcp)']);
+    expect(rows['aws/flatcar'][5]).toMatch(/^\d+\.\d KiB \/ 16 KiB \(\d+ %\)$/);
+    expect(rows['aws/fcos'][3]).toBe('FleetLock (https://fleetlock.example.com)');
+    expect(rows['aws/alpine'][3]).toBe('Sun 03:00, 2 h');
+    expect(rows['aws/bottlerocket'].slice(1, 4)).toEqual(['Bottlerocket (aws-ecs-2)', '4', 'Sun 03:00, 2 h (SSM window)']);
+    expect(rows['big/pointer'][5]).toMatch(/^\d+\.\d KiB in S3 \(user data: a pointer\)$/);
+    expect(rows['big/gzipped'][5]).toMatch(/^\d+\.\d KiB gzipped \/ 16 KiB \(\d+ %\)$/);
+    expect(rows['lab/alpine'].slice(0, 3)).toEqual(['libvirt 0.8.3', 'Alpine Linux (3.25)', '2']);
+    expect(rows['lab/alpine'][5]).toMatch(/ KiB \(no size limit\)$/);
+  });
+
+  test('prints only the summary table with --summary, and the same summary per fleet with --json', () => {
+    const r = runCli(['explain', out, '--summary']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${text.split('\n\n').slice(0, 2).join('\n\n')}\n`);
+    const json = JSON.parse(runCli(['explain', out, '--json']).stdout);
+    expect(json.fleets[3].summary).toEqual(expect.objectContaining({ platform: 'AWS', hosts: '3', updates: 'Sat 22:00, 2 h' }));
+    expect(runCli(['explain', out, '--summary', '--json'])).toEqual(expect.objectContaining({ code: 2, stderr: expect.stringContaining('exclude each other') }));
+  });
+
   test('lists every fleet of every stack with its platform, OS and host count', () => {
     expect(text.split('\n')[0]).toBe(`8 fleets in ${out}`);
     expect(block(text, 'aws/flatcar')).toContain('platform: AWS (launch template + auto scaling group), 3 hosts\nOS: Flatcar Container Linux (beta); payload: ignition; delivery: base64 (');
@@ -204,7 +231,7 @@ describe('cdktf-docker-fleet explain', () => {
   test('reads a single stack directory, a cdk.tf.json file, and cdktf.out in the working directory by default', () => {
     const one = runCli(['explain', join(out, 'stacks', 'big')]);
     expect(one.code).toBe(0);
-    expect(one.stdout).toMatch(/^2 fleets in .*\n\n== big\/gzipped ==/);
+    expect(one.stdout).toMatch(/^2 fleets in .*\n\nfleet .*\n-.*\nbig\/gzipped .*\nbig\/pointer .*\n\n== big\/gzipped ==/);
     const file = runCli(['explain', join(out, 'stacks', 'big', 'cdk.tf.json')]);
     expect(file.stdout.split('\n').slice(1)).toEqual(one.stdout.split('\n').slice(1));
     const dflt = runCli(['explain'], join(out, '..'));

@@ -1,8 +1,10 @@
 /**
  * Errors that say where (lib/core/problems.ts, fleet-config-error.ts, define-errors.ts): codes
  * derived from the builders' names, the construct path of the fleet that reported a problem, and
- * every problem of a construct reported at once.
+ * every problem of a construct reported at once, and how Node prints such an error.
  */
+import { join } from 'path';
+import { inspect } from 'util';
 import { AwsDockerFleet, ContainerOs, FleetConfigErrors, HostConfig, LibvirtDockerFleet, UpdatePolicy } from '../../lib';
 import { codeOf } from '../../lib/core/define-errors';
 import { awsProps, stack, thrown } from '../helpers/seam';
@@ -48,5 +50,19 @@ describe('errors that say where', () => {
     expect(FleetConfigErrors.isFleetConfigError(new Error('x'))).toBe(false);
     expect(FleetConfigErrors.codeOf(new Error('x'))).toBeUndefined();
     expect(FleetConfigErrors.codesOf('nope')).toEqual([]);
+  });
+
+  test('prints as its code and message: no enumerable fields, no problems repeated, no frames of the library', () => {
+    const e = thrown(() => new AwsDockerFleet(stack(), 'api', { ...awsProps(), hostCount: -1, vpcId: 'default' }));
+    expect(Object.keys(e)).toEqual([]);
+    const shown = inspect(e);
+    expect(shown.split('\n').slice(0, 2)).toEqual([
+      'FleetConfigError [NOT_AN_INTEGER]: web-prod/api: hostCount: got -1; expected a whole number from 0 to 2147483647',
+      'web-prod/api: vpcId: got "default"; expected an id like \'vpc-0123456789abcdef0\' (\'vpc-\' and 8 or 17 lower-case hex digits)',
+    ]);
+    expect(shown.split('\n').slice(2).every((l) => /^ {4}at /.test(l) && !l.includes(join('lib', 'core')))).toBe(true);
+    expect(shown).toContain(__filename);
+    // the fields are still there for programs
+    expect([e.code, e.property, e.shownValue, e.constructPath, e.problems.length, e.value]).toEqual(['NOT_AN_INTEGER', 'hostCount', '-1', 'web-prod/api', 2, -1]);
   });
 });

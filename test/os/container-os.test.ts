@@ -27,7 +27,16 @@ describe('a HostConfig used by a fleet', () => {
     new AwsDockerFleet(s, 'a', { ...awsProps(), hostConfig: host });
     new AwsDockerFleet(s, 'b', { ...awsProps(), hostConfig: host });
     new LibvirtDockerFleet(s, 'c', { os: ContainerOs.flatcar(), hostCount: 1, hostConfig: host });
-    expect(() => host.addSshAuthorizedKey(ED25519_KEY)).toThrow(/already used by that fleet/);
+    expect(() => host.addSshAuthorizedKey(ED25519_KEY)).toThrow(/already used by those 3 fleets/);
+  });
+
+  test('fails on a later change, naming every fleet that uses it', () => {
+    const host = new HostConfig();
+    const s = stack();
+    new AwsDockerFleet(s, 'a', { ...awsProps(), hostConfig: host });
+    new LibvirtDockerFleet(s, 'b', { os: ContainerOs.flatcar(), hostCount: 1, hostConfig: host });
+    const e = thrown(() => host.addFile({ path: '/etc/motd', content: 'hi\n' }));
+    expect(e.message).toMatch(/^hostConfig\.addFile\(\): got "web-prod\/a, web-prod\/b"; this HostConfig was already used by those 2 fleets/);
   });
 
   test('a preview with renderFirstBoot does not freeze it', () => {

@@ -12,6 +12,7 @@ const cdktn = require('../../scripts/package/cdktn.js') as {
   cdktfSpecifiers(text: string): string[];
   cdktnPackageJson(pkg: Record<string, any>): Record<string, any>;
   transformPackageDir(dir: string): { version: string; rewritten: number };
+  rewriteDocs(text: string): string;
   CDKTN_PEERS: Record<string, string>;
 };
 
@@ -156,6 +157,7 @@ describe('an unpacked package directory', () => {
     };
     write('package.json', JSON.stringify({ name: 'cdktf-docker-fleet', version: '0.9.0', description: 'CDKTF constructs', files: ['lib/**/*.js', '.jsii'], peerDependencies: { cdktf: '^0.21.0' } }));
     write('README.md', '# cdktf-docker-fleet\n');
+    write('API.md', '<a name="cdktf-docker-fleet.HostConfig" id="cdktf-docker-fleet.HostConfig"></a>\n```typescript\nimport { HostConfig } from \'cdktf-docker-fleet\'\n```\n');
     write('.jsii', '{}');
     write('lib/index.js', 'const cdktf_1 = require("cdktf");\n');
     write('lib/index.d.ts', "import { App } from 'cdktf';\n");
@@ -178,7 +180,31 @@ describe('an unpacked package directory', () => {
     expect(readme.startsWith('# cdktn-docker-fleet\n')).toBe(true);
     expect(readme).toContain('CDK Terrain (cdktn) build of `cdktf-docker-fleet` 0.9.0');
     expect(readme.endsWith('# cdktf-docker-fleet\n')).toBe(true);
+    expect(readFileSync(path.join(dir, 'API.md'), 'utf8')).toBe(
+      '<a name="cdktn-docker-fleet.HostConfig" id="cdktn-docker-fleet.HostConfig"></a>\n```typescript\nimport { HostConfig } from \'cdktn-docker-fleet\'\n```\n');
     expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toMatchObject({ name: 'cdktn-docker-fleet', files: ['lib/**/*.js'], peerDependencies: { cdktn: '^0.24.0' } });
+  });
+
+  test('the docs\' code is cdktn code: imports, commands, the install lines of the cdktn section; that section and the prose stay', () => {
+    const readme = [
+      '# cdktf-docker-fleet', '', 'Prose about `cdktf` 0.21 and `cdktf-docker-fleet`.', '', '## Installation', '',
+      '```sh', 'npx cdktf-docker-fleet@latest init', 'npm install && npx cdktf synth && npm test',
+      'npm install cdktf-docker-fleet cdktf@0.21.0 constructs@10.4.2 @cdktf/provider-aws@20.1.0',
+      'npm install --save-dev cdktf-cli@0.21.0 typescript@5.8.3', '```', '',
+      '```ts', "import { App } from 'cdktf';", "import { AwsProvider } from '@cdktf/provider-aws/lib/provider';",
+      "import { HostConfig } from 'cdktf-docker-fleet';", "const { Testing } = require('cdktf');", '```', '',
+      '## cdktf or CDK Terrain', '', '```sh', 'npm install cdktn-docker-fleet cdktn@0.24.0 constructs@10.7.2 @cdktn/provider-aws@25.7.0',
+      'npm install --save-dev cdktn-cli@0.24.0 typescript@5.8.3', '```', '', '```ts', "import { App } from 'cdktf';", '```', '',
+      '## Quick start', '', '```sh', 'npm ci && npx cdktf synth', '```', '',
+    ].join('\n');
+    const out = cdktn.rewriteDocs(readme).split('\n');
+    expect(out.slice(0, 3)).toEqual(['# cdktf-docker-fleet', '', 'Prose about `cdktf` 0.21 and `cdktf-docker-fleet`.']);
+    expect(out.slice(7, 12)).toEqual(['npx cdktn-docker-fleet@latest init', 'npm install && npx cdktn synth && npm test',
+      'npm install cdktn-docker-fleet cdktn@0.24.0 constructs@10.7.2 @cdktn/provider-aws@25.7.0',
+      'npm install --save-dev cdktn-cli@0.24.0 typescript@5.8.3', '```']);
+    expect(out.slice(14, 18)).toEqual(["import { App } from 'cdktn';", "import { AwsProvider } from '@cdktn/provider-aws/lib/provider';",
+      "import { HostConfig } from 'cdktn-docker-fleet';", "const { Testing } = require('cdktn');"]);
+    expect(out.slice(18).join('\n')).toBe(readme.split('\n').slice(18).join('\n'));
   });
 
   test('fails on a framework module it has no rule for', () => {

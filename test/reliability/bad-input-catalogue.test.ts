@@ -219,7 +219,7 @@ const cases: Case[] = [
   ['addFile: the same path twice', () => twice((h) => h.addFile({ path: '/etc/x' })), 'files[1].path', '/etc/x'],
   ['addSystemdUnit: the same unit twice', () => twice((h) => h.addSystemdUnit({ name: 'a.service', contents: '[Service]\n' })),
     'units[1].name', 'a.service'],
-  ['addSystemdUnit: neither contents nor mask', () => new HostConfig().addSystemdUnit({ name: 'a.service' }), 'units[0].contents', 'undefined'],
+  ['addSystemdUnit: neither content nor mask', () => new HostConfig().addSystemdUnit({ name: 'a.service' }), 'units[0].content', 'undefined'],
   ['addContainer: the same name twice', () => twice((h) => h.addContainer({ name: 'web', image: 'nginx:1.27' })), 'containers[1].name', 'web'],
   ['addContainer: an env value with a newline', () => new HostConfig().addContainer({ name: 'web', image: 'nginx:1.27', environment: { A: 'x\ny' } }),
     'containers[0].environment.A', 'x\\ny'],

@@ -57,6 +57,14 @@ describe('AwsDockerSwarm construct', () => {
     expect(w.initial_lifecycle_hook).toBeUndefined();
   });
 
+  test('outputs a complete command listing the managers (with the region) and the parameter path, under readable names', () => {
+    expect(Object.keys(doc.output).filter((k) => !k.startsWith('lab_managers_') && !k.startsWith('lab_workers_')).sort())
+      .toEqual(['lab_manager_addresses', 'lab_parameter_path']);
+    expect(doc.output.lab_manager_addresses.value).toMatch(
+      /^aws ec2 describe-instances --region \$\{data\.aws_region\.lab_Region_[0-9A-F]+\.name\} --filters Name=tag:aws:autoscaling:groupName,Values=\$\{aws_autoscaling_group\.lab_managers_AutoScalingGroup_CDB0B32E\.name\} Name=instance-state-name,Values=running --query /);
+    expect(Object.keys(doc.output)).toContain('lab_managers_auto_scaling_group_name');
+  });
+
   test('instance roles reach exactly the swarm\'s parameter path (exact ARNs); workers only read the worker token and the address', () => {
     const pol = doc.resource.aws_iam_role_policy;
     const arn = (role: string, suffix: string) => 'arn:${data.aws_partition.lab_Partition_847BCC48.partition}:ssm:${data.aws_region.lab_Region_E99F3F3A.name}:'

@@ -69,4 +69,6 @@ export interface HostView {
   readonly commands: string[];
   /** Bottlerocket settings not shown elsewhere, as TOML-ish `key = value` lines */
   readonly settings: string[];
+  /** the payload's parts no reader models, raw (`path = JSON`: raw-payload-parts.ts) */
+  readonly rawParts?: string[];
 }

@@ -73,7 +73,7 @@ export interface AwsDockerFleetProps {
   /**
    * Size of the encrypted gp3 root volume, GiB. Must be at least the OS image's root snapshot
    * size. A change rolls the fleet.
-   * @default - the OS image's minimum (e.g. 8 GiB for Flatcar, 10 GiB for Fedora CoreOS)
+   * @default - the OS image's minimum: 16 GiB for Flatcar, 10 GiB for Fedora CoreOS, 2 GiB for Bottlerocket, 1 GiB for Alpine
    */
   readonly rootVolumeSizeGiB?: number;
   /**

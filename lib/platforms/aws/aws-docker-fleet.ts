@@ -1,4 +1,4 @@
-import { Annotations, TerraformOutput } from 'cdktf';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
@@ -18,6 +18,8 @@ import { partitionOf } from './aws-scope';
 import { AwsDockerFleetProps } from './aws-docker-fleet-props';
 import { AwsFleetEcs } from './ecs/aws-fleet-ecs';
 import { USER_DATA_LIMIT_BYTES, UserDataDelivery } from './user-data';
+import { reportUnderCliSynth } from '../cli-synth-errors';
+import { readableOutput } from '../readable-output';
 
 export { UserDataDelivery } from './user-data';
 
@@ -117,7 +119,7 @@ export class AwsDockerFleet extends Construct {
   constructor(scope: Construct, id: string, props: AwsDockerFleetProps) {
     super(scope, id);
     // 1. plan: every prop checked (all problems reported together), the payload rendered once
-    const plan = planAwsFleet(id, this.node.path, props);
+    const plan = planAwsFleet(id, this.node.path, props, reportUnderCliSynth(this));
     for (const w of plan.warnings) Annotations.of(this).addWarning(w);
     this.userDataDelivery = plan.userData.delivery;
     this.firstBootPayloadBytes = plan.payloadBytes;
@@ -144,15 +146,15 @@ export class AwsDockerFleet extends Construct {
 
     // 3. outputs
     const fleet = plan.names.fleet;
-    new TerraformOutput(this, 'AutoScalingGroupName', { value: this.autoScalingGroup.name, description: `Auto Scaling group of Docker `
+    readableOutput(this, 'AutoScalingGroupName', { value: this.autoScalingGroup.name, description: `Auto Scaling group of Docker `
       + `fleet "${fleet}"` });
-    new TerraformOutput(this, 'LaunchTemplateId', { value: this.launchTemplate.id, description: `Launch template of Docker fleet `
+    readableOutput(this, 'LaunchTemplateId', { value: this.launchTemplate.id, description: `Launch template of Docker fleet `
       + `"${fleet}"` });
-    new TerraformOutput(this, 'SecurityGroupId', {
+    readableOutput(this, 'SecurityGroupId', {
       value: this.securityGroup.id, description: `Security group of Docker fleet "${fleet}"`,
     });
-    new TerraformOutput(this, 'InstanceRoleArn', { value: this.instanceRole.arn, description: `Instance role of Docker fleet "${fleet}"` });
-    if (ecs) new TerraformOutput(this, 'EcsClusterName', { value: ecs.clusterName, description: `ECS cluster the hosts of Docker fleet `
+    readableOutput(this, 'InstanceRoleArn', { value: this.instanceRole.arn, description: `Instance role of Docker fleet "${fleet}"` });
+    if (ecs) readableOutput(this, 'EcsClusterName', { value: ecs.clusterName, description: `ECS cluster the hosts of Docker fleet `
       + `"${fleet}" join` });
   }
 }

@@ -8,6 +8,7 @@ import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../../bootconfig/host-config';
 import { CoreErrors } from '../../core/errors';
 import { AwsErrors } from './errors';
+import type { FleetConfigError } from '../../core/fleet-config-error';
 import { Problems } from '../../core/problems';
 import { escapeTemplate } from '../../core/terraform-text';
 import { requireBoolean, requireString } from '../../core/validation';
@@ -78,12 +79,15 @@ export interface AwsFleetPlan {
   readonly warnings: string[];
 }
 
-/** Checks the props and decides the fleet (see the file comment). `path` is the construct path, for messages. */
-export function planAwsFleet(id: string, path: string, props: AwsDockerFleetProps): AwsFleetPlan {
+/**
+ * Checks the props and decides the fleet (see the file comment). `path` is the construct path, for
+ * messages; `report` is told of the error thrown for bad props.
+ */
+export function planAwsFleet(id: string, path: string, props: AwsDockerFleetProps, report?: (error: FleetConfigError) => void): AwsFleetPlan {
   return Problems.collect(path, (problems) => {
     if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     return checkProps(id, path, props, problems);
-  });
+  }, report);
 }
 
 function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Problems): AwsFleetPlan {

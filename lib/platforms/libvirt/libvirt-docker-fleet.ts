@@ -8,6 +8,8 @@ import { LibvirtDockerFleetProps } from './libvirt-docker-fleet-props';
 import { libvirtProviderVersionOf } from './provider-choice';
 import { LibvirtProviderVersion } from './provider-version';
 import { libvirtFleetResources09 } from './v09/libvirt-fleet-resources-09';
+import { reportUnderCliSynth } from '../cli-synth-errors';
+import { readableOutput } from '../readable-output';
 
 /**
  * A fleet of Docker hosts on libvirt/KVM: a storage pool, a base volume from the OS image, a NAT
@@ -82,7 +84,7 @@ export class LibvirtDockerFleet extends Construct {
   constructor(scope: Construct, id: string, props: LibvirtDockerFleetProps) {
     super(scope, id);
     // 1. plan: every prop checked (all problems reported together), one render for all hosts
-    const plan = planLibvirtFleet(id, this.node.path, props);
+    const plan = planLibvirtFleet(id, this.node.path, props, reportUnderCliSynth(this));
     for (const w of plan.warnings) Annotations.of(this).addWarning(w);
     // What Annotations.addInfo writes, without a stack trace: a fleet on a nearly full network has
     // an address note for most of its hosts, and a trace each cost ~50 µs and said nothing.
@@ -121,10 +123,10 @@ export class LibvirtDockerFleet extends Construct {
 
     // 3. outputs
     // the names in order, read from the host table (a literal list would be one more value per host)
-    this.hostNamesOutput = new TerraformOutput(this, 'host-names', {
+    this.hostNamesOutput = readableOutput(this, 'host-names', {
       value: locals.hostNames, description: `Host names of the ${id} fleet`,
     });
-    this.hostAddressesOutput = new TerraformOutput(this, 'host-addresses', {
+    this.hostAddressesOutput = readableOutput(this, 'host-addresses', {
       value: TerraformIterator.fromResources(this.domains).forExpressionForMap('key', 'val.network_interface[0].addresses[0]'),
       description: `IPv4 address of each host of the ${id} fleet, by host name`,
     });

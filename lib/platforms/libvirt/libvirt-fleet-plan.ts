@@ -14,6 +14,7 @@ import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../../bootconfig/host-config';
 import { CoreErrors } from '../../core/errors';
 import { LibvirtErrors } from './errors';
+import type { FleetConfigError } from '../../core/fleet-config-error';
 import { Problems } from '../../core/problems';
 import { requireAbsolutePath, requireArray, requireBoolean, requireInteger } from '../../core/validation';
 import { ContainerOs, requireContainerOs } from '../../os/container-os';
@@ -76,12 +77,15 @@ export interface LibvirtFleetPlan {
   readonly infos: string[];
 }
 
-/** Checks the props and decides the fleet (see the file comment). `path` is the construct path, for messages. */
-export function planLibvirtFleet(id: string, path: string, props: LibvirtDockerFleetProps): LibvirtFleetPlan {
+/**
+ * Checks the props and decides the fleet (see the file comment). `path` is the construct path, for
+ * messages; `report` is told of the error thrown for bad props.
+ */
+export function planLibvirtFleet(id: string, path: string, props: LibvirtDockerFleetProps, report?: (error: FleetConfigError) => void): LibvirtFleetPlan {
   return Problems.collect(path, (problems) => {
     if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
     return checkProps(id, path, props, problems);
-  });
+  }, report);
 }
 
 function checkProps(id: string, path: string, props: LibvirtDockerFleetProps, p: Problems): LibvirtFleetPlan {

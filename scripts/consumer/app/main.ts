@@ -70,9 +70,14 @@ export class LabStack extends TerraformStack {
   }
 }
 
-if (require.main === module) {
-  const app = new App();
+/** The consumer test's stacks (run.sh adds them to the app \`init\` writes, before its app.synth()). */
+export function addConsumerStacks(app: App): void {
   new WebStack(app, 'consumer-aws');
   new LabStack(app, 'consumer-libvirt');
+}
+
+if (require.main === module) {
+  const app = new App();
+  addConsumerStacks(app);
   app.synth();
 }

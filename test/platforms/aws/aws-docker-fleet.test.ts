@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { gunzipSync } from 'zlib';
-import { TerraformVariable, Testing, Token } from 'cdktf';
+import { TerraformOutput, TerraformVariable, Testing, Token } from 'cdktf';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
@@ -252,6 +252,20 @@ describe('AwsDockerFleet Auto Scaling group', () => {
       expect.stringMatching(/aws_security_group\..+\.id/),
       expect.stringMatching(/aws_iam_role\..+\.arn/),
     ]));
+  });
+
+  test('names its outputs after the fleet\'s path, readable and without a hash', () => {
+    const { json } = synthFleet(baseProps('flatcar'));
+    expect(Object.keys(json.output).sort()).toEqual([
+      'web_auto_scaling_group_name', 'web_instance_role_arn', 'web_launch_template_id', 'web_security_group_id',
+    ]);
+  });
+
+  test('fails at synth when another output of the stack takes one of its output names', () => {
+    const stack = awsStack(undefined, 'fleet-stack');
+    new AwsDockerFleet(stack, 'web', baseProps('flatcar'));
+    new TerraformOutput(stack, 'mine', { value: 'x' }).overrideLogicalId('web_launch_template_id');
+    expect(() => Testing.synth(stack, true)).toThrow(/the output name "web_launch_template_id" of fleet-stack\/web\/LaunchTemplateId is also the name of fleet-stack\/mine/);
   });
 });
 

@@ -456,12 +456,12 @@ describe('LibvirtDockerFleet', () => {
     test('outputs the host names and a map from host name to address read from the domains', () => {
       const { doc, fleet } = synthFleet(flatcar());
       const outputs = Object.entries<any>(doc.output);
-      const names = outputs.find(([k]) => k.includes('host-names'))![1];
-      const addresses = outputs.find(([k]) => k.includes('host-addresses'))![1];
+      const names = outputs.find(([k]) => k.endsWith('host_names'))![1];
+      const addresses = outputs.find(([k]) => k.endsWith('host_addresses'))![1];
       // read from the host table, in the fleet's order (a literal list would cost a value per host)
       expect(new StackValues(doc.locals).evaluate(names.value)).toEqual(['fleet-0', 'fleet-1', 'fleet-2']);
       const named = synthFleet(flatcar({ hostCount: 3, hostNames: ['zeta', 'alpha', 'mid'] })).doc;
-      expect(new StackValues(named.locals).evaluate(Object.entries<any>(named.output).find(([k]) => k.includes('host-names'))![1].value)).toEqual(['zeta', 'alpha', 'mid']);
+      expect(new StackValues(named.locals).evaluate(Object.entries<any>(named.output).find(([k]) => k.endsWith('host_names'))![1].value)).toEqual(['zeta', 'alpha', 'mid']);
       expect(addresses.value).toMatch(/^\$\{\{ for key, val in libvirt_domain\.fleet_host_[0-9A-F]+: key => val\.network_interface\[0\]\.addresses\[0\] \}\}$/);
       expect(fleet.hostNamesOutput).toBeDefined();
       expect(fleet.hostAddressesOutput).toBeDefined();

@@ -52,6 +52,7 @@ import type { Network } from './gen/providers/libvirt/network';
 import type { Pool } from './gen/providers/libvirt/pool';
 import type { Volume } from './gen/providers/libvirt/volume';
 import { NETWORK_IGNORED_09, POOL_IGNORED_09, VOLUME_IGNORED_09 } from './update-rules-09';
+import { readableOutput } from '../../readable-output';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const gen = {
@@ -104,8 +105,8 @@ export function libvirtFleetResources09(scope: Construct, id: string, plan: Libv
   const leaseOf = (key: unknown) => Token.asString(Fn.try([Fn.lookupNested(Token.asAny(addresses.fqn), [key, 'interfaces', 0, 'addrs', 0, 'addr']), ref('null')]));
   return {
     pool, poolName, baseVolume: volumes.base, network, domains,
-    hostNamesOutput: new TerraformOutput(scope, 'host-names', { value: locals.hostNames, description: `Host names of the ${id} fleet` }),
-    hostAddressesOutput: new TerraformOutput(scope, 'host-addresses', {
+    hostNamesOutput: readableOutput(scope, 'host-names', { value: locals.hostNames, description: `Host names of the ${id} fleet` }),
+    hostAddressesOutput: readableOutput(scope, 'host-addresses', {
       value: TerraformIterator.fromDataSources(addresses).forExpressionForMap('key', 'try(val.interfaces[0].addrs[0].addr, null)'),
       description: `IPv4 address of each host of the ${id} fleet, by host name`,
     }),

@@ -266,7 +266,7 @@ describe('LibvirtDockerFleet on dmacvicar/libvirt 0.9.7', () => {
         for_each: expect.stringMatching(/^\$\{local\.fleet_hosts_[0-9A-F]+\}$/), source: 'lease',
         domain: expect.stringMatching(/^\$\{local\.fleet_domain-uuids_[0-9A-F]+\[each\.key\]\}$/),
       });
-      const out = Object.entries<any>(doc.output).find(([k]) => k.includes('host-addresses'))![1];
+      const out = Object.entries<any>(doc.output).find(([k]) => k.endsWith('host_addresses'))![1];
       expect(out.value).toMatch(/^\$\{\{ for key, val in data\.libvirt_domain_interface_addresses\.fleet_addresses_[0-9A-F]+: key => try\(val\.interfaces\[0\]\.addrs\[0\]\.addr, null\) \}\}$/);
       new TerraformVariable(stack, 'probe', { default: fleet.addressOf('fleet-1') });
       const probe = JSON.parse(Testing.synth(stack)).variable.probe.default;
