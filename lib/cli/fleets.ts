@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import { CliError, oneLine } from './errors';
 import { ecsContainersOf } from './ecs-view';
+import { fleetTemplate } from './fleet-template';
 import { FleetResource, fleetResourcesOf } from './host-impact';
 import { ContainerView, HostView, formatOf, hostView, userDataText } from './host-view';
 import { EvalError, StackValues, Unknown, Value } from './terraform-eval';
@@ -188,19 +189,25 @@ function fleetsOf(stack: Stack): Fleet[] {
       const path = parentPath(constructPath(r, key));
       const where = `${stack.name}: ${path} (${type}.${key})`;
       const payloads: Record<string, Payload> = {};
-      const add = (host: string, v: Value) => {
+      const add = (host: string, v: Value, view?: HostView) => {
         if (v instanceof Unknown) throw new CliError(`${where}: ${attr} of host ${host} is not known before apply (it reads `
           + `${v.reference})`);
         if (typeof v !== 'string') throw new CliError(`${where}: ${attr} of host ${host} is not a string`);
         const delivery = `${type} (${Buffer.byteLength(v)} bytes, sha256 ${sha256(Buffer.from(v)).slice(0, 12)})`;
-        payloads[host] = { text: v, delivery, view: hostView(v, `${where} host ${host}`) };
+        payloads[host] = { text: v, delivery, view: view ?? hostView(v, `${where} host ${host}`) };
       };
       const evaluated = evaluating(where, () => {
         // per host: the for_each instances (a literal map, or the fleet's locals: libvirt-fleet-resources.ts)
         if (r.for_each !== undefined) {
           const each = values.instances(r);
           if (each instanceof Unknown) return false;
-          for (const host of Object.keys(each).sort()) add(host, values.evaluate(r[attr], { key: host, value: each[host] }));
+          // the hosts' payloads decoded once, from the fleet's template, where they are that template (fleet-template.ts)
+          const template = fleetTemplate(values, r[attr], each, where);
+          for (const host of Object.keys(each).sort()) {
+            const read = template?.host(host);
+            if (read) add(host, read.text, read.view);
+            else add(host, values.evaluate(r[attr], { key: host, value: each[host] }));
+          }
           return true;
         }
         const v = values.evaluate(r[attr]);
@@ -211,13 +218,14 @@ function fleetsOf(stack: Stack): Fleet[] {
       });
       if (!evaluated) continue;
       const first = Object.values(payloads)[0];
-      // the domains as Terraform plans them per host (MAC, address, disks), for "not on the hosts" changes
-      const domains = Object.values(res.libvirt_domain ?? {}).filter((d) => parentPath(constructPath(d, '')) === path)
+      // the domains as Terraform plans them per host (MAC, address, disks), for "not on the hosts" changes;
+      // evaluated when read (`diff` reads them, `explain` does not)
+      const domains = () => Object.values(res.libvirt_domain ?? {}).filter((d) => parentPath(constructPath(d, '')) === path)
         .map((d) => evaluatedOr(() => plain(d.for_each !== undefined ? values.expand(d) : values.evaluate(withoutMeta(d))),
           withoutMeta(d)));
       out.push({
         id: fleetId(stack.name, path), stack: stack.name, platform: 'libvirt', os: first?.view.os ?? '?',
-        payloads, other: { domains }, providerVersion: libvirtVersionOf(stack.json),
+        payloads, other: onFirstRead('domains', domains), providerVersion: libvirtVersionOf(stack.json),
         resources: fleetResourcesOf(res, path, constructPath, values, (host) => payloads[host]?.delivery),
       });
     }
@@ -245,6 +253,19 @@ export function evaluating<T>(where: string, f: () => T): T {
     if (e instanceof EvalError) throw new CliError(`${where}: ${e.message}`);
     throw e;
   }
+}
+
+/** `{ [name]: compute() }`, computed when first read (an enumerable getter, so JSON and comparisons see the value). */
+function onFirstRead(name: string, compute: () => unknown): Record<string, unknown> {
+  let value: unknown;
+  let done = false;
+  return Object.defineProperty({}, name, {
+    enumerable: true,
+    get: () => {
+      if (!done) [value, done] = [compute(), true];
+      return value;
+    },
+  });
 }
 
 function evaluatedOr(f: () => unknown, fallback: unknown): unknown {

@@ -37,7 +37,7 @@ type Vars = ReadonlyMap<string, Value>;
  * `each` is bound for one instance of a `for_each` resource.
  */
 export class StackValues {
-  private readonly cache = { values: new Map<string, Value>(), evaluating: new Set<string>() };
+  private readonly cache = newCache();
   constructor(private readonly locals: Record<string, unknown>) {}
 
   /** A Terraform JSON value (strings are templates; objects and arrays are walked). */
@@ -94,12 +94,23 @@ function describe(v: Value): string {
   return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
 }
 
-const nfc = (s: string) => s.normalize('NFC');
+// ASCII text is already NFC: only other text pays for normalize()
+// eslint-disable-next-line no-control-regex
+const nfc = (s: string) => (/^[\u0000-\u007f]*$/.test(s) ? s : s.normalize('NFC'));
+
+/** Evaluation state shared by the evaluators of one stack: locals evaluated so far and under way, templates parsed so far. */
+interface EvalCache {
+  readonly values: Map<string, Value>;
+  readonly evaluating: Set<string>;
+  /** each distinct template text parsed once (a fleet's hosts share theirs) */
+  readonly parsed: Map<string, Part[]>;
+}
+
+const newCache = (): EvalCache => ({ values: new Map(), evaluating: new Set(), parsed: new Map() });
 
 class Evaluator {
   /** local values evaluated so far (shared by the evaluators of one call), and those under way */
-  constructor(private readonly scope: EvalScope,
-    private readonly cache = { values: new Map<string, Value>(), evaluating: new Set<string>() }) {}
+  constructor(private readonly scope: EvalScope, private readonly cache: EvalCache = newCache()) {}
 
   json(value: unknown, vars: Vars): Value {
     if (typeof value === 'string') return this.template(value, vars);
@@ -129,9 +140,13 @@ class Evaluator {
 
   /** A JSON string: a template (literal text, `${ expr }`, `$${` and `%%{` escapes). */
   template(text: string, vars: Vars): Value {
-    const p = new Parser(text, 0);
-    const parts = p.templateParts(undefined);
-    if (p.pos !== text.length) throw new EvalError(`unexpected text at ${p.pos} in ${JSON.stringify(clip(text))}`);
+    let parts = this.cache.parsed.get(text);
+    if (parts === undefined) {
+      const p = new Parser(text, 0);
+      parts = p.templateParts(undefined);
+      if (p.pos !== text.length) throw new EvalError(`unexpected text at ${p.pos} in ${JSON.stringify(clip(text))}`);
+      this.cache.parsed.set(text, parts);
+    }
     return this.joinParts(parts, vars);
   }
 

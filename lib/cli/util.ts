@@ -58,23 +58,20 @@ export function decodeDataUrl(url: string, what: string): Buffer {
     if (b === undefined) throw new CliError(`${what}: the data URL's base64 is invalid`);
     return b;
   }
-  try {
-    const bytes: number[] = [];
-    const s = m[2];
-    for (let i = 0; i < s.length; i++) {
-      if (s[i] === '%') {
-        const h = s.slice(i + 1, i + 3);
-        if (!/^[0-9a-fA-F]{2}$/.test(h)) throw new Error('bad escape');
-        bytes.push(parseInt(h, 16));
-        i += 2;
-      } else {
-        bytes.push(...Buffer.from(s[i], 'utf8'));
-      }
-    }
-    return Buffer.from(bytes);
-  } catch {
-    throw new CliError(`${what}: the data URL's percent-encoding is invalid`);
+  // Text between escapes is taken whole (UTF-8, which for ASCII is one byte a character), escapes
+  // runs as hex: one Buffer per run, not one per character.
+  const s = m[2];
+  if (/%(?![0-9a-fA-F]{2})/.test(s)) throw new CliError(`${what}: the data URL's percent-encoding is invalid`);
+  if (!s.includes('%')) return Buffer.from(s, 'utf8');
+  const chunks: Buffer[] = [];
+  let last = 0;
+  for (const run of s.matchAll(/(?:%[0-9a-fA-F]{2})+/g)) {
+    if (run.index! > last) chunks.push(Buffer.from(s.slice(last, run.index), 'utf8'));
+    chunks.push(Buffer.from(run[0].replace(/%/g, ''), 'hex'));
+    last = run.index! + run[0].length;
   }
+  if (last < s.length) chunks.push(Buffer.from(s.slice(last), 'utf8'));
+  return Buffer.concat(chunks);
 }
 
 /** `ssh-keygen -l` style facts of an authorized_keys line: bits, SHA256 fingerprint, comment, type. */

@@ -1,6 +1,6 @@
 // The benchmark's host configs: the rich one the issue names (10 files, 5 units, 3 containers,
 // Docker settings) and a plain one for fleets.
-const { HostConfig } = require('../../lib');
+const { HostConfig } = require(process.env.BENCH_LIB ?? '../../lib');
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKBunUBgAyKha6U6Hmuj/wlEBWhfpTlxciaPbg7ZIrWG ops@example';
 

@@ -8,7 +8,8 @@
  *
  * A reference to another resource's attribute (`libvirt_volume.x[each.key].id`) becomes one to
  * its stand-in's id (`terraform_data.libvirt_volume__x[each.key].id`): unknown until applied and
- * stable afterwards, like the real one. So is a variable (`var.x`), whose value comes from
+ * stable afterwards, like the real one; in a local's map over a resource's instances
+ * (`{ for key, val in libvirt_volume.x: key => val.path }`) each value becomes the stand-in's id. So is a variable (`var.x`), whose value comes from
  * outside the stack. Lifecycle, provider and depends_on arguments are left out (not under test
  * here), and so are outputs that read resources.
  *
@@ -43,6 +44,8 @@ export const REQUIRES_REPLACE_09: Record<string, readonly string[]> = {
 };
 
 const REF = /\b(libvirt_[a-z0-9_]+)\.([A-Za-z0-9_-]+)(\[[^\]]*\])?(?:\.[A-Za-z0-9_]+|\[[0-9]+\])*/g;
+/** A map over a whole resource's instances, `for key, val in libvirt_x.y: key => val.attr` (lib/platforms/libvirt/sibling-refs.ts). */
+const FOR_REF = /\bin (libvirt_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\s*:\s*([A-Za-z_]+)\s*=>\s*([A-Za-z_]+)\.[A-Za-z0-9_]+/g;
 const VAR = /\bvar\.([A-Za-z0-9_-]+)/g;
 const SKIP = new Set(['//', 'for_each', 'lifecycle', 'provider', 'depends_on', 'count']);
 
@@ -50,7 +53,8 @@ function rewrite(v: unknown): unknown {
   if (typeof v === 'string') {
     // only inside interpolations: payload text stays as it is
     return v.replace(/\$\{(?:[^{}"]|"(?:[^"\\]|\\.)*"|\{[^{}]*\})*\}/g, (expr) => expr
-      .replace(REF, (_m, type, name, idx) => `terraform_data.${type}__${name}${idx ?? ''}.id`)
+      .replace(new RegExp(`${FOR_REF.source}|${REF.source}`, 'g'), (_m, ft, fn, k, val, type, name, idx) => (ft !== undefined
+        ? `in terraform_data.${ft}__${fn}: ${k} => ${val}.id` : `terraform_data.${type}__${name}${idx ?? ''}.id`))
       .replace(VAR, (_m, name) => `terraform_data.variable__${name}.id`));
   }
   if (Array.isArray(v)) return v.map(rewrite);
@@ -104,7 +108,7 @@ export function standInConfig(doc: any, options: StandInOptions = {}): any {
   // outputs that read resources (e.g. the domains' addresses) are left out
   const outputs = Object.fromEntries(Object.entries<any>(doc.output ?? {}).filter(([, o]) => !JSON.stringify(o.value).includes('libvirt_')));
   return {
-    ...(doc.locals ? { locals: doc.locals } : {}),
+    ...(doc.locals ? { locals: rewrite(doc.locals) } : {}),
     ...(Object.keys(outputs).length ? { output: outputs } : {}),
     resource: { terraform_data: data },
   };

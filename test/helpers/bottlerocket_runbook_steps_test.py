@@ -23,6 +23,8 @@ DOC = FIXTURE['document']
 STEPS = {s['name']: s for s in DOC['mainSteps']}
 CLUSTER = FIXTURE['cluster']
 SERVICES = FIXTURE['serviceNames']
+# the fleet's values the maintenance window task passes as the runbook's parameters
+PARAMETERS = FIXTURE['parameters']
 IID = 'i-0123456789abcdef0'
 CI_ARN = 'arn:aws:ecs:us-east-1:123456789012:container-instance/' + CLUSTER + '/0123456789abcdef0123456789abcdef'
 # Monday 2026-11-02 02:35 UTC: five minutes into the fixture's window (MON,THU 02:30 +90m).
@@ -168,6 +170,8 @@ class Runbook:
         return ns[step['inputs']['Handler']]
 
     def events(self, name, values):
+        values = {**PARAMETERS, **values}
+
         def resolve(v):
             if isinstance(v, str):
                 m = re.fullmatch(r'\{\{\s*([A-Za-z0-9_.]+)\s*\}\}', v)

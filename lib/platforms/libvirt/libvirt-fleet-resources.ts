@@ -34,6 +34,7 @@ import type { Network } from './gen/providers/libvirt/network';
 import type { Pool } from './gen/providers/libvirt/pool';
 import type { Volume } from './gen/providers/libvirt/volume';
 import { HOST_MARK, LibvirtFleetPlan, WWN_MARK } from './libvirt-fleet-plan';
+import { canonicalPoolPath, instanceAttributes, volumePath } from './sibling-refs';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const gen = {
@@ -97,11 +98,6 @@ export function payloadExpression(locals: LibvirtHostLocals): string {
   return Token.asString(Fn.sensitive(payload));
 }
 
-/** `resource[each.key].attribute` of a sibling for_each resource. */
-function sibling(resource: { fqn: string }, it: MapTerraformIterator, attribute: string): string {
-  return Token.asString(Fn.lookupNested(Token.asAny(resource.fqn), [it.key, attribute]));
-}
-
 export function poolFor(scope: Construct, plan: LibvirtFleetPlan): Pool | undefined {
   if (!plan.createPool) return undefined;
   return new (gen.pool())(scope, 'pool', { name: plan.createPool.name, type: 'dir', target: { path: plan.createPool.path } });
@@ -158,17 +154,20 @@ export function firstBootMediaFor(scope: Construct, plan: LibvirtFleetPlan, pool
   const delivery = plan.traits.delivery;
   const it = locals.hosts;
   const names = namesOf(it.key, it.getString('hash'));
+  const key = Token.asString(it.key);
+  // the ids carry a random part (`<volume key>;<uuid>`, provider v0.8.3 libvirt/coreos_ignition_def.go,
+  // cloudinit_def.go): read once per plan through a map (sibling-refs.ts)
   if (delivery.kind === 'ignition') {
     const ignition: Ignition = new (gen.ignition())(scope, 'ignition', {
       forEach: it, name: names.ignition, pool, content: payloadExpression(locals),
     });
-    return { coreosIgnition: sibling(ignition, it, 'id'), fwCfgName: delivery.fwCfgName };
+    return { coreosIgnition: instanceAttributes(scope, 'ignition-ids', ignition, 'id')(key), fwCfgName: delivery.fwCfgName };
   }
   const disk: CloudinitDisk = new (gen.cloudinit())(scope, 'cloudinit', {
     forEach: it, name: names.cloudinit, pool, userData: payloadExpression(locals),
-    metaData: `instance-id: ${names.instanceId}\nlocal-hostname: ${Token.asString(it.key)}\n`,
+    metaData: `instance-id: ${names.instanceId}\nlocal-hostname: ${key}\n`,
   });
-  return { cloudinit: sibling(disk, it, 'id') };
+  return { cloudinit: instanceAttributes(scope, 'cloudinit-ids', disk, 'id')(key) };
 }
 
 /** One domain per host: root disk, data disk (SCSI with a WWN), NIC with MAC and address, serial console. */
@@ -179,6 +178,11 @@ export function domainsFor(scope: Construct, plan: LibvirtFleetPlan, pool: strin
   const domIt = locals.hosts;
   const firstBoot = firstBootMediaFor(scope, plan, pool, locals);
   const key = Token.asString(domIt.key);
+  // The volumes' ids: their paths in a pool the fleet creates, else read once per plan (sibling-refs.ts).
+  const poolPath = canonicalPoolPath(plan.createPool?.path);
+  const names = namesOf(key, domIt.getString('hash'));
+  const volumeId = (volume: Volume, name: string, attr: string) => (poolPath !== undefined ? volumePath(poolPath, name)
+    : instanceAttributes(scope, attr, volume, 'id')(key));
   return new (gen.domain())(scope, 'host', {
     forEach: domIt,
     name: key,
@@ -190,9 +194,9 @@ export function domainsFor(scope: Construct, plan: LibvirtFleetPlan, pool: strin
     ...firstBoot,
     disk: [
       // The disk block is ForceNew: a new root volume (new payload hash) replaces the domain.
-      { volumeId: sibling(volumes.root, domIt, 'id') },
+      { volumeId: volumeId(volumes.root, names.root, 'root-ids') },
       // SCSI with a WWN: udev links /dev/disk/by-id/wwn-0x<wwn>, a name the payload can rely on.
-      { volumeId: sibling(volumes.data, domIt, 'id'), scsi: true, wwn: domIt.getString('wwn') },
+      { volumeId: volumeId(volumes.data, names.data, 'docker-data-ids'), scsi: true, wwn: domIt.getString('wwn') },
     ],
     networkInterface: [{
       networkId: network.id,
@@ -202,5 +206,7 @@ export function domainsFor(scope: Construct, plan: LibvirtFleetPlan, pool: strin
       waitForLease: true,
     }],
     console: [{ type: 'pty', targetPort: '0', targetType: 'serial' }],
+    // the volumes named by value above exist before any domain uses them
+    dependsOn: [volumes.root, volumes.data],
   });
 }

@@ -189,13 +189,34 @@ describe('LibvirtDockerFleet', () => {
     test('attaches the data volume as a SCSI disk with a WWN derived from the host name', () => {
       const { doc } = synthFleet(flatcar());
       const domain = resource(doc, 'libvirt_domain', 'host');
+      // the volumes' ids are their paths in the pool the fleet creates (values, so plan reads no sibling instance)
       expect(domain.disk).toEqual([
-        { volume_id: expect.stringMatching(/^\$\{libvirt_volume\.fleet_root_[0-9A-F]+\[each\.key\]\.id\}$/) },
-        { volume_id: expect.stringMatching(/^\$\{libvirt_volume\.fleet_docker-data_[0-9A-F]+\[each\.key\]\.id\}$/), scsi: true, wwn: '${each.value.wwn}' },
+        { volume_id: '/var/lib/libvirt/images/fleet/${each.key}-root-${each.value.hash}.qcow2' },
+        { volume_id: '/var/lib/libvirt/images/fleet/${each.key}-docker.qcow2', scsi: true, wwn: '${each.value.wwn}' },
       ]);
+      expect(domain.depends_on).toEqual([expect.stringMatching(/^libvirt_volume\.fleet_root_/), expect.stringMatching(/^libvirt_volume\.fleet_docker-data_/)]);
+      const roots = instances(doc, 'libvirt_volume', 'root');
+      const data = instances(doc, 'libvirt_volume', 'docker-data');
+      for (const [host, d] of Object.entries<any>(instances(doc, 'libvirt_domain', 'host'))) {
+        expect(d.disk[0].volume_id).toBe(`/var/lib/libvirt/images/fleet/${roots[host].name}`);
+        expect(d.disk[1].volume_id).toBe(`/var/lib/libvirt/images/fleet/${data[host].name}`);
+      }
       const wwns = Object.values<any>(instances(doc, 'libvirt_domain', 'host')).map((v) => v.disk[1].wwn);
       for (const w of wwns) expect(w).toMatch(/^5[0-9a-f]{15}$/);
       expect(new Set(wwns).size).toBe(3);
+    });
+
+    test('reads the volumes\' ids through one map per volume resource when the pool is not the fleet\'s own', () => {
+      for (const props of [flatcar({ poolName: 'shared' })]) {
+        const { doc } = synthFleet(props);
+        const domain = resource(doc, 'libvirt_domain', 'host');
+        expect(domain.disk.map((d: any) => d.volume_id)).toEqual([
+          expect.stringMatching(/^\$\{local\.fleet_root-ids_[0-9A-F]+\[each\.key\]\}$/),
+          expect.stringMatching(/^\$\{local\.fleet_docker-data-ids_[0-9A-F]+\[each\.key\]\}$/),
+        ]);
+        expect(local(doc, 'root-ids')).toMatch(/^\$\{\{ for key, val in libvirt_volume\.fleet_root_[0-9A-F]+: key => val\.id \}\}$/);
+        expect(local(doc, 'docker-data-ids')).toMatch(/^\$\{\{ for key, val in libvirt_volume\.fleet_docker-data_[0-9A-F]+: key => val\.id \}\}$/);
+      }
     });
 
     test('points Ignition at /dev/disk/by-id/wwn-0x<wwn> on Flatcar and Fedora CoreOS, never wiping an existing file system', () => {
@@ -296,7 +317,9 @@ describe('LibvirtDockerFleet', () => {
       const { json, doc } = synthFleet(flatcar());
       expect(json).toHaveResourceWithProperties(Domain, { fw_cfg_name: 'opt/org.flatcar-linux/config' } as any);
       const domain = resource(doc, 'libvirt_domain', 'host');
-      expect(domain.coreos_ignition).toMatch(/^\$\{libvirt_ignition\.fleet_ignition_[0-9A-F]+\[each\.key\]\.id\}$/);
+      // the id has a random part: read through one map of the instances' ids, evaluated once per plan
+      expect(domain.coreos_ignition).toMatch(/^\$\{local\.fleet_ignition-ids_[0-9A-F]+\[each\.key\]\}$/);
+      expect(local(doc, 'ignition-ids')).toMatch(/^\$\{\{ for key, val in libvirt_ignition\.fleet_ignition_[0-9A-F]+: key => val\.id \}\}$/);
       expect(domain.cloudinit).toBeUndefined();
       // the payload: the fleet's template with the host's name and WWN put in, marked sensitive
       const ign = resource(doc, 'libvirt_ignition', 'ignition');
@@ -339,7 +362,8 @@ describe('LibvirtDockerFleet', () => {
         expect(v.user_data.startsWith('#alpine-config\n')).toBe(true);
       }
       const domain = resource(doc, 'libvirt_domain', 'host');
-      expect(domain.cloudinit).toMatch(/^\$\{libvirt_cloudinit_disk\.fleet_cloudinit_[0-9A-F]+\[each\.key\]\.id\}$/);
+      expect(domain.cloudinit).toMatch(/^\$\{local\.fleet_cloudinit-ids_[0-9A-F]+\[each\.key\]\}$/);
+      expect(local(doc, 'cloudinit-ids')).toMatch(/^\$\{\{ for key, val in libvirt_cloudinit_disk\.fleet_cloudinit_[0-9A-F]+: key => val\.id \}\}$/);
       expect(domain.coreos_ignition).toBeUndefined();
       expect(domain.fw_cfg_name).toBeUndefined();
       expect(doc.resource.libvirt_ignition).toBeUndefined();
@@ -499,8 +523,10 @@ describe('LibvirtDockerFleet', () => {
       const ignB = names(b, 'libvirt_ignition', 'ignition');
       ignA.forEach((n, i) => expect(ignB[i]).not.toBe(n));
       expect(names(b, 'libvirt_volume', 'docker-data')).toEqual(names(a, 'libvirt_volume', 'docker-data'));
-      // MAC, address, WWN, name: every domain attribute but the ids of the new volumes, which read the same references
-      expect(instances(b, 'libvirt_domain', 'host')).toEqual(instances(a, 'libvirt_domain', 'host'));
+      // MAC, address, WWN, name: every domain attribute but the paths of the new root volumes
+      const hashless = (doc: any) => JSON.parse(JSON.stringify(instances(doc, 'libvirt_domain', 'host')).replace(/-root-[0-9a-f]{12}\./g, '-root-HASH.'));
+      expect(hashless(b)).toEqual(hashless(a));
+      expect(JSON.stringify(instances(b, 'libvirt_domain', 'host'))).not.toEqual(JSON.stringify(instances(a, 'libvirt_domain', 'host')));
       expect(Object.values<any>(instances(a, 'libvirt_domain', 'host')).map((d) => d.network_interface[0].mac)).toHaveLength(3);
     });
 

@@ -152,15 +152,35 @@ function branch(name: string, variable: string, next: string): Record<string, un
   };
 }
 
-/** The runbook (schemaVersion 0.3) as an object; `runbookYaml` writes it. */
-export function runbookDocument(fleet: string, inputs: RunbookInputs): Record<string, unknown> {
+/**
+ * The fleet's values, as the runbook's parameters (`name`, `values`) its maintenance window task
+ * passes: one runbook serves every fleet of a stack, and a change to it reaches every fleet's
+ * window (the tasks run its `$LATEST` version).
+ */
+export function runbookParameters(inputs: RunbookInputs): { name: string; values: string[] }[] {
+  return [
+    { name: 'Cluster', values: [inputs.cluster] },
+    { name: 'WindowDays', values: [inputs.window.days.join(',')] },
+    { name: 'WindowStartMinute', values: [String(inputs.window.startMinute)] },
+    { name: 'WindowMinutes', values: [String(inputs.window.durationMinutes)] },
+    // no service: the parameter's default, empty (UNCERTAIN: that SSM takes '' as a String
+    // parameter's default; automation-doc-syntax-examples show non-empty defaults only)
+    ...(inputs.serviceNames.length ? [{ name: 'ServiceNames', values: [inputs.serviceNames.join(',')] }] : []),
+  ];
+}
+
+/**
+ * The runbook (schemaVersion 0.3) as an object; `runbookYaml` writes it. It holds nothing of a
+ * fleet: the fleet's cluster, window and services are parameters (`runbookParameters`).
+ */
+export function runbookDocument(): Record<string, unknown> {
   const t = RUNBOOK_TIMING;
-  const cluster = { Cluster: inputs.cluster };
+  const cluster = { Cluster: '{{Cluster}}' };
   const steps = [
     script('WindowGate', 'window_gate', {
-      WindowDays: inputs.window.days.join(','),
-      WindowStartMinute: inputs.window.startMinute,
-      WindowMinutes: inputs.window.durationMinutes,
+      WindowDays: '{{WindowDays}}',
+      WindowStartMinute: '{{WindowStartMinute}}',
+      WindowMinutes: '{{WindowMinutes}}',
       MinimumMinutesLeft: GATE_MINUTES,
     }, [...out('Boolean', 'Open'), ...out('Integer', 'WindowEnd'), ...out('String', 'Message')]),
     branch('IsWindowOpen', 'WindowGate.Open', 'CheckForUpdate'),
@@ -192,7 +212,7 @@ export function runbookDocument(fleet: string, inputs: RunbookInputs): Record<st
       ...INSTANCE, ...cluster, RebootDeadline: '{{RequestReboot.RebootDeadline}}', ServicesSeconds: t.services, ...TIMING,
     }, [...out('String', 'ContainerInstanceArn'), ...out('Integer', 'ServicesDeadline')], { ...WAIT(t.rejoin), ...RECOVER }),
     script('WaitForServices', 'wait_for_services', {
-      ...cluster, ContainerInstanceArn: '{{Rejoin.ContainerInstanceArn}}', ServiceNames: inputs.serviceNames.join(','),
+      ...cluster, ContainerInstanceArn: '{{Rejoin.ContainerInstanceArn}}', ServiceNames: '{{ServiceNames}}',
       ServicesDeadline: '{{Rejoin.ServicesDeadline}}', ...TIMING,
     }, out('String', 'Running'), { ...WAIT(t.services), isEnd: true }),
     { name: 'Done', action: 'aws:sleep', inputs: { Duration: 'PT1S' }, isEnd: true },
@@ -200,7 +220,7 @@ export function runbookDocument(fleet: string, inputs: RunbookInputs): Record<st
   ];
   return {
     schemaVersion: '0.3',
-    description: `Updates one Bottlerocket host of Docker fleet "${fleet}" inside its maintenance window: `
+    description: 'Updates one Bottlerocket host of a Docker fleet inside its maintenance window: '
       + 'apiclient update check, drain its ECS container instance, apiclient update apply, reboot, '
       + 'set it ACTIVE again once its ECS agent is back, wait for the fleet\'s DAEMON services on it.',
     assumeRole: '{{AutomationAssumeRole}}',
@@ -210,6 +230,18 @@ export function runbookDocument(fleet: string, inputs: RunbookInputs): Record<st
         allowedPattern: '^i-[0-9a-f]{8,17}$',
       },
       AutomationAssumeRole: { type: 'String', description: 'The role the runbook runs with.' },
+      Cluster: { type: 'String', description: 'The ECS cluster (name or ARN) the fleet\'s hosts join.' },
+      WindowDays: {
+        type: 'String', description: 'The days the fleet\'s window opens, e.g. MONDAY,THURSDAY.',
+        allowedPattern: '^(MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)(,(MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY))*$',
+      },
+      // Integers as text: the scripts read them with int(), whichever type SSM passes
+      WindowStartMinute: { type: 'String', description: 'When the window opens: minutes after 00:00 UTC.', allowedPattern: '^[0-9]{1,4}$' },
+      WindowMinutes: { type: 'String', description: 'How long the window lasts, in minutes.', allowedPattern: '^[0-9]{1,4}$' },
+      ServiceNames: {
+        type: 'String', default: '', description: 'The fleet\'s DAEMON ECS services, comma-separated; each must run on the host again.',
+        allowedPattern: '^[A-Za-z0-9_,-]*$',
+      },
     },
     mainSteps: steps.map(dropUndefined),
   };

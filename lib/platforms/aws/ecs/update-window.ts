@@ -36,13 +36,15 @@ import { SsmDocument } from '@cdktf/provider-aws/lib/ssm-document';
 import { SsmMaintenanceWindow } from '@cdktf/provider-aws/lib/ssm-maintenance-window';
 import { SsmMaintenanceWindowTarget } from '@cdktf/provider-aws/lib/ssm-maintenance-window-target';
 import { SsmMaintenanceWindowTask } from '@cdktf/provider-aws/lib/ssm-maintenance-window-task';
+import { TerraformStack } from 'cdktf';
+import { claimName, defaultName } from '../../../core/default-names';
 import { CoreErrors } from '../../../core/errors';
 import { AwsErrors } from '../errors';
 import { EcsErrors } from './errors';
 import { isUnresolved } from '../../../core/validation';
 import { PolicyWindow, SHORT_DAY, hhmm } from '../../../os/update-policy';
 import { accountOf, regionOf, tagsOrNone } from '../aws-scope';
-import { GATE_MINUTES, RUNBOOK_TIMING, runbookDocument, runbookYaml } from './update-runbook';
+import { GATE_MINUTES, RUNBOOK_TIMING, runbookDocument, runbookParameters, runbookYaml } from './update-runbook';
 
 export interface BottlerocketUpdateWindowProps {
   /** fleet name, literal, [A-Za-z0-9-]{2,32}: used in resource names and descriptions */
@@ -156,14 +158,8 @@ export function bottlerocketUpdateWindowFor(scope: Construct, props: Bottlerocke
   const region = regionOf(scope);
   const at = new Construct(scope, 'BottlerocketUpdates');
 
-  const documentName = `docker-fleet-${fleet}-bottlerocket-update`;
-  const document = new SsmDocument(at, 'Runbook', {
-    name: documentName,
-    documentType: 'Automation',
-    documentFormat: 'YAML',
-    content: runbookYaml(runbookDocument(fleet, { window: props.window, cluster: props.clusterName, serviceNames: props.serviceNames })),
-    tags,
-  });
+  const document = stackRunbook(scope);
+  const documentName = document.nameInput!;
 
   const role = new IamRole(at, 'Role', {
     namePrefix: `${fleet}-upd-`,
@@ -258,6 +254,7 @@ export function bottlerocketUpdateWindowFor(scope: Construct, props: Bottlerocke
         parameter: [
           { name: 'InstanceId', values: ['{{TARGET_ID}}'] },
           { name: 'AutomationAssumeRole', values: [role.arn] },
+          ...runbookParameters({ window: props.window, cluster: props.clusterName, serviceNames: props.serviceNames }),
         ],
       },
     },
@@ -265,4 +262,31 @@ export function bottlerocketUpdateWindowFor(scope: Construct, props: Bottlerocke
     dependsOn: [policy],
   });
   return { maintenanceWindow, target, task, document, role, policy, plan };
+}
+
+/** The construct id of a stack's update runbook, a child of the stack. */
+const RUNBOOK_ID = 'DockerFleetBottlerocketRunbook';
+
+/**
+ * The update runbook of the stack `scope` is in, created with its first Bottlerocket fleet and
+ * shared by the others: it holds nothing of a fleet (the fleets' windows pass their values as
+ * parameters), so one document of ~42 KiB serves them all. Its name is unique per stack (a hash of
+ * the stack's path, core/default-names.ts), at most 128 characters of letters, digits, `_`, `-`
+ * and `.` (botocore ssm model, CreateDocumentRequest.Name). Not tagged with a fleet's tags: it
+ * belongs to no fleet (the provider's default_tags still apply).
+ */
+function stackRunbook(scope: Construct): SsmDocument {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.tryFindChild(RUNBOOK_ID);
+  if (existing instanceof SsmDocument) return existing;
+  const name = defaultName({ node: { id: RUNBOOK_ID, path: `${stack.node.path}/${RUNBOOK_ID}`, root: stack.node.root } },
+    { maxLength: 128, readable: 'docker-fleet-bottlerocket-update' });
+  const document = new SsmDocument(stack, RUNBOOK_ID, {
+    name,
+    documentType: 'Automation',
+    documentFormat: 'YAML',
+    content: runbookYaml(runbookDocument()),
+  });
+  claimName(document, 'SSM document name', name, 'name');
+  return document;
 }

@@ -37,12 +37,13 @@
  *
  * The generated bindings are loaded on first use, so apps without 0.9 fleets never load them.
  */
-import { DataResource, Fn, MapTerraformIterator, TerraformIterator, TerraformOutput, TerraformResource, Token, ref } from 'cdktf';
+import { DataResource, Fn, TerraformIterator, TerraformOutput, TerraformResource, Token, ref } from 'cdktf';
 import { Construct } from 'constructs';
 import { parseLibvirtCidr } from '../host-identity';
 import { LibvirtFleetPlan } from '../libvirt-fleet-plan';
 import { LibvirtHostLocals, hostLocalsFor, payloadExpression } from '../libvirt-fleet-resources';
 import { libvirtHostNames } from '../artefact-names';
+import { canonicalPoolPath, instanceAttributes, volumePath } from '../sibling-refs';
 import type { CloudinitDisk } from './gen/providers/libvirt/cloudinit-disk';
 import type { DataLibvirtDomainInterfaceAddresses } from './gen/providers/libvirt/data-libvirt-domain-interface-addresses';
 import type { Domain, DomainDevicesDisks, DomainSysInfo } from './gen/providers/libvirt/domain';
@@ -98,7 +99,8 @@ export function libvirtFleetResources09(scope: Construct, id: string, plan: Libv
   const network = networkFor09(scope, plan, locals, networkSettings);
   const domains = domainsFor09(scope, plan, poolName, network, volumes, locals, networkSettings);
   const addresses: DataLibvirtDomainInterfaceAddresses = new (gen.addresses())(scope, 'addresses', {
-    forEach: locals.hosts, domain: sibling(domains, locals.hosts, 'uuid'), source: 'lease',
+    forEach: locals.hosts, source: 'lease',
+    domain: instanceAttributes(scope, 'domain-uuids', domains, 'uuid')(Token.asString(locals.hosts.key)),
   });
   const leaseOf = (key: unknown) => Token.asString(Fn.try([Fn.lookupNested(Token.asAny(addresses.fqn), [key, 'interfaces', 0, 'addrs', 0, 'addr']), ref('null')]));
   return {
@@ -119,11 +121,6 @@ export function libvirtFleetResources09(scope: Construct, id: string, plan: Libv
  */
 function addressOf(resource: TerraformResource, index = ''): string {
   return `${resource.terraformResourceType}.${resource.friendlyUniqueId}${index}`;
-}
-
-/** `resource[each.key].attribute` of a sibling for_each resource. */
-function sibling(resource: { fqn: string }, it: MapTerraformIterator, attribute: string): string {
-  return Token.asString(Fn.lookupNested(Token.asAny(resource.fqn), [it.key, attribute]));
 }
 
 /** A host's artefact names as Terraform templates of `each.key` and a payload hash (artefact-names.ts). */
@@ -215,14 +212,16 @@ function literalAddressing(cidr: string): { address: string; prefix: number; sta
 
 /** The per-host first-boot media: the domain attributes that attach them. */
 function firstBootMedia09(scope: Construct, plan: LibvirtFleetPlan, pool: string, locals: LibvirtHostLocals):
-{ sysInfo?: DomainSysInfo[]; cdrom?: DomainDevicesDisks } {
+{ sysInfo?: DomainSysInfo[]; cdrom?: DomainDevicesDisks; media: Volume } {
   const delivery = plan.traits.delivery;
   const it = locals.hosts;
+  const key = Token.asString(it.key);
   const names = namesOf(it.key, it.getString('hash'));
-  const upload = (id: string, name: string, file: { fqn: string }): Volume => new (gen.volume())(scope, id, {
+  // the file's path is in the temporary directory of the machine running Terraform: read once per plan (sibling-refs.ts)
+  const upload = (id: string, name: string, file: TerraformResource): Volume => new (gen.volume())(scope, id, {
     forEach: it, name, pool,
     target: { format: { type: 'raw' }, permissions: PRIVATE },
-    create: { content: { url: sibling(file, it, 'path') } },
+    create: { content: { url: instanceAttributes(scope, `${id}-sources`, file, 'path')(key) } },
     // the local file's path is only known after it is written again (a cleaned temp directory):
     // the volume, named after the payload hash, is replaced only with a new payload
     lifecycle: { ignoreChanges: VOLUME_IGNORED_09 },
@@ -230,7 +229,11 @@ function firstBootMedia09(scope: Construct, plan: LibvirtFleetPlan, pool: string
   if (delivery.kind === 'ignition') {
     const file: Ignition = new (gen.ignition())(scope, 'ignition', { forEach: it, name: names.ignition, content: payloadExpression(locals) });
     const volume = upload('ignition-volume', names.ignition, file);
-    return { sysInfo: [{ fwCfg: { entry: [{ name: delivery.fwCfgName, file: sibling(volume, it, 'path'), value: '' }] } }] };
+    // its path: a value in a pool the fleet creates, else read once per plan
+    const poolPath = canonicalPoolPath(plan.createPool?.path);
+    const path = poolPath !== undefined ? volumePath(poolPath, names.ignition)
+      : instanceAttributes(scope, 'ignition-volume-paths', volume, 'path')(key);
+    return { sysInfo: [{ fwCfg: { entry: [{ name: delivery.fwCfgName, file: path, value: '' }] } }], media: volume };
   }
   const file: CloudinitDisk = new (gen.cloudinit())(scope, 'cloudinit', {
     forEach: it, name: names.cloudinit, userData: payloadExpression(locals),
@@ -238,9 +241,10 @@ function firstBootMedia09(scope: Construct, plan: LibvirtFleetPlan, pool: string
   });
   const volume = upload('cloudinit-volume', names.cloudinit, file);
   return {
+    media: volume,
     cdrom: {
       device: 'cdrom', readOnly: true,
-      source: { volume: { pool, volume: sibling(volume, it, 'name') } },
+      source: { volume: { pool, volume: names.cloudinit } },
       target: { dev: 'sdb', bus: 'sata' },
       driver: { name: 'qemu', type: 'raw' },
     },
@@ -252,7 +256,8 @@ function domainsFor09(scope: Construct, plan: LibvirtFleetPlan, pool: string, ne
   networkSettings: DataResource): Domain {
   const it = locals.hosts;
   const media = firstBootMedia09(scope, plan, pool, locals);
-  const volume = (v: Volume) => ({ pool, volume: sibling(v, it, 'name') });
+  // volumes by name, a value (sibling-refs.ts); `depends_on` below orders them before the domains
+  const names = namesOf(it.key, it.getString('hash'));
   return new (gen.domain())(scope, 'host', {
     forEach: it,
     name: Token.asString(it.key),
@@ -267,9 +272,14 @@ function domainsFor09(scope: Construct, plan: LibvirtFleetPlan, pool: string, ne
     ...(media.sysInfo ? { sysInfo: media.sysInfo } : {}),
     devices: {
       disks: [
-        { source: { volume: volume(volumes.root) }, target: { dev: 'vda', bus: 'virtio' }, driver: { name: 'qemu', type: 'qcow2' } },
+        {
+          source: { volume: { pool, volume: names.root } }, target: { dev: 'vda', bus: 'virtio' }, driver: { name: 'qemu', type: 'qcow2' },
+        },
         // SCSI with a WWN: udev links /dev/disk/by-id/wwn-0x<wwn>, a name the payload can rely on.
-        { source: { volume: volume(volumes.data) }, target: { dev: 'sda', bus: 'scsi' }, driver: { name: 'qemu', type: 'qcow2' }, wwn: it.getString('wwn') },
+        {
+          source: { volume: { pool, volume: names.data } }, target: { dev: 'sda', bus: 'scsi' }, driver: { name: 'qemu', type: 'qcow2' },
+          wwn: it.getString('wwn'),
+        },
         ...(media.cdrom ? [media.cdrom] : []),
       ],
       controllers: [{ type: 'scsi', model: 'virtio-scsi' }],
@@ -289,5 +299,6 @@ function domainsFor09(scope: Construct, plan: LibvirtFleetPlan, pool: string, ne
     // is a new network: libvirt does not plug running guests into a re-created network's bridge
     // (libvirt commit 85bcc022, "network: reconnect tap devices during networkNotifyActualDevice").
     lifecycle: { replaceTriggeredBy: [addressOf(volumes.root, '[each.key]'), addressOf(networkSettings)] },
+    dependsOn: [volumes.root, volumes.data, media.media],
   });
 }

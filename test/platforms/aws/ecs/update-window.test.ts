@@ -146,6 +146,12 @@ describe('bottlerocketUpdateWindowFor', () => {
     expect(params.parameter).toEqual([
       { name: 'InstanceId', values: ['{{TARGET_ID}}'] },
       { name: 'AutomationAssumeRole', values: [task.service_role_arn] },
+      // the fleet's own values: the runbook is the stack's, shared by its fleets
+      { name: 'Cluster', values: [CLUSTER] },
+      { name: 'WindowDays', values: ['MONDAY,THURSDAY'] },
+      { name: 'WindowStartMinute', values: ['150'] },
+      { name: 'WindowMinutes', values: ['90'] },
+      { name: 'ServiceNames', values: ['web-nginx,web-whoami'] },
     ]);
   });
 
@@ -162,9 +168,9 @@ describe('bottlerocketUpdateWindowFor', () => {
     });
   });
 
-  test('the runbook is a YAML Automation document under the 64 KB document limit that names the cluster and services', () => {
+  test('the runbook is a YAML Automation document under the 64 KB document limit that reads the cluster, window and services from its parameters', () => {
     const doc = only(json, 'aws_ssm_document');
-    expect(doc).toMatchObject({ name: 'docker-fleet-web-bottlerocket-update', document_type: 'Automation', document_format: 'YAML' });
+    expect(doc).toMatchObject({ name: expect.stringMatching(/^docker-fleet-bottlerocket-update-[0-9a-f]{6}$/), document_type: 'Automation', document_format: 'YAML' });
     expect(Buffer.byteLength(doc.content)).toBeLessThan(64 * 1024);
     const runbook = parseYaml(doc.content);
     expect(runbook.schemaVersion).toBe('0.3');
@@ -175,10 +181,17 @@ describe('bottlerocketUpdateWindowFor', () => {
       'Done', 'Reactivate']);
     const scripts = steps.filter((s: any) => s.action === 'aws:executeScript');
     expect(scripts.map((s: any) => s.inputs.Handler).sort()).toEqual(runbookHandlers().sort());
-    for (const s of scripts.filter((x: any) => 'Cluster' in x.inputs.InputPayload)) expect(s.inputs.InputPayload.Cluster).toBe(CLUSTER);
-    expect(steps.find((s: any) => s.name === 'WaitForServices').inputs.InputPayload.ServiceNames).toBe('web-nginx,web-whoami');
+    for (const s of scripts.filter((x: any) => 'Cluster' in x.inputs.InputPayload)) expect(s.inputs.InputPayload.Cluster).toBe('{{Cluster}}');
+    expect(steps.find((s: any) => s.name === 'WaitForServices').inputs.InputPayload.ServiceNames).toBe('{{ServiceNames}}');
     expect(steps.find((s: any) => s.name === 'WindowGate').inputs.InputPayload)
-      .toEqual({ WindowDays: 'MONDAY,THURSDAY', WindowStartMinute: 150, WindowMinutes: 90, MinimumMinutesLeft: 20 });
+      .toEqual({ WindowDays: '{{WindowDays}}', WindowStartMinute: '{{WindowStartMinute}}', WindowMinutes: '{{WindowMinutes}}', MinimumMinutesLeft: 20 });
+    // every parameter a fleet's task passes is declared, and so is every one the steps read
+    const declared = Object.keys(runbook.parameters).sort();
+    const task = only(json, 'aws_ssm_maintenance_window_task');
+    for (const p of task.task_invocation_parameters.automation_parameters.parameter) expect(declared).toContain(p.name);
+    const read = new Set([...doc.content.matchAll(/\{\{\s*([A-Za-z]+)\s*\}\}/g)].map((m: RegExpMatchArray) => m[1]));
+    expect([...read].sort()).toEqual(declared);
+    expect(doc.content).not.toContain('web');
     // every step after DRAINING puts the host back to ACTIVE when it fails
     for (const name of ['WaitForDrain', 'StartApply', 'WaitForApply', 'RequestReboot', 'WaitForReboot', 'Rejoin']) {
       expect(steps.find((s: any) => s.name === name)).toMatchObject({ onFailure: 'step:Reactivate', onCancel: 'step:Reactivate' });
@@ -219,7 +232,8 @@ describe('bottlerocketUpdateWindowFor', () => {
 
   test('the role starts only this runbook and passes only itself, only to SSM', () => {
     const policy = policyOf(json);
-    expect(statement(policy, 'StartThisRunbook').Resource).toMatch(/:automation-definition\/docker-fleet-web-bottlerocket-update:\*$/);
+    expect(statement(policy, 'StartThisRunbook').Resource).toMatch(/:automation-definition\/docker-fleet-bottlerocket-update-[0-9a-f]{6}:\*$/);
+    expect(statement(policy, 'StartThisRunbook').Resource).toContain(`/${only(json, 'aws_ssm_document').name}:*`);
     expect(statement(policy, 'PassThisRoleToSsm')).toMatchObject({
       Action: 'iam:PassRole', Resource: expect.stringMatching(/^\$\{aws_iam_role\.\S+\.arn\}$/),
       Condition: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
@@ -229,7 +243,38 @@ describe('bottlerocketUpdateWindowFor', () => {
     for (const a of RUNBOOK_SERVICE_ACTIONS) expect(actions).toContain(a);
   });
 
-  test('a cluster created in the same stack reaches the runbook as a Terraform reference', () => {
+  test('the fleets of one stack share one runbook, each window passing its own values; another stack\'s runbook has another name', () => {
+    const stack = awsStack(undefined, 'two-fleets');
+    const names: string[] = [];
+    for (const [fleet, days] of [['web', [Weekday.MONDAY]], ['api', [Weekday.FRIDAY]]] as const) {
+      const scope = new Construct(stack, fleet);
+      bottlerocketUpdateWindowFor(scope, {
+        fleet, window: windowOf([...days], '03:00', 120), clusterName: `${fleet}-cluster`,
+        clusterArn: `arn:aws:ecs:us-east-1:123456789012:cluster/${fleet}-cluster`, serviceNames: [], targetTag: { key: TAG.key, value: fleet },
+        partition: partitionOf(scope),
+      });
+      names.push(fleet);
+    }
+    const out = synthesized(stack);
+    const doc = only(out, 'aws_ssm_document');
+    const tasks = Object.values<any>(out.resource.aws_ssm_maintenance_window_task);
+    expect(tasks).toHaveLength(2);
+    const docRef = expect.stringMatching(/^\$\{aws_ssm_document\.\S+\.name\}$/);
+    const param = (task: any, name: string) => task.task_invocation_parameters.automation_parameters.parameter.find((p: any) => p.name === name)?.values;
+    names.forEach((fleet, i) => {
+      const task = tasks.find((t) => t.name === `${fleet}-update-hosts`);
+      expect(task.task_arn).toEqual(docRef);
+      // the latest version: a change to the runbook reaches every fleet's window
+      expect(task.task_invocation_parameters.automation_parameters.document_version).toBe('$LATEST');
+      expect(param(task, 'Cluster')).toEqual([`${fleet}-cluster`]);
+      expect(param(task, 'WindowDays')).toEqual([i === 0 ? 'MONDAY' : 'FRIDAY']);
+      expect(param(task, 'ServiceNames')).toBeUndefined();
+    });
+    expect(tasks[0].task_arn).toBe(tasks[1].task_arn);
+    expect(doc.name).not.toBe(only(json, 'aws_ssm_document').name);
+  });
+
+  test('a cluster created in the same stack reaches the window task as a Terraform reference', () => {
     const stack = awsStack(undefined, 'with-cluster');
     const fleet = new Construct(stack, 'web');
     const cluster = new EcsCluster(fleet, 'Cluster', { name: 'web' });
@@ -239,9 +284,9 @@ describe('bottlerocketUpdateWindowFor', () => {
     });
     const out = synthesized(stack);
     const content: string = only(out, 'aws_ssm_document').content;
-    const runbook = parseYaml(content);
-    expect(runbook.mainSteps.find((s: any) => s.name === 'StartDrain').inputs.InputPayload.Cluster).toMatch(/^\$\{aws_ecs_cluster\.\S+\.name\}$/);
-    expect(content.match(/\$\{/g)).toHaveLength(5); // Cluster in StartDrain, WaitForDrain, Rejoin, WaitForServices, Reactivate
+    expect(content).not.toMatch(/\$\{/);
+    const params = only(out, 'aws_ssm_maintenance_window_task').task_invocation_parameters.automation_parameters.parameter;
+    expect(params.find((p: any) => p.name === 'Cluster').values).toEqual([expect.stringMatching(/^\$\{aws_ecs_cluster\.\S+\.name\}$/)]);
     expect(statement(policyOf(out), 'FindHostsInCluster').Resource).toMatch(/^\$\{aws_ecs_cluster\.\S+\.arn\}$/);
   });
 
@@ -297,6 +342,9 @@ describeWithTools(PYTHON)('the runbook\'s Python steps against botocore\'s ECS a
         serviceActions: RUNBOOK_SERVICE_ACTIONS,
         cluster: CLUSTER,
         serviceNames: SERVICES,
+        // what the window task passes besides InstanceId and the role: the runbook's fleet values
+        parameters: Object.fromEntries(only(json, 'aws_ssm_maintenance_window_task').task_invocation_parameters.automation_parameters.parameter
+          .filter((p: any) => !['InstanceId', 'AutomationAssumeRole'].includes(p.name)).map((p: any) => [p.name, p.values[0]])),
       }));
       // KEEP_RUNBOOK_FIXTURE=<file> keeps a copy to run the Python tests on their own while debugging.
       if (process.env.KEEP_RUNBOOK_FIXTURE) writeFileSync(process.env.KEEP_RUNBOOK_FIXTURE, readFileSync(fixture));

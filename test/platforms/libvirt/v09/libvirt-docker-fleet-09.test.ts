@@ -79,18 +79,22 @@ describe('LibvirtDockerFleet on dmacvicar/libvirt 0.9.7', () => {
       const { doc } = synth09({ ...os(), hostCount: 2, hostConfig: webHost() });
       const domain = resource(doc, 'libvirt_domain', 'host');
       expect(domain.sys_info).toEqual([{ fw_cfg: { entry: [{
-        name: key, value: '', file: expect.stringMatching(/^\$\{libvirt_volume\.fleet_ignition-volume_[0-9A-F]+\[each\.key\]\.path\}$/),
+        name: key, value: '', file: '/var/lib/libvirt/images/fleet/${each.key}-ignition-${each.value.hash}.ign',
       }] } }]);
       expect(domain.qemu_commandline).toBeUndefined();
       const ignition = resource(doc, 'libvirt_ignition', 'ignition');
       expect(ignition.pool).toBeUndefined();
       const volume = resource(doc, 'libvirt_volume', 'ignition-volume');
-      expect(volume.create).toEqual({ content: { url: expect.stringMatching(/^\$\{libvirt_ignition\.fleet_ignition_[0-9A-F]+\[each\.key\]\.path\}$/) } });
+      expect(volume.create).toEqual({ content: { url: expect.stringMatching(/^\$\{local\.fleet_ignition-volume-sources_[0-9A-F]+\[each\.key\]\}$/) } });
+      expect(doc.locals[Object.keys(doc.locals).find((k) => k.includes('ignition-volume-sources'))!])
+        .toMatch(/^\$\{\{ for key, val in libvirt_ignition\.fleet_ignition_[0-9A-F]+: key => val\.path \}\}$/);
+      const domains = instances(doc, 'libvirt_domain', 'host');
       expect(volume.target).toEqual({ format: { type: 'raw' }, permissions: { mode: '0600' } });
       const ign = instances(doc, 'libvirt_ignition', 'ignition');
       const vols = instances(doc, 'libvirt_volume', 'ignition-volume');
       for (const host of ['fleet-0', 'fleet-1']) {
         expect(vols[host].name).toBe(ign[host].name);
+        expect(domains[host].sys_info[0].fw_cfg.entry[0].file).toBe(`/var/lib/libvirt/images/fleet/${vols[host].name}`);
         expect(ign[host].name).toBe(`${host}-ignition-${fingerprintOf(ign[host].content)}.ign`);
         expect(JSON.parse(ign[host].content).ignition.version).toBe('3.3.0');
       }
@@ -103,7 +107,7 @@ describe('LibvirtDockerFleet on dmacvicar/libvirt 0.9.7', () => {
       expect(domain.sys_info).toBeUndefined();
       expect(domain.devices.disks[2]).toEqual({
         device: 'cdrom', read_only: true, driver: { name: 'qemu', type: 'raw' }, target: { dev: 'sdb', bus: 'sata' },
-        source: { volume: { pool: expect.any(String), volume: expect.stringMatching(/^\$\{libvirt_volume\.fleet_cloudinit-volume_[0-9A-F]+\[each\.key\]\.name\}$/) } },
+        source: { volume: { pool: expect.any(String), volume: '${each.key}-cloudinit-${each.value.hash}.iso' } },
       });
       const iso = instances(doc, 'libvirt_cloudinit_disk', 'cloudinit');
       const vols = instances(doc, 'libvirt_volume', 'cloudinit-volume');
@@ -235,9 +239,13 @@ describe('LibvirtDockerFleet on dmacvicar/libvirt 0.9.7', () => {
         expect.stringMatching(/^libvirt_volume\.fleet_root_[0-9A-F]+\[each\.key\]$/), expect.stringMatching(/^terraform_data\.fleet_network-settings_[0-9A-F]+$/),
       ] });
       expect(d.devices.disks.slice(0, 2)).toEqual([
-        { source: { volume: { pool: expect.any(String), volume: expect.stringMatching(/fleet_root_[0-9A-F]+\[each\.key\]\.name\}$/) } }, target: { dev: 'vda', bus: 'virtio' }, driver: { name: 'qemu', type: 'qcow2' } },
-        { source: { volume: { pool: expect.any(String), volume: expect.stringMatching(/fleet_docker-data_[0-9A-F]+\[each\.key\]\.name\}$/) } }, target: { dev: 'sda', bus: 'scsi' }, driver: { name: 'qemu', type: 'qcow2' }, wwn: '${each.value.wwn}' },
+        { source: { volume: { pool: expect.any(String), volume: '${each.key}-root-${each.value.hash}.qcow2' } }, target: { dev: 'vda', bus: 'virtio' }, driver: { name: 'qemu', type: 'qcow2' } },
+        { source: { volume: { pool: expect.any(String), volume: '${each.key}-docker.qcow2' } }, target: { dev: 'sda', bus: 'scsi' }, driver: { name: 'qemu', type: 'qcow2' }, wwn: '${each.value.wwn}' },
       ]);
+      expect(d.depends_on).toEqual([expect.stringMatching(/^libvirt_volume\.fleet_root_/), expect.stringMatching(/^libvirt_volume\.fleet_docker-data_/),
+        expect.stringMatching(/^libvirt_volume\.fleet_ignition-volume_/)]);
+      const roots = instances(doc, 'libvirt_volume', 'root');
+      for (const [host, v] of Object.entries<any>(instances(doc, 'libvirt_domain', 'host'))) expect(v.devices.disks[0].source.volume.volume).toBe(roots[host].name);
       expect(d.devices.controllers).toEqual([{ type: 'scsi', model: 'virtio-scsi' }]);
       expect(d.devices.interfaces).toEqual([{
         source: { network: { network: expect.stringMatching(/^\$\{libvirt_network\.fleet_network_[0-9A-F]+\.name\}$/) } },
@@ -256,7 +264,7 @@ describe('LibvirtDockerFleet on dmacvicar/libvirt 0.9.7', () => {
       const data = resource(doc, 'libvirt_domain_interface_addresses', 'addresses', 'data');
       expect(data).toEqual({
         for_each: expect.stringMatching(/^\$\{local\.fleet_hosts_[0-9A-F]+\}$/), source: 'lease',
-        domain: expect.stringMatching(/^\$\{libvirt_domain\.fleet_host_[0-9A-F]+\[each\.key\]\.uuid\}$/),
+        domain: expect.stringMatching(/^\$\{local\.fleet_domain-uuids_[0-9A-F]+\[each\.key\]\}$/),
       });
       const out = Object.entries<any>(doc.output).find(([k]) => k.endsWith('host_addresses'))![1];
       expect(out.value).toMatch(/^\$\{\{ for key, val in data\.libvirt_domain_interface_addresses\.fleet_addresses_[0-9A-F]+: key => try\(val\.interfaces\[0\]\.addrs\[0\]\.addr, null\) \}\}$/);
@@ -351,7 +359,9 @@ describe('LibvirtDockerFleet on dmacvicar/libvirt 0.9.7', () => {
       names(a, 'root').forEach((n, i) => expect(names(b, 'root')[i]).not.toBe(n));
       names(a, 'ignition-volume').forEach((n, i) => expect(names(b, 'ignition-volume')[i]).not.toBe(n));
       expect(names(b, 'docker-data')).toEqual(names(a, 'docker-data'));
-      expect(instances(b, 'libvirt_domain', 'host')).toEqual(instances(a, 'libvirt_domain', 'host'));
+      // the domains name the new volumes, and nothing else of theirs changes
+      const hashless = (doc: any) => JSON.parse(JSON.stringify(instances(doc, 'libvirt_domain', 'host')).replace(/-(root|ignition)-[0-9a-f]{12}\./g, '-$1-HASH.'));
+      expect(hashless(b)).toEqual(hashless(a));
     });
 
     test('synthesis is deterministic: the same input gives byte-identical JSON', () => {
