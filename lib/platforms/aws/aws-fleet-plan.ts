@@ -16,6 +16,7 @@ import { Architecture, Platform } from '../../os/enums';
 import { AwsTraits, EBS_DATA_DEVICE } from '../../os/aws-traits';
 import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
 import { AwsFleetNames, awsFleetNames } from './artefact-names';
+import { claimName, NamedConstruct } from '../../core/default-names';
 import {
   fleetName, instanceTypeArchitecture, isLiteralNumber, isWorld, isWorldCidr, requireArnList, requireArrayOrToken, requireAwsId,
   requireAwsIdList, requireBucketName, requireDuration, requireInstanceType, requireIntegerOrToken, requireKmsKeyArn, splitCidrs, tagsOf,
@@ -79,20 +80,36 @@ export interface AwsFleetPlan {
 }
 
 /** Checks the props and decides the fleet (see the file comment). `path` is the construct path, for messages. */
-export function planAwsFleet(id: string, path: string, props: AwsDockerFleetProps): AwsFleetPlan {
+export function planAwsFleet(scope: NamedConstruct, props: AwsDockerFleetProps): AwsFleetPlan {
+  const path = scope.node.path;
   return Problems.collect(path, (problems) => {
     if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
-    return checkProps(id, path, props, problems);
+    const plan = checkProps(scope, path, props, problems);
+    claimNames(scope, plan);
+    return plan;
   });
 }
 
-function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Problems): AwsFleetPlan {
+/**
+ * Claims, app-wide, every name the fleet gives an AWS object outside its own stack's addresses:
+ * two fleets (in two stacks, or with one `name`) resolving to one would overwrite each other's
+ * cluster, log group or task definitions at apply.
+ */
+function claimNames(scope: NamedConstruct, plan: AwsFleetPlan): void {
+  claimName(scope, 'fleet name', plan.names.fleet, 'name');
+  if (!plan.ecs) return;
+  if (plan.ecs.createCluster) claimName(scope, 'ECS cluster name', plan.ecs.clusterName, 'name');
+  claimName(scope, 'CloudWatch log group', plan.ecs.logGroupName, 'name');
+  for (const s of plan.ecs.services) claimName(scope, 'ECS task family and service name', s.name, `hostConfig.containers['${s.container}'].name`);
+}
+
+function checkProps(scope: NamedConstruct, path: string, props: AwsDockerFleetProps, p: Problems): AwsFleetPlan {
   const warnings: string[] = [];
   const what = whatToRun(p, props);
   const sizes = checkSizes(p, props, what, warnings);
   const network = checkNetwork(p, props, warnings);
   const hosts = checkHostSettings(p, props, network.targetGroupArns);
-  const fleet = p.check(() => fleetName(props.name, id), 'docker-fleet');
+  const fleet = p.check(() => fleetName(props.name, scope), 'docker-fleet');
   const userTags = p.check(() => tagsOf(props.tags), {});
   const names = awsFleetNames(fleet);
   const boot = planFirstBoot(p, path, props, what, sizes, hosts, names, warnings);

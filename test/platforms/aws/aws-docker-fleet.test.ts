@@ -17,7 +17,7 @@ import {
 } from '../../../lib';
 import { instanceTypeArchitecture } from '../../../lib/platforms/aws/aws-checks';
 import {
-  OS_KINDS, OS_LABEL, PINNED_AMI, SUBNETS, VPC, awsStack, baseProps, hostFor, noise, only, osOf, synthFleet, unsensitive, userDataOf, warningsOf,
+  OS_KINDS, OS_LABEL, PINNED_AMI, SUBNETS, VPC, awsStack, baseProps, hostFor, noise, only, osOf, synthFleet, unsensitive, userDataOf, warningsOf, WEB_FLEET,
 } from './aws-fixtures';
 
 describe('AwsDockerFleet launch template', () => {
@@ -184,7 +184,7 @@ describe('AwsDockerFleet Docker data volume', () => {
       delete doc.settings.ecs;
       return doc;
     };
-    const plain = synthFleet({ ...baseProps('bottlerocket') }, 'no-data-volume').json;
+    const plain = synthFleet({ ...baseProps('bottlerocket') }).json;
     expect(userDataOf(json).toString('utf8')).toBe(userDataOf(plain).toString('utf8'));
     expect(withoutEcs(userDataOf(json).toString('utf8'))).toEqual(withoutEcs(osOf('bottlerocket').renderFirstBoot(hostFor('bottlerocket')).content));
   });
@@ -307,7 +307,7 @@ describe('AwsDockerFleet IAM', () => {
     });
     expect(json.resource.aws_iam_role_policy).toBeUndefined();
     expect(json.resource.aws_iam_role_policy_attachment).toBeUndefined();
-    expect(text).toHaveResourceWithProperties(IamRole, { name_prefix: 'web-' });
+    expect(text).toHaveResourceWithProperties(IamRole, { name_prefix: `${WEB_FLEET}-` });
   });
 
   test('attaches SSM and ECS instance policies for Bottlerocket', () => {
@@ -331,7 +331,7 @@ describe('AwsDockerFleet user data limit', () => {
     expect(full.length).toBeGreaterThan(16384);
     expect(full.toString('utf8')).toBe(osOf('flatcar').renderFirstBoot(host).content);
     expect(obj).toEqual(expect.objectContaining({ bucket: 'my-bucket', server_side_encryption: 'AES256' }));
-    expect(obj.key).toMatch(/^docker-fleet\/web\/[0-9a-f]{16}\.ign$/);
+    expect(obj.key).toMatch(new RegExp(`^docker-fleet/${WEB_FLEET}/[0-9a-f]{16}\\.ign$`));
     const pointer = JSON.parse(userDataOf(json).toString('utf8'));
     expect(pointer).toEqual({
       ignition: {
