@@ -7,6 +7,7 @@
 import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../../bootconfig/host-config';
 import { CoreErrors } from '../../core/errors';
+import { rejectUnknownProps } from '../../core/unknown-props';
 import { AwsErrors } from './errors';
 import { Problems } from '../../core/problems';
 import { escapeTemplate } from '../../core/terraform-text';
@@ -79,11 +80,21 @@ export interface AwsFleetPlan {
   readonly warnings: string[];
 }
 
+/** The props the fleet knows (its props interface's members): any other is refused, with a suggestion. */
+export const AWS_FLEET_PROPS: readonly string[] = [
+  'os', 'hostCount', 'instanceType', 'vpcId', 'subnetIds', 'hostConfig', 'updatePolicy', 'image', 'architecture',
+  'sshIngressCidrs', 'ingressPorts', 'ingressCidrs', 'additionalSecurityGroupIds', 'rootVolumeSizeGiB', 'dockerVolumeSizeGiB',
+  'deleteDataVolumeOnTermination', 'userDataBucket', 'keyName', 'associatePublicIpAddress', 'targetGroupArns',
+  'ssmSessionPermissions', 'metadataHopLimit', 'secretsKmsKeyArn', 'containerLogRetentionDays', 'minHealthyPercentage',
+  'healthCheckGracePeriod', 'waitForCapacityTimeout', 'minCapacity', 'maxCapacity', 'name', 'tags',
+];
+
 /** Checks the props and decides the fleet (see the file comment). `path` is the construct path, for messages. */
 export function planAwsFleet(scope: NamedConstruct, props: AwsDockerFleetProps): AwsFleetPlan {
   const path = scope.node.path;
   return Problems.collect(path, (problems) => {
     if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
+    rejectUnknownProps(props, AWS_FLEET_PROPS);
     const plan = checkProps(scope, path, props, problems);
     claimNames(scope, plan);
     return plan;
@@ -153,6 +164,13 @@ function whatToRun(p: Problems, props: AwsDockerFleetProps) {
  */
 const MAX_GROUP_SIZE = 2147483647;
 
+/**
+ * Size of an OS-owned data volume (Bottlerocket's /dev/xvdb) when `dockerVolumeSizeGiB` is unset:
+ * the size Bottlerocket's AMIs map it with. UNCERTAIN: 20 GiB is the data image size of the
+ * bottlerocket-os/bottlerocket variants (`data-image-size-gib`), read from their docs, not measured.
+ */
+export const OS_DATA_VOLUME_DEFAULT_GIB = 20;
+
 /** Host count and capacities, the instance type (its architecture and GPU match the image), volume sizes. Tokens pass. */
 function checkSizes(p: Problems, props: AwsDockerFleetProps, what: ReturnType<typeof whatToRun>, warnings: string[]) {
   const hostCount = p.check(() => requireIntegerOrToken('hostCount', props.hostCount, 0, MAX_GROUP_SIZE), 0);
@@ -178,13 +196,17 @@ function checkSizes(p: Problems, props: AwsDockerFleetProps, what: ReturnType<ty
     }
     return t;
   }, '');
-  const { minRootSizeGiB } = what.traits.image(what.architecture);
-  const rootSizeGiB = p.optional('rootVolumeSizeGiB', props.rootVolumeSizeGiB, minRootSizeGiB, (name, v) => {
+  const { minRootSizeGiB, defaultRootSizeGiB } = what.traits.image(what.architecture);
+  const rootSizeGiB = p.optional('rootVolumeSizeGiB', props.rootVolumeSizeGiB, defaultRootSizeGiB ?? minRootSizeGiB, (name, v) => {
     const n = requireIntegerOrToken(name, v, 1, 16384);
     if (isLiteralNumber(n) && n < minRootSizeGiB) throw AwsErrors.rootVolumeTooSmall(what.os.displayName, n, minRootSizeGiB);
     return n;
   });
-  const dataSize = p.optional<number | undefined>('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, undefined,
+  // An OS that keeps its data on its own second volume (Bottlerocket: /dev/xvdb, all images and
+  // container state) always gets it mapped by the fleet, so it is encrypted whatever the AMI's
+  // mapping or the account's default encryption says.
+  const osOwnedData = what.traits.dataVolume.kind === 'os-owned' ? OS_DATA_VOLUME_DEFAULT_GIB : undefined;
+  const dataSize = p.optional<number | undefined>('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, osOwnedData,
     (name, v) => requireIntegerOrToken(name, v, 1, 16384));
   // An Auto Scaling group launches every replacement with a fresh volume and never reattaches an
   // old one, so a kept volume is only orphaned (cost, residual data): delete it by default.
@@ -272,7 +294,7 @@ function planFirstBoot(p: Problems, path: string, props: AwsDockerFleetProps, wh
   // the payload joins the cluster (ecs/fleet-plan.ts).
   const ecs = traits.containerScheduler === 'ecs' ? p.check(() => planEcsFleet({
     os: os.displayName, names, existingCluster: os.ecsCluster, containers: hostModel.containers,
-    logRetentionDays: props.containerLogRetentionDays, policy: policy ?? UpdatePolicy.defaultWindow(),
+    logRetentionDays: props.containerLogRetentionDays, policy: policy ?? UpdatePolicy.defaultWindow(), minHosts: sizes.minSize,
   }), undefined) : undefined;
   if (ecs) warnings.push(...ecs.warnings);
   if (!ecs && props.containerLogRetentionDays !== undefined) {

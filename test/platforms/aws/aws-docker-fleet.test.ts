@@ -70,13 +70,13 @@ describe('AwsDockerFleet launch template', () => {
     expect(lt.network_interfaces[0].security_groups[1]).toBe('sg-0123456789abcdef0');
   });
 
-  test.each(OS_KINDS)('sizes an encrypted gp3 root volume at the %s image minimum by default', (kind) => {
+  test.each(OS_KINDS)('sizes an encrypted gp3 root volume at the %s image minimum by default (Alpine: 8 GiB)', (kind) => {
     const { json } = synthFleet(baseProps(kind));
     const lookup = osOf(kind).awsImage();
-    expect(only(json, 'aws_launch_template').block_device_mappings).toEqual([{
+    expect(only(json, 'aws_launch_template').block_device_mappings[0]).toEqual({
       device_name: lookup.rootDeviceName,
-      ebs: { delete_on_termination: 'true', encrypted: 'true', volume_size: lookup.minRootSizeGiB, volume_type: 'gp3' },
-    }]);
+      ebs: { delete_on_termination: 'true', encrypted: 'true', volume_size: kind === 'alpine' ? 8 : lookup.minRootSizeGiB, volume_type: 'gp3' },
+    });
   });
 
   test('uses the requested root volume size', () => {
@@ -170,6 +170,20 @@ describe('AwsDockerFleet Docker data volume', () => {
     const texts = [payload, ...decodedIgnitionFiles(payload), ...decodedWriteFiles(payload)];
     expect(texts.some((t) => t.includes('Amazon Elastic Block Store'))).toBe(true);
     expect(texts.some((t) => t.includes('docker-data'))).toBe(true);
+  });
+
+  test('maps Bottlerocket\'s own data volume encrypted, 20 GiB, without dockerVolumeSizeGiB', () => {
+    const { json } = synthFleet({ ...baseProps('bottlerocket') });
+    expect(only(json, 'aws_launch_template').block_device_mappings[1]).toEqual({
+      device_name: '/dev/xvdb',
+      ebs: { delete_on_termination: 'true', encrypted: 'true', volume_size: 20, volume_type: 'gp3' },
+    });
+  });
+
+  test('gives Alpine an 8 GiB root volume by default and still accepts its 1 GiB image size', () => {
+    expect(only(synthFleet({ ...baseProps('alpine') }).json, 'aws_launch_template').block_device_mappings[0].ebs.volume_size).toBe(8);
+    expect(only(synthFleet({ ...baseProps('alpine'), rootVolumeSizeGiB: 1 }).json, 'aws_launch_template')
+      .block_device_mappings[0].ebs.volume_size).toBe(1);
   });
 
   test('only sizes Bottlerocket\'s own data volume and does not mount it', () => {

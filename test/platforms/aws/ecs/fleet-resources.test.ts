@@ -73,6 +73,16 @@ describe('Bottlerocket containers as ECS daemon services', () => {
     expect(toml.settings['host-containers']?.web).toBeUndefined();
   });
 
+  test('a change of a container rolls its DAEMON service over half of the hosts at a time', () => {
+    const [service] = resources(json, 'aws_ecs_service');
+    expect(service.deployment_minimum_healthy_percent).toBe(50);
+  });
+
+  test('a fleet of fewer than two hosts keeps minimum healthy 0, so its one task can be replaced', () => {
+    const one = synthFleet({ ...baseProps('bottlerocket'), hostConfig: nginxHost(), hostCount: 1 }).json;
+    expect(resources(one, 'aws_ecs_service')[0].deployment_minimum_healthy_percent).toBe(0);
+  });
+
   test('a DAEMON service with launch type EC2, placed on this fleet\'s hosts only', () => {
     const [service] = resources(json, 'aws_ecs_service');
     expect(service).toMatchObject({
@@ -203,7 +213,6 @@ describe('port and volume mappings', () => {
     ['an IPv6 host address', { ports: ['[::1]:80:80'] }, /ports\[0\].*no host address/],
     ['sctp', { ports: ['9000:9000/sctp'] }, /tcp or udp/],
     ['a host range of another length', { ports: ['8000-8010:80'] }, /same length/],
-    ['a host port published twice', { ports: ['80:80', '80:8080'] }, /host port 80\/tcp is published twice/],
     ['an SELinux label on a volume', { volumes: ['/var/lib/x:/x:z'] }, /volumes\[0\].*no SELinux label.*: z/],
     ['a named volume with a dot', { volumes: ['my.data:/data'] }, /volumes\[0\].*ECS volume names/],
   ])('fails on %s', (_what, extra, msg) => {
@@ -300,8 +309,12 @@ describe('Bottlerocket update policies on AWS', () => {
     expect(warningsOf(fleet).join('\n')).not.toContain('NOT enforced');
   });
 
+  test('fails on UpdatePolicy.immediate(): the hosts never update themselves, so nothing would apply it', () => {
+    expect(thrownCode(() => synthFleet({ ...baseProps('bottlerocket'), hostConfig: nginxHost(), updatePolicy: UpdatePolicy.immediate() })))
+      .toBe('UNSUPPORTED_POLICY');
+  });
+
   test.each([
-    ['immediate', UpdatePolicy.immediate(), 'install the Bottlerocket ECS updater'],
     ['disabled', UpdatePolicy.disabled(), 'updates are disabled'],
   ])('%s creates no window and says what happens instead', (_name, updatePolicy, warning) => {
     const { json, fleet } = synthFleet({ ...baseProps('bottlerocket'), hostConfig: nginxHost(), updatePolicy });
