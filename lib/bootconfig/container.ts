@@ -166,7 +166,8 @@ export function toContainerModel(o: ContainerOptions, origin: string): Container
       if (/[\r\n\0]/.test(v)) throw BootConfigErrors.badEnvValue(`${origin}.environment.${key}`, v);
       requireOneLineText(`${origin}.environment.${key}`, v);
       if (isUnresolved(v)) throw CoreErrors.unresolvedToken(`${origin}.environment.${key}`, v);
-      environment[key] = v;
+      // defined, not assigned: assigning `__proto__` would set the prototype and drop the variable
+      Object.defineProperty(environment, key, { value: v, enumerable: true, writable: true, configurable: true });
     }
   }
   const secrets: ContainerSecretModel[] = [];

@@ -32,6 +32,9 @@ export const BootConfigErrors = defineErrors({
     problem(p, v, "expected a container name matching [a-zA-Z0-9][a-zA-Z0-9_.-]* (at most 63 characters)"),
   duplicateContainer: (p: string, v: unknown) =>
     problem(p, v, 'a container of this name was already added; names must be unique'),
+  hostPortTaken: (p: string, v: unknown, other: string, otherPort: string) =>
+    problem(p, v, `container '${other}' already publishes this host port ('${otherPort}'): two containers cannot bind one host port, `
+      + 'the second would fail to start ("port is already allocated"); publish another host port, or a different host address'),
   badImage: (p: string, v: unknown) =>
     problem(p, v, "expected an image reference such as 'nginx:1.27' or 'ghcr.io/org/app@sha256:...' (no spaces, no upper-case repository)"),
   badPort: (p: string, v: unknown) =>

@@ -5,6 +5,7 @@ import {
   isUnresolved, requireArray, requireHostname, requireRecord, requireSingleLine, requireSshPublicKey, requireString,
 } from '../core/validation';
 import { ContainerOptions, toContainerModel } from './container';
+import { checkPublishedPorts } from './published-ports';
 import { DockerDataVolumeOptions, toDataVolumeModel } from './docker-data-volume';
 import { HostFileOptions, toFileModel } from './host-file';
 import { HostUserOptions, toUserModel } from './host-user';
@@ -151,6 +152,7 @@ export class HostConfig {
     this.assertOpen('addContainer');
     const model = toContainerModel(container, `containers[${this.containers.length}]`);
     if (this.containers.some((c) => c.name === model.name)) throw BootConfigErrors.duplicateContainer(`${model.origin}.name`, model.name);
+    checkPublishedPorts(this.containers, model);
     this.containers.push(model);
   }
 

@@ -59,7 +59,8 @@ export function splitGroups(user: string, groups: readonly string[], os: Ignitio
   const atBoot: BootMembership[] = [];
   const viaIgnition = !(opts.isDefaultUser && os.defaultUserPreexists);
   for (const g of groups) {
-    if (viaIgnition && (g in os.inEtcGroup || opts.declared.has(g))) now.push(g);
+    // own keys only: `in` would also find Object.prototype's members (a group named `constructor`)
+    if (viaIgnition && (Object.prototype.hasOwnProperty.call(os.inEtcGroup, g) || opts.declared.has(g))) now.push(g);
     else atBoot.push({ user, group: g });
   }
   return { now, atBoot };

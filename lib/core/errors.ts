@@ -51,6 +51,8 @@ export const CoreErrors = defineErrors({
     problem(p, v, `expected at least one ${what}`),
   unsupportedFeature: (os: string, p: string, v: unknown, alternative: string) =>
     problem(p, v, `${os} cannot express this; ${alternative}`),
+  unknownProp: (p: string, v: unknown, nearest: string, known: readonly string[]) =>
+    problem(p, v, `not a known property (a typo?): did you mean '${nearest}'? Known: ${known.join(', ')}`),
   duplicateName: (p: string, v: unknown, kind: string, other: string) =>
     problem(p, v, `the construct '${other}' in this app already uses this ${kind}, and two constructs that share one overwrite each `
       + `other's state once deployed to one account; pass a different ${p} to one of them (the defaults are unique per stack and `

@@ -61,9 +61,15 @@ export function alpine(release: string, bootstrap: AlpineBootstrap): OsDefinitio
             // their AMIs may carry either name, so both are searched.
             ...(unified ? { alternativeNameFilters: [`alpine-${release}.*-${imageArch}-${bootstrap}-r*`] } : {}),
             architecture,
-            // configs/cloud/aws.conf: root device /dev/xvda. UNCERTAIN: snapshot size 1 GiB.
+            // configs/cloud/aws.conf: root device /dev/xvda. UNCERTAIN: snapshot size 1 GiB (the
+            // image size in alpine-cloud-images configs/alpine.conf, not measured on an AMI).
             rootDeviceName: '/dev/xvda',
             minRootSizeGiB: 1,
+            // Docker, containerd, runc and the AWS CLI (apk, first boot) and every image pulled live
+            // on the root volume unless a data volume is attached. ASSUMED, not measured here: the
+            // packages take well under 1 GiB (pkgs.alpinelinux.org sizes: docker-engine, containerd,
+            // runc, aws-cli), and 8 GiB, the size Amazon Linux AMIs default to, leaves room for images.
+            defaultRootSizeGiB: 8,
           };
         },
         // /dev/xvdb links need nvme-cli, absent from 3.21+ images (docs/os-notes.md "EBS device

@@ -43,6 +43,12 @@ export interface AwsImageLookup {
   readonly rootDeviceName: string;
   /** The smallest root volume the AMI can launch with, GiB (its root snapshot's size). */
   readonly minRootSizeGiB: number;
+  /**
+   * The root volume a fleet gets without `rootVolumeSizeGiB`, GiB, when the snapshot's size leaves
+   * no room for what first boot installs and the images the host pulls.
+   * @default - minRootSizeGiB
+   */
+  readonly defaultRootSizeGiB?: number;
 }
 
 /** The AWS record of an OS. */

@@ -28,8 +28,6 @@ const ECS_LOGGING_DRIVERS = ['json-file', 'awslogs', 'none'];
 /** Bottlerocket on a variant, optionally joining an existing ECS cluster, with extra host containers. */
 export function bottlerocket(variant: string, ecsCluster: string | undefined,
   hostContainers: readonly HostContainerModel[] = []): OsDefinition {
-  const external = 'Bottlerocket does not update itself: install the Bottlerocket ECS updater (or run apiclient update via SSM) to apply '
-    + 'updates';
   const data = bottlerocketVariant(variant);
   const counterpart = gpuCounterpart(data);
   return {
@@ -53,7 +51,11 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined,
           + "dockerVolumeSizeGiB instead",
       },
       policies: {
-        'immediate': true,
+        // Hosts never update themselves (no updater runs on them): refused, as accepting it would
+        // leave them unpatched while it says "immediate".
+        'immediate': 'UpdatePolicy.maintenanceWindow() (e.g. every day), which AwsDockerFleet enforces with an SSM maintenance window '
+          + 'that updates one host at a time, or UpdatePolicy.disabled() with your own updater (the Bottlerocket ECS updater); '
+          + 'Bottlerocket hosts never update themselves',
         'maintenance-window': true,
         'fleet-lock': 'UpdatePolicy.maintenanceWindow(), which AwsDockerFleet enforces with an SSM maintenance window that drains and '
           + 'updates one host at a time',
@@ -127,10 +129,8 @@ export function bottlerocket(variant: string, ecsCluster: string | undefined,
       const updates = ctx.policy._match<Record<string, unknown> | undefined>({
         // website update/locking-to-a-specific-release, settings updates.toml: follow the newest
         // release and do not wait for the wave schedule.
-        immediate: () => {
-          ctx.warnings.push(`${ctx.displayName}: ${external}`);
-          return { 'version-lock': 'latest', 'ignore-waves': true };
-        },
+        // refused by the capabilities above (checked before rendering)
+        immediate: () => undefined,
         // Hosts never update themselves, and the stock ECS updater runs every 12 hours whatever the
         // window (bottlerocket-ecs-updater stacks/bottlerocket-ecs-updater.yaml: `rate(12 hours)`). AwsDockerFleet
         // makes the window real with its own SSM maintenance window (lib/platforms/aws/ecs/update-window.ts);

@@ -8,6 +8,7 @@
 import { FORMATS, FirstBootFormat } from '../bootconfig/formats';
 import { defaultDataVolume } from '../bootconfig/docker-data-volume';
 import { FirstBootFragment } from '../bootconfig/fragment';
+import { containerWarnings } from '../bootconfig/published-ports';
 import { HostConfig } from '../bootconfig/host-config';
 import { mergeLayers } from '../bootconfig/merge';
 import { HostModel, emptyHostModel, layer } from '../bootconfig/model';
@@ -326,6 +327,7 @@ export class ContainerOs {
     checkCapabilities(this.displayName, def.capabilities, withPlatform, ctx.policy);
     const model = mergeLayers(defaults, def.osLayer(ctx, withPlatform), user, overrides);
     def.check?.(model, ctx);
+    ctx.warnings.push(...containerWarnings(user.containers).map((w) => `${this.displayName}: ${w}`));
     fragments.forEach((f, i) => {
       if (!f._fits(def.format)) {
         const reads = FORMATS[def.format];

@@ -56,7 +56,7 @@ function buildAll(app: App): void {
   const lab = new TerraformStack(app, 'lab');
   new LibvirtProvider(lab, 'libvirt', { uri: 'qemu:///system' });
   new LibvirtDockerFleet(lab, 'flatcar', { os: ContainerOs.flatcar(), hostCount: 3, hostConfig: rich() });
-  new LibvirtDockerFleet(lab, 'alpine', { os: ContainerOs.alpine(), hostCount: 2, hostConfig: rich({ units: false }), hostNames: ['red', 'blue'] });
+  new LibvirtDockerFleet(lab, 'alpine', { os: ContainerOs.alpine(), hostCount: 2, hostConfig: rich({ units: false }), hostNames: ['red', 'blue'], networkCidr: '10.17.4.0/24' });
 }
 
 /** The lines of one fleet's block in explain's text. */
@@ -172,14 +172,14 @@ describe('cdktf-docker-fleet explain', () => {
     expect(b).toContain('container agent\n  image: public.ecr.aws/org/agent:1.2\n  defined by: settings.host-containers.agent\n');
     // the HostConfig's containers are ECS daemon services: shown from their task definitions
     expect(b).toContain('ECS daemon services (one task on each host; in ECS task definitions, not in the payload):\n');
-    expect(b).toContain('container web\n  image: docker.io/library/nginx:1.27\n  options: memory reservation 128 MiB, logs: awslogs (stream prefix web)\n  defined by: ECS DAEMON service bottlerocket-web, task definition bottlerocket-web\n');
+    expect(b).toContain('container web\n  image: docker.io/library/nginx:1.27\n  options: memory reservation 128 MiB, logs: awslogs (stream prefix web)\n  defined by: ECS DAEMON service bottlerocket-ed4236-web, task definition bottlerocket-ed4236-web\n');
     expect(b).toContain('sysctls\n  net.ipv4.ip_forward = 1\n  vm.max_map_count = 262144\n');
     expect(b).toContain('  ecs.cluster = "prod"');
   });
 
   test('follows an Ignition S3 pointer to the aws_s3_object in the same stack', () => {
     const b = block(text, 'big/pointer');
-    expect(b).toMatch(/delivery: S3 pointer → s3:\/\/my-config-bucket\/docker-fleet\/pointer\/[0-9a-f]{16}\.ign \(\d+ bytes\)/);
+    expect(b).toMatch(/delivery: S3 pointer → s3:\/\/my-config-bucket\/docker-fleet\/pointer-[0-9a-f]{6}\/[0-9a-f]{16}\.ign \(\d+ bytes\)/);
     expect(b).toMatch(/file \/etc\/app\/noise\.txt\n  mode 0644, 24000 bytes\n  content: text, \d+ lines, 24000 bytes, sha256 [0-9a-f]{64} \(long: not shown\)/);
     expect(b).toContain(`key 256 ${ED25519_FP}`);
   });

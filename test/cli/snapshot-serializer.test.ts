@@ -72,7 +72,7 @@ describe('the snapshot serializer', () => {
     const stack = awsStack(Testing.app(), 'aws');
     new AwsDockerFleet(stack, 'web', { os: ContainerOs.flatcar(), hostCount: 2, instanceType: 't3.small', image: AwsImage.pinned('ami-0123456789abcdef0'), ...NETWORK, hostConfig: h, userDataBucket: 'my-bucket' });
     const printed = print(Testing.synth(stack));
-    expect(printed).toMatch(/"decoded": "S3 pointer → s3:\/\/my-bucket\/docker-fleet\/web\/[0-9a-f]{16}\.ign"/);
+    expect(printed).toMatch(/"decoded": "S3 pointer → s3:\/\/my-bucket\/docker-fleet\/web-[0-9a-f]{6}\/[0-9a-f]{16}\.ign"/);
     expect(printed).toContain('"content_base64": {\n');
     expect(printed).toContain('"path": "/etc/app/noise.txt"');
   });

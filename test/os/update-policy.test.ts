@@ -1,3 +1,4 @@
+import { thrownCode } from '../helpers/error-codes';
 import { parse } from 'smol-toml';
 import { ContainerOs, FedoraCoreOsStream, FlatcarChannel, Platform, UpdatePolicy, Weekday } from '../../lib';
 import { FleetConfigError } from '../../lib/core/fleet-config-error';
@@ -102,8 +103,8 @@ describe('Bottlerocket renders settings.updates', () => {
   const host = () => richHostConfig({ units: false, files: false, daemon: false, timeZone: false, qualifiedImages: true, containerExtras: false });
   const settings = (policy: UpdatePolicy) => parse(ContainerOs.bottlerocket().renderFirstBoot(host(), { updatePolicy: policy }).content) as any;
 
-  test('immediate follows the latest release and ignores waves', () => {
-    expect(settings(UpdatePolicy.immediate()).settings.updates).toEqual({ 'version-lock': 'latest', 'ignore-waves': true });
+  test('fails on immediate: the hosts never update themselves, so nothing would apply it', () => {
+    expect(thrownCode(() => settings(UpdatePolicy.immediate()))).toBe('UNSUPPORTED_POLICY');
   });
   test('a window keeps the wave schedule in the settings (the AWS fleet applies updates in the window)', () => {
     const p = ContainerOs.bottlerocket().renderFirstBoot(host(), { updatePolicy: saturday });

@@ -55,9 +55,12 @@ function build(s: Spec, opts: { systemd: boolean; bottlerocket: boolean }): Host
   if (opts.systemd) {
     s.units.forEach((u) => h.addSystemdUnit({ name: `${u}.service`, contents: `[Unit]\nDescription=${u}\n\n[Service]\nExecStart=/usr/bin/true\n\n[Install]\nWantedBy=multi-user.target\n` }));
   }
+  // one host port per host: a second container on a taken host port is an error (published-ports.ts)
+  const taken = new Set<string>();
+  const free = (ports: string[]) => ports.filter((p) => !taken.has(p.split(':')[0]) && taken.add(p.split(':')[0]));
   s.containers.forEach((c) => h.addContainer(opts.bottlerocket
     ? { name: c.name.replace(/[_.]/g, '-'), image: c.image.includes('/') ? c.image : `docker.io/library/${c.image}` }
-    : { name: c.name, image: c.image, ports: c.ports, environment: c.env, command: c.command }));
+    : { name: c.name, image: c.image, ports: free(c.ports), environment: c.env, command: c.command }));
   return h;
 }
 

@@ -255,8 +255,12 @@ const MET_ELSEWHERE: Record<string, string> = {
   SWARM_UPDATE_WINDOW_TOO_SHORT: 'test/swarm/aws-docker-swarm.test.ts',
   SWARM_LIVE_RESTORE: 'test/swarm/aws-docker-swarm.test.ts',
   BAD_SWARM_NAME: 'test/swarm/aws-docker-swarm.test.ts',
-  DUPLICATE_NAME: 'test/swarm/aws-docker-swarm.test.ts',
   NVIDIA_VARIANT_WITHOUT_GPU: 'test/platforms/aws/gpu-instance-types.test.ts',
+  DUPLICATE_NAME: 'test/platforms/aws/default-names.test.ts',
+  UNKNOWN_PROP: 'test/core/unknown-props.test.ts',
+  HOST_PORT_TAKEN: 'test/bootconfig/published-ports.test.ts',
+  SHARED_ON_LIBVIRT_HOST: 'test/platforms/libvirt/libvirt-host-claims.test.ts',
+  OVERLAPPING_NETWORKS: 'test/platforms/libvirt/libvirt-host-claims.test.ts',
 };
 
 /** Every layer's error builders: the codes the library can throw, each stated by one layer. */

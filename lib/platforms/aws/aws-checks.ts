@@ -4,6 +4,7 @@
  */
 import { Token } from 'cdktf';
 import { parseCidr } from '../../core/cidr';
+import { defaultName, NamedConstruct } from '../../core/default-names';
 import { escapeTemplate } from '../../core/terraform-text';
 import { requireRecord, requireString } from '../../core/validation';
 import { CoreErrors } from '../../core/errors';
@@ -130,14 +131,13 @@ export function isWorld(c: { ipv4: string[]; ipv6: string[] }): boolean {
   return [...c.ipv4, ...c.ipv6].some((x) => typeof x === 'string' && isWorldCidr(x));
 }
 
-/** The fleet's `name` prop, or a name made from the construct id. */
-export function fleetName(value: unknown, id: string): string {
-  if (value === undefined) {
-    const n = id.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32);
-    // A launch template name_prefix needs at least 3 characters (hashicorp/aws 5.100.0, checked
-    // with terraform validate): a 1-character id gets a longer default name.
-    return n.length >= 2 ? n : `${n || 'docker'}-fleet`;
-  }
+/**
+ * The fleet's `name` prop, or a default unique per stack and construct path: the construct id
+ * and a hash of the path (`web-1d2e3f`), at most 32 characters, so that fleets with one id in two
+ * stacks (staging and prod in one account) get distinct ECS clusters, log groups and task families.
+ */
+export function fleetName(value: unknown, scope: NamedConstruct): string {
+  if (value === undefined) return defaultName(scope, { maxLength: 32, fallback: 'docker-fleet' });
   const s = requireString('name', value);
   if (!/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/.test(s)) throw AwsErrors.badFleetName('name', value);
   return s;

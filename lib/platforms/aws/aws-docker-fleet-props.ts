@@ -54,8 +54,11 @@ export interface AwsDockerFleetProps extends AwsHostGroupProps {
    */
   readonly maxCapacity?: number;
   /**
-   * Name of the fleet: the `Name` tag of hosts and volumes and the name prefix of its resources.
-   * @default - the construct id
+   * Name of the fleet: the `Name` tag of hosts and volumes, the name prefix of its resources and,
+   * on Bottlerocket, the name of its ECS cluster, log group (`/cdktf-docker-fleet/<name>`) and
+   * task families (`<name>-<container>`). Two fleets of one app cannot share a name.
+   * @default - the construct id, cut to 25 characters, `-` and 6 hex digits of a hash of the
+   * construct path (e.g. `web-1d2e3f`): unique per stack and construct path, the same on every synth
    */
   readonly name?: string;
 }

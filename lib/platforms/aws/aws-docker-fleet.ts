@@ -59,6 +59,8 @@ export class AwsDockerFleet extends Construct {
   public readonly instanceRole: IamRole;
   /** The hosts' instance profile. */
   public readonly instanceProfile: IamInstanceProfile;
+  /** The fleet's name (`name`, or the default made from the construct id and path). */
+  public readonly fleetName: string;
   /** How the first-boot payload is delivered. */
   public readonly userDataDelivery: UserDataDelivery;
   /** Size in bytes of the rendered first-boot payload, before any compression. */
@@ -119,8 +121,9 @@ export class AwsDockerFleet extends Construct {
   constructor(scope: Construct, id: string, props: AwsDockerFleetProps) {
     super(scope, id);
     // 1. plan: every prop checked (all problems reported together), the payload rendered once
-    const plan = planAwsFleet(id, this.node.path, props, reportUnderCliSynth(this));
+    const plan = planAwsFleet(this, props, reportUnderCliSynth(this));
     for (const w of plan.warnings) Annotations.of(this).addWarning(w);
+    this.fleetName = plan.names.fleet;
     this.userDataDelivery = plan.userData.delivery;
     this.firstBootPayloadBytes = plan.payloadBytes;
     this.userDataBytes = plan.userData.userData.length;

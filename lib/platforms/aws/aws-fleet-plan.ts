@@ -7,6 +7,7 @@
 import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../../bootconfig/host-config';
 import { CoreErrors } from '../../core/errors';
+import { rejectUnknownProps } from '../../core/unknown-props';
 import { AwsErrors } from './errors';
 import type { FleetConfigError } from '../../core/fleet-config-error';
 import { Problems } from '../../core/problems';
@@ -17,6 +18,7 @@ import { Architecture, Platform } from '../../os/enums';
 import { AwsTraits, EBS_DATA_DEVICE } from '../../os/aws-traits';
 import { UpdatePolicy, requirePolicy } from '../../os/update-policy';
 import { AwsFleetNames, awsFleetNames } from './artefact-names';
+import { claimName, NamedConstruct } from '../../core/default-names';
 import {
   fleetName, instanceTypeArchitecture, isLiteralNumber, isWorld, isWorldCidr, requireArnList, requireArrayOrToken, requireAwsId,
   requireAwsIdList, requireBucketName, requireDuration, requireInstanceType, requireIntegerOrToken, requireKmsKeyArn, splitCidrs, tagsOf,
@@ -79,24 +81,50 @@ export interface AwsFleetPlan {
   readonly warnings: string[];
 }
 
+/** The props the fleet knows (its props interface's members): any other is refused, with a suggestion. */
+export const AWS_FLEET_PROPS: readonly string[] = [
+  'os', 'hostCount', 'instanceType', 'vpcId', 'subnetIds', 'hostConfig', 'updatePolicy', 'image', 'architecture',
+  'sshIngressCidrs', 'ingressPorts', 'ingressCidrs', 'additionalSecurityGroupIds', 'rootVolumeSizeGiB', 'dockerVolumeSizeGiB',
+  'deleteDataVolumeOnTermination', 'userDataBucket', 'keyName', 'associatePublicIpAddress', 'targetGroupArns',
+  'ssmSessionPermissions', 'metadataHopLimit', 'secretsKmsKeyArn', 'containerLogRetentionDays', 'minHealthyPercentage',
+  'healthCheckGracePeriod', 'waitForCapacityTimeout', 'minCapacity', 'maxCapacity', 'name', 'tags',
+];
+
 /**
- * Checks the props and decides the fleet (see the file comment). `path` is the construct path, for
- * messages; `report` is told of the error thrown for bad props.
+ * Checks the props and decides the fleet (see the file comment); `report` is told of the error
+ * thrown for bad props.
  */
-export function planAwsFleet(id: string, path: string, props: AwsDockerFleetProps, report?: (error: FleetConfigError) => void): AwsFleetPlan {
+export function planAwsFleet(scope: NamedConstruct, props: AwsDockerFleetProps, report?: (error: FleetConfigError) => void): AwsFleetPlan {
+  const path = scope.node.path;
   return Problems.collect(path, (problems) => {
     if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
-    return checkProps(id, path, props, problems);
+    rejectUnknownProps(props, AWS_FLEET_PROPS);
+    const plan = checkProps(scope, path, props, problems);
+    claimNames(scope, plan);
+    return plan;
   }, report);
 }
 
-function checkProps(id: string, path: string, props: AwsDockerFleetProps, p: Problems): AwsFleetPlan {
+/**
+ * Claims, app-wide, every name the fleet gives an AWS object outside its own stack's addresses:
+ * two fleets (in two stacks, or with one `name`) resolving to one would overwrite each other's
+ * cluster, log group or task definitions at apply.
+ */
+function claimNames(scope: NamedConstruct, plan: AwsFleetPlan): void {
+  claimName(scope, 'fleet name', plan.names.fleet, 'name');
+  if (!plan.ecs) return;
+  if (plan.ecs.createCluster) claimName(scope, 'ECS cluster name', plan.ecs.clusterName, 'name');
+  claimName(scope, 'CloudWatch log group', plan.ecs.logGroupName, 'name');
+  for (const s of plan.ecs.services) claimName(scope, 'ECS task family and service name', s.name, `hostConfig.containers['${s.container}'].name`);
+}
+
+function checkProps(scope: NamedConstruct, path: string, props: AwsDockerFleetProps, p: Problems): AwsFleetPlan {
   const warnings: string[] = [];
   const what = whatToRun(p, props);
   const sizes = checkSizes(p, props, what, warnings);
   const network = checkNetwork(p, props, warnings);
   const hosts = checkHostSettings(p, props, network.targetGroupArns);
-  const fleet = p.check(() => fleetName(props.name, id), 'docker-fleet');
+  const fleet = p.check(() => fleetName(props.name, scope), 'docker-fleet');
   const userTags = p.check(() => tagsOf(props.tags), {});
   const names = awsFleetNames(fleet);
   const boot = planFirstBoot(p, path, props, what, sizes, hosts, names, warnings);
@@ -140,6 +168,13 @@ function whatToRun(p: Problems, props: AwsDockerFleetProps) {
  */
 const MAX_GROUP_SIZE = 2147483647;
 
+/**
+ * Size of an OS-owned data volume (Bottlerocket's /dev/xvdb) when `dockerVolumeSizeGiB` is unset:
+ * the size Bottlerocket's AMIs map it with. UNCERTAIN: 20 GiB is the data image size of the
+ * bottlerocket-os/bottlerocket variants (`data-image-size-gib`), read from their docs, not measured.
+ */
+export const OS_DATA_VOLUME_DEFAULT_GIB = 20;
+
 /** Host count and capacities, the instance type (its architecture and GPU match the image), volume sizes. Tokens pass. */
 function checkSizes(p: Problems, props: AwsDockerFleetProps, what: ReturnType<typeof whatToRun>, warnings: string[]) {
   const hostCount = p.check(() => requireIntegerOrToken('hostCount', props.hostCount, 0, MAX_GROUP_SIZE), 0);
@@ -165,13 +200,17 @@ function checkSizes(p: Problems, props: AwsDockerFleetProps, what: ReturnType<ty
     }
     return t;
   }, '');
-  const { minRootSizeGiB } = what.traits.image(what.architecture);
-  const rootSizeGiB = p.optional('rootVolumeSizeGiB', props.rootVolumeSizeGiB, minRootSizeGiB, (name, v) => {
+  const { minRootSizeGiB, defaultRootSizeGiB } = what.traits.image(what.architecture);
+  const rootSizeGiB = p.optional('rootVolumeSizeGiB', props.rootVolumeSizeGiB, defaultRootSizeGiB ?? minRootSizeGiB, (name, v) => {
     const n = requireIntegerOrToken(name, v, 1, 16384);
     if (isLiteralNumber(n) && n < minRootSizeGiB) throw AwsErrors.rootVolumeTooSmall(what.os.displayName, n, minRootSizeGiB);
     return n;
   });
-  const dataSize = p.optional<number | undefined>('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, undefined,
+  // An OS that keeps its data on its own second volume (Bottlerocket: /dev/xvdb, all images and
+  // container state) always gets it mapped by the fleet, so it is encrypted whatever the AMI's
+  // mapping or the account's default encryption says.
+  const osOwnedData = what.traits.dataVolume.kind === 'os-owned' ? OS_DATA_VOLUME_DEFAULT_GIB : undefined;
+  const dataSize = p.optional<number | undefined>('dockerVolumeSizeGiB', props.dockerVolumeSizeGiB, osOwnedData,
     (name, v) => requireIntegerOrToken(name, v, 1, 16384));
   // An Auto Scaling group launches every replacement with a fresh volume and never reattaches an
   // old one, so a kept volume is only orphaned (cost, residual data): delete it by default.
@@ -259,7 +298,7 @@ function planFirstBoot(p: Problems, path: string, props: AwsDockerFleetProps, wh
   // the payload joins the cluster (ecs/fleet-plan.ts).
   const ecs = traits.containerScheduler === 'ecs' ? p.check(() => planEcsFleet({
     os: os.displayName, names, existingCluster: os.ecsCluster, containers: hostModel.containers,
-    logRetentionDays: props.containerLogRetentionDays, policy: policy ?? UpdatePolicy.defaultWindow(),
+    logRetentionDays: props.containerLogRetentionDays, policy: policy ?? UpdatePolicy.defaultWindow(), minHosts: sizes.minSize,
   }), undefined) : undefined;
   if (ecs) warnings.push(...ecs.warnings);
   if (!ecs && props.containerLogRetentionDays !== undefined) {

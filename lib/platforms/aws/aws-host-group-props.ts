@@ -72,7 +72,8 @@ export interface AwsHostGroupProps {
   /**
    * Size of the encrypted gp3 root volume, GiB. Must be at least the OS image's root snapshot
    * size. A change rolls the fleet.
-   * @default - the OS image's minimum: 16 GiB for Flatcar, 10 GiB for Fedora CoreOS, 2 GiB for Bottlerocket, 1 GiB for Alpine
+   * @default - the OS image's minimum (16 GiB for Flatcar, 10 GiB for Fedora CoreOS, 2 GiB for
+   * Bottlerocket), and 8 GiB for Alpine, whose 1 GiB image has no room for Docker and images
    */
   readonly rootVolumeSizeGiB?: number;
   /**
@@ -87,7 +88,8 @@ export interface AwsHostGroupProps {
    * `/dev/xvdb` as its own data volume (mounted at /local, holding container state): the library
    * only sizes it and never mounts it.
    * A change rolls the fleet.
-   * @default - no extra volume: Docker data stays on the root volume (Bottlerocket: the AMI's default data volume)
+   * @default - no extra volume: Docker data stays on the root volume; Bottlerocket: its own data
+   * volume `/dev/xvdb` is always mapped by the fleet, encrypted, 20 GiB
    */
   readonly dockerVolumeSizeGiB?: number;
   /**

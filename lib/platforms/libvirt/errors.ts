@@ -41,4 +41,10 @@ export const LibvirtErrors = defineErrors({
     problem(p, v, 'libvirt hosts have no instance role to fetch secrets with, so container secrets are AWS only; on libvirt put the '
       + 'values in a root-only file you provision on the host yourself (e.g. with your configuration management) and pass it to the '
       + 'container with a volume, or use environment (which is stored in the first-boot payload and Terraform state in plain text)'),
+  sharedOnLibvirtHost: (p: string, v: unknown, kind: string, other: string) =>
+    problem(p, v, `the fleet '${other}' in this stack already uses this ${kind} on the same libvirt host, where libvirt refuses the `
+      + `second one at apply; pass a different ${p} to one of them`),
+  overlappingNetworks: (p: string, v: unknown, other: string, otherCidr: string) =>
+    problem(p, v, `overlaps ${otherCidr}, the network of the fleet '${other}' in this stack: libvirt refuses a second network over the `
+      + `same addresses at apply, and hosts on both could not reach each other; give each fleet its own block (e.g. '10.17.4.0/24')`),
 });

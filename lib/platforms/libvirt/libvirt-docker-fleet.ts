@@ -1,8 +1,9 @@
-import { AnnotationMetadataEntryType, Annotations, Fn, TerraformIterator, TerraformOutput, TerraformResource, Token } from 'cdktf';
+import { AnnotationMetadataEntryType, Annotations, Fn, TerraformIterator, TerraformOutput, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { CoreErrors } from '../../core/errors';
 import { FleetConfigError } from '../../core/fleet-config-error';
-import { planLibvirtFleet } from './libvirt-fleet-plan';
+import { LibvirtFleetPlan, planLibvirtFleet } from './libvirt-fleet-plan';
+import { claimLibvirtName, claimLibvirtNetwork } from './libvirt-host-claims';
 import { domainsFor, hostLocalsFor, networkFor, poolFor, volumesFor } from './libvirt-fleet-resources';
 import { LibvirtDockerFleetProps } from './libvirt-docker-fleet-props';
 import { libvirtProviderVersionOf } from './provider-choice';
@@ -90,6 +91,7 @@ export class LibvirtDockerFleet extends Construct {
     // an address note for most of its hosts, and a trace each cost ~50 µs and said nothing.
     for (const i of plan.infos) this.node.addMetadata(AnnotationMetadataEntryType.INFO, i, { stackTrace: false });
     this.hostNames = plan.hosts.map((h) => h.name);
+    this.checked(() => this.claimHostObjects(plan, props));
     this.plannedAddresses = plan.plannedAddresses;
     this.providerVersion = this.checked(() => libvirtProviderVersionOf(this, 'providerVersion', props.providerVersion));
     if (this.providerVersion === LibvirtProviderVersion.V0_9_7) {
@@ -140,6 +142,21 @@ export class LibvirtDockerFleet extends Construct {
     if (!this.hostNames.includes(hostName)) throw CoreErrors.notOneOf('hostName', hostName, this.hostNames);
     if (this.addressReader) return this.addressReader(hostName);
     return Token.asString(Fn.lookupNested(Token.asAny(this.domains.fqn), [hostName, 'network_interface', 0, 'addresses', 0]));
+  }
+
+  /** Claims the network, pool and domain names and the network block on the stack's libvirt host (libvirt-host-claims.ts). */
+  private claimHostObjects(plan: LibvirtFleetPlan, props: LibvirtDockerFleetProps): void {
+    let stack: object;
+    try {
+      stack = TerraformStack.of(this);
+    } catch {
+      stack = this.node.root;
+    }
+    const path = this.node.path;
+    claimLibvirtName(stack, path, 'network name', plan.networkName, props.networkName === undefined ? 'networkName (default: the construct id)' : 'networkName');
+    if (plan.createPool) claimLibvirtName(stack, path, 'pool name', plan.createPool.name, 'poolName (default: the construct id)');
+    plan.hosts.forEach((h, i) => claimLibvirtName(stack, path, 'domain (host) name', h.name, props.hostNames === undefined ? `hostNames (default: <construct id>-${i})` : `hostNames[${i}]`));
+    if (!Token.isUnresolved(plan.cidr)) claimLibvirtNetwork(stack, path, plan.cidr, props.networkCidr === undefined ? "networkCidr (default: '10.17.3.0/24')" : 'networkCidr');
   }
 
   /** Runs a check, reporting its error at this construct's path. */

@@ -13,6 +13,7 @@
 import { Token } from 'cdktf';
 import { HostConfig, requireHostConfig } from '../../bootconfig/host-config';
 import { CoreErrors } from '../../core/errors';
+import { rejectUnknownProps } from '../../core/unknown-props';
 import { LibvirtErrors } from './errors';
 import type { FleetConfigError } from '../../core/fleet-config-error';
 import { Problems } from '../../core/problems';
@@ -77,6 +78,13 @@ export interface LibvirtFleetPlan {
   readonly infos: string[];
 }
 
+/** The props the fleet knows (its props interface's members): any other is refused, with a suggestion. */
+export const LIBVIRT_FLEET_PROPS: readonly string[] = [
+  'os', 'hostCount', 'hostNames', 'hostConfig', 'updatePolicy', 'image', 'memoryMiB', 'vcpus', 'diskSizeGiB',
+  'dockerVolumeSizeGiB', 'retainDataVolumes', 'poolName', 'poolPath', 'networkName', 'networkCidr', 'domainName', 'autostart',
+  'providerVersion',
+];
+
 /**
  * Checks the props and decides the fleet (see the file comment). `path` is the construct path, for
  * messages; `report` is told of the error thrown for bad props.
@@ -84,6 +92,7 @@ export interface LibvirtFleetPlan {
 export function planLibvirtFleet(id: string, path: string, props: LibvirtDockerFleetProps, report?: (error: FleetConfigError) => void): LibvirtFleetPlan {
   return Problems.collect(path, (problems) => {
     if (props === null || typeof props !== 'object') throw CoreErrors.notAnObject('props', props);
+    rejectUnknownProps(props, LIBVIRT_FLEET_PROPS);
     return checkProps(id, path, props, problems);
   }, report);
 }

@@ -17,7 +17,7 @@ import {
 } from '../../../lib';
 import { instanceTypeArchitecture } from '../../../lib/platforms/aws/aws-checks';
 import {
-  OS_KINDS, OS_LABEL, PINNED_AMI, SUBNETS, VPC, awsStack, baseProps, hostFor, noise, only, osOf, synthFleet, unsensitive, userDataOf, warningsOf,
+  OS_KINDS, OS_LABEL, PINNED_AMI, SUBNETS, VPC, awsStack, baseProps, hostFor, noise, only, osOf, synthFleet, unsensitive, userDataOf, warningsOf, WEB_FLEET,
 } from './aws-fixtures';
 
 describe('AwsDockerFleet launch template', () => {
@@ -70,13 +70,13 @@ describe('AwsDockerFleet launch template', () => {
     expect(lt.network_interfaces[0].security_groups[1]).toBe('sg-0123456789abcdef0');
   });
 
-  test.each(OS_KINDS)('sizes an encrypted gp3 root volume at the %s image minimum by default', (kind) => {
+  test.each(OS_KINDS)('sizes an encrypted gp3 root volume at the %s image minimum by default (Alpine: 8 GiB)', (kind) => {
     const { json } = synthFleet(baseProps(kind));
     const lookup = osOf(kind).awsImage();
-    expect(only(json, 'aws_launch_template').block_device_mappings).toEqual([{
+    expect(only(json, 'aws_launch_template').block_device_mappings[0]).toEqual({
       device_name: lookup.rootDeviceName,
-      ebs: { delete_on_termination: 'true', encrypted: 'true', volume_size: lookup.minRootSizeGiB, volume_type: 'gp3' },
-    }]);
+      ebs: { delete_on_termination: 'true', encrypted: 'true', volume_size: kind === 'alpine' ? 8 : lookup.minRootSizeGiB, volume_type: 'gp3' },
+    });
   });
 
   test('uses the requested root volume size', () => {
@@ -172,6 +172,20 @@ describe('AwsDockerFleet Docker data volume', () => {
     expect(texts.some((t) => t.includes('docker-data'))).toBe(true);
   });
 
+  test('maps Bottlerocket\'s own data volume encrypted, 20 GiB, without dockerVolumeSizeGiB', () => {
+    const { json } = synthFleet({ ...baseProps('bottlerocket') });
+    expect(only(json, 'aws_launch_template').block_device_mappings[1]).toEqual({
+      device_name: '/dev/xvdb',
+      ebs: { delete_on_termination: 'true', encrypted: 'true', volume_size: 20, volume_type: 'gp3' },
+    });
+  });
+
+  test('gives Alpine an 8 GiB root volume by default and still accepts its 1 GiB image size', () => {
+    expect(only(synthFleet({ ...baseProps('alpine') }).json, 'aws_launch_template').block_device_mappings[0].ebs.volume_size).toBe(8);
+    expect(only(synthFleet({ ...baseProps('alpine'), rootVolumeSizeGiB: 1 }).json, 'aws_launch_template')
+      .block_device_mappings[0].ebs.volume_size).toBe(1);
+  });
+
   test('only sizes Bottlerocket\'s own data volume and does not mount it', () => {
     const { json } = synthFleet({ ...baseProps('bottlerocket'), dockerVolumeSizeGiB: 60 });
     expect(only(json, 'aws_launch_template').block_device_mappings[1]).toEqual({
@@ -184,7 +198,7 @@ describe('AwsDockerFleet Docker data volume', () => {
       delete doc.settings.ecs;
       return doc;
     };
-    const plain = synthFleet({ ...baseProps('bottlerocket') }, 'no-data-volume').json;
+    const plain = synthFleet({ ...baseProps('bottlerocket') }).json;
     expect(userDataOf(json).toString('utf8')).toBe(userDataOf(plain).toString('utf8'));
     expect(withoutEcs(userDataOf(json).toString('utf8'))).toEqual(withoutEcs(osOf('bottlerocket').renderFirstBoot(hostFor('bottlerocket')).content));
   });
@@ -321,7 +335,7 @@ describe('AwsDockerFleet IAM', () => {
     });
     expect(json.resource.aws_iam_role_policy).toBeUndefined();
     expect(json.resource.aws_iam_role_policy_attachment).toBeUndefined();
-    expect(text).toHaveResourceWithProperties(IamRole, { name_prefix: 'web-' });
+    expect(text).toHaveResourceWithProperties(IamRole, { name_prefix: `${WEB_FLEET}-` });
   });
 
   test('attaches SSM and ECS instance policies for Bottlerocket', () => {
@@ -345,7 +359,7 @@ describe('AwsDockerFleet user data limit', () => {
     expect(full.length).toBeGreaterThan(16384);
     expect(full.toString('utf8')).toBe(osOf('flatcar').renderFirstBoot(host).content);
     expect(obj).toEqual(expect.objectContaining({ bucket: 'my-bucket', server_side_encryption: 'AES256' }));
-    expect(obj.key).toMatch(/^docker-fleet\/web\/[0-9a-f]{16}\.ign$/);
+    expect(obj.key).toMatch(new RegExp(`^docker-fleet/${WEB_FLEET}/[0-9a-f]{16}\\.ign$`));
     const pointer = JSON.parse(userDataOf(json).toString('utf8'));
     expect(pointer).toEqual({
       ignition: {

@@ -69,6 +69,9 @@ export function baseProps(kind: OsKind): AwsDockerFleetProps {
   };
 }
 
+/** The default name of the fleet `web` in the stack `fleet-stack` (synthFleet's): the id and a hash of the construct path. */
+export const WEB_FLEET = 'web-ebf56b';
+
 /** Synthesizes one fleet and returns the stack JSON (parsed) and the construct. */
 export function synthFleet(props: AwsDockerFleetProps, stackName = 'fleet-stack'): { stack: TerraformStack; fleet: AwsDockerFleet; json: any; text: string } {
   const stack = awsStack(undefined, stackName);

@@ -142,7 +142,7 @@ maybe('AwsDockerFleet through terraform and the real validators', () => {
     const lt = resources.find((r) => r.type === 'aws_launch_template')!;
     const pointer = Buffer.from(lt.values.user_data, 'base64').toString('utf8');
     expect(Buffer.byteLength(pointer)).toBeLessThan(1024);
-    expect(JSON.parse(pointer).ignition.config.replace.source).toMatch(/^s3:\/\/my-bucket\/docker-fleet\/web\/[0-9a-f]{16}\.ign$/);
+    expect(JSON.parse(pointer).ignition.config.replace.source).toMatch(/^s3:\/\/my-bucket\/docker-fleet\/web-[0-9a-f]{6}\/[0-9a-f]{16}\.ign$/);
     validatePayload('flatcar', pointer);
     const obj = resources.find((r) => r.type === 'aws_s3_object')!;
     expect(obj.values.server_side_encryption).toBe('AES256');
@@ -174,7 +174,8 @@ function validatePayload(kind: OsKind, payload: string): void {
       const doc = parseToml(payload) as any;
       // the container is an ECS daemon service; the settings join its cluster and announce the fleet
       expect(doc.settings['host-containers'].web).toBeUndefined();
-      expect(doc.settings.ecs).toMatchObject({ 'cluster': 'web', 'instance-attributes': { 'cdktf-docker-fleet.fleet': 'web' } });
+      expect(doc.settings.ecs).toMatchObject({ 'cluster': expect.stringMatching(/^web-[0-9a-f]{6}$/) });
+      expect(doc.settings.ecs['instance-attributes']).toEqual({ 'cdktf-docker-fleet.fleet': doc.settings.ecs.cluster });
       expect(doc.settings.kernel.sysctl['vm.max_map_count']).toBe('262144');
       break;
     }

@@ -51,6 +51,11 @@ export interface EcsFleetPlan {
   /** `attribute:… == …`, the services' placement constraint */
   readonly placement: string;
   readonly services: EcsServicePlan[];
+  /**
+   * The services' deployment_minimum_healthy_percent: a new task definition replaces the task on
+   * half of the hosts at a time, not on all at once (0, the API's default for DAEMON services).
+   */
+  readonly minimumHealthyPercent: number;
   readonly logGroupName: string;
   readonly logRetentionDays: number;
   /** the window the fleet enforces with SSM, when the policy is a maintenance window */
@@ -62,7 +67,7 @@ export interface EcsFleetPlan {
 
 export function planEcsFleet(o: {
   os: string; names: AwsFleetNames; existingCluster?: string; containers: readonly ContainerModel[];
-  logRetentionDays: unknown; policy: UpdatePolicy;
+  logRetentionDays: unknown; policy: UpdatePolicy; minHosts: number;
 }): EcsFleetPlan {
   const logRetentionDays = o.logRetentionDays === undefined ? DEFAULT_LOG_RETENTION_DAYS : requireRetention(
     'containerLogRetentionDays', o.logRetentionDays);
@@ -78,6 +83,7 @@ export function planEcsFleet(o: {
     : (require('./update-window') as typeof import('./update-window')).planUpdateWindow(updateWindow);
   return {
     clusterName,
+    minimumHealthyPercent: rollingMinimum(o.minHosts),
     createCluster: o.existingCluster === undefined,
     membership: { cluster: clusterName, attributes: { [FLEET_ATTRIBUTE]: fleet } },
     placement: `attribute:${FLEET_ATTRIBUTE} == ${fleet}`,
@@ -88,6 +94,18 @@ export function planEcsFleet(o: {
     updateSchedule,
     warnings: [...services.flatMap((s) => s.warnings), ...(updateSchedule?.warnings ?? [])],
   };
+}
+
+/**
+ * 50%: half of a DAEMON service's tasks keep running while a deployment replaces the others (the
+ * ECS console's default for DAEMON services; the API's is 0, which stops the container on every
+ * host at once). A DAEMON deployment stops a host's task before it starts the new one there
+ * (maximumPercent is 100), and ECS rounds the minimum up: with fewer than two hosts any minimum
+ * above 0 would never let it stop one, so such a fleet (or one whose size is a token) keeps 0.
+ * Source: AWS ECS Developer Guide, "Service definition parameters", deploymentConfiguration.
+ */
+function rollingMinimum(minHosts: number): number {
+  return typeof minHosts === 'number' && !Token.isUnresolved(minHosts) && minHosts >= 2 ? 50 : 0;
 }
 
 function requireRetention(property: string, value: unknown): number {

@@ -85,6 +85,7 @@ export function ecsFleetFor(scope: Construct, fleet: EcsFleetOwner, ecs: EcsFlee
       taskDefinition: taskDefinition.arn,
       schedulingStrategy: 'DAEMON',
       launchType: 'EC2',
+      deploymentMinimumHealthyPercent: ecs.minimumHealthyPercent,
       placementConstraints: [{ type: 'memberOf', expression: ecs.placement }],
       enableEcsManagedTags: true,
       propagateTags: 'SERVICE',

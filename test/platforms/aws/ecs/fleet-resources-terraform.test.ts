@@ -26,7 +26,7 @@ describeWithTools(tools)('a Bottlerocket ECS fleet through terraform plan', () =
     host.addContainer({ name: 'web', image: 'nginx:1.27', ports: ['80:80'], environment: { NGINX_HOST: 'example.com', TEMPLATE: '${file("/etc/passwd")} %{if true}x%{endif}' }, volumes: ['/var/lib/web:/usr/share/nginx/html:ro'] });
     host.addContainer({ name: 'app', image: 'ghcr.io/org/app:1.4', volumes: ['appdata:/data'], secrets: { DB_PASSWORD: ContainerSecret.fromSsmParameter('/prod/db/password') } });
     new AwsDockerFleet(stack, 'ecs', {
-      ...baseProps('bottlerocket'), os: ContainerOs.bottlerocket(), image: AwsImage.pinned('ami-0123456789abcdef0'), hostConfig: host, ingressPorts: [80],
+      ...baseProps('bottlerocket'), name: 'ecs', os: ContainerOs.bottlerocket(), image: AwsImage.pinned('ami-0123456789abcdef0'), hostConfig: host, ingressPorts: [80],
       updatePolicy: UpdatePolicy.maintenanceWindow({ days: [Weekday.SUNDAY], startTime: '03:00', durationMinutes: 120 }),
     });
     result = await terraformCheck(tf, stack, { plan: true });

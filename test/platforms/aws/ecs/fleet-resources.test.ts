@@ -6,6 +6,7 @@
 import { parse as parseToml } from 'smol-toml';
 import { AwsDockerFleet, ContainerOs, ContainerSecret, FleetConfigErrors, HostConfig, UpdatePolicy, Weekday } from '../../../../lib';
 import { OS_KINDS, awsStack, baseProps, osOf, synthFleet, userDataOf, warningsOf } from '../aws-fixtures';
+import { WEB_FLEET } from '../aws-fixtures';
 import { Testing } from 'cdktf';
 import { cloudConfig, cloudConfigFile } from '../../../helpers/payloads';
 import { thrownCode } from '../../../helpers/error-codes';
@@ -47,9 +48,9 @@ describe('Bottlerocket containers as ECS daemon services', () => {
   const { json, fleet } = synthFleet({ ...baseProps('bottlerocket'), hostConfig: nginxHost() });
 
   test('creates a cluster named after the fleet and exposes it', () => {
-    expect(resources(json, 'aws_ecs_cluster').map((c) => c.name)).toEqual(['web']);
+    expect(resources(json, 'aws_ecs_cluster').map((c) => c.name)).toEqual([WEB_FLEET]);
     expect(fleet.ecs?.cluster).toBeDefined();
-    expect(fleet.ecs?.clusterName).toBe('web');
+    expect(fleet.ecs?.clusterName).toBe(WEB_FLEET);
     expect(fleet.ecs?.services).toHaveLength(1);
     expect(fleet.ecs?.containerLogGroup).toBeDefined();
   });
@@ -65,18 +66,28 @@ describe('Bottlerocket containers as ECS daemon services', () => {
   test('user data names the cluster, the fleet attribute and the awslogs driver', () => {
     const toml = parseToml(userDataOf(json).toString('utf8')) as any;
     expect(toml.settings.ecs).toEqual({
-      'cluster': 'web',
-      'instance-attributes': { 'cdktf-docker-fleet.fleet': 'web' },
+      'cluster': WEB_FLEET,
+      'instance-attributes': { 'cdktf-docker-fleet.fleet': WEB_FLEET },
       'logging-drivers': ['json-file', 'awslogs', 'none'],
     });
     expect(toml.settings['host-containers']?.web).toBeUndefined();
   });
 
+  test('a change of a container rolls its DAEMON service over half of the hosts at a time', () => {
+    const [service] = resources(json, 'aws_ecs_service');
+    expect(service.deployment_minimum_healthy_percent).toBe(50);
+  });
+
+  test('a fleet of fewer than two hosts keeps minimum healthy 0, so its one task can be replaced', () => {
+    const one = synthFleet({ ...baseProps('bottlerocket'), hostConfig: nginxHost(), hostCount: 1 }).json;
+    expect(resources(one, 'aws_ecs_service')[0].deployment_minimum_healthy_percent).toBe(0);
+  });
+
   test('a DAEMON service with launch type EC2, placed on this fleet\'s hosts only', () => {
     const [service] = resources(json, 'aws_ecs_service');
     expect(service).toMatchObject({
-      name: 'web-web', scheduling_strategy: 'DAEMON', launch_type: 'EC2',
-      placement_constraints: [{ type: 'memberOf', expression: 'attribute:cdktf-docker-fleet.fleet == web' }],
+      name: `${WEB_FLEET}-web`, scheduling_strategy: 'DAEMON', launch_type: 'EC2',
+      placement_constraints: [{ type: 'memberOf', expression: `attribute:cdktf-docker-fleet.fleet == ${WEB_FLEET}` }],
     });
     expect(service.capacity_provider_strategy).toBeUndefined();
     expect(service.desired_count).toBeUndefined();
@@ -84,7 +95,7 @@ describe('Bottlerocket containers as ECS daemon services', () => {
 
   test('the task definition maps ports, env, the volume and logs the way an ECS user writes them', () => {
     const [td] = resources(json, 'aws_ecs_task_definition');
-    expect(td).toMatchObject({ family: 'web-web', network_mode: 'bridge', requires_compatibilities: ['EC2'] });
+    expect(td).toMatchObject({ family: `${WEB_FLEET}-web`, network_mode: 'bridge', requires_compatibilities: ['EC2'] });
     expect(td.execution_role_arn).toBeUndefined();
     expect(td.volume).toEqual([{ name: 'host-var-lib-web-0', host_path: '/var/lib/web' }]);
     const [c] = definitionsOf(json);
@@ -102,7 +113,7 @@ describe('Bottlerocket containers as ECS daemon services', () => {
   });
 
   test('the log group keeps 30 days by default', () => {
-    expect(resources(json, 'aws_cloudwatch_log_group')).toEqual([expect.objectContaining({ name: '/cdktf-docker-fleet/web', retention_in_days: 30 })]);
+    expect(resources(json, 'aws_cloudwatch_log_group')).toEqual([expect.objectContaining({ name: `/cdktf-docker-fleet/${WEB_FLEET}`, retention_in_days: 30 })]);
   });
 
   test('the instance role gets the ECS and SSM managed policies and no secrets policy', () => {
@@ -136,9 +147,9 @@ describe('Bottlerocket container secrets', () => {
 
   test('only the task with secrets gets the execution role, which reads exactly those and writes the log group', () => {
     const tds = resources(json, 'aws_ecs_task_definition');
-    expect(tds.find((t) => t.family === 'web-app').execution_role_arn).toMatch(/aws_iam_role\..*TaskExecutionRole.*\.arn/);
-    expect(tds.find((t) => t.family === 'web-plain').execution_role_arn).toBeUndefined();
-    const role = resources(json, 'aws_iam_role').find((r) => r.name_prefix === 'web-exec-');
+    expect(tds.find((t) => t.family === `${WEB_FLEET}-app`).execution_role_arn).toMatch(/aws_iam_role\..*TaskExecutionRole.*\.arn/);
+    expect(tds.find((t) => t.family === `${WEB_FLEET}-plain`).execution_role_arn).toBeUndefined();
+    const role = resources(json, 'aws_iam_role').find((r) => r.name_prefix === `${WEB_FLEET}-exec-`);
     expect(JSON.parse(role.assume_role_policy).Statement[0].Principal).toEqual({ Service: 'ecs-tasks.amazonaws.com' });
     // Terraform interpolations (with their own quotes) become X, so the rest parses as JSON
     const policy = JSON.parse(resources(json, 'aws_iam_role_policy').find((p) => p.name === 'secrets-and-logs').policy.replace(/\$\{[^}]*\}/g, 'X'));
@@ -202,7 +213,6 @@ describe('port and volume mappings', () => {
     ['an IPv6 host address', { ports: ['[::1]:80:80'] }, /ports\[0\].*no host address/],
     ['sctp', { ports: ['9000:9000/sctp'] }, /tcp or udp/],
     ['a host range of another length', { ports: ['8000-8010:80'] }, /same length/],
-    ['a host port published twice', { ports: ['80:80', '80:8080'] }, /host port 80\/tcp is published twice/],
     ['an SELinux label on a volume', { volumes: ['/var/lib/x:/x:z'] }, /volumes\[0\].*no SELinux label.*: z/],
     ['a named volume with a dot', { volumes: ['my.data:/data'] }, /volumes\[0\].*ECS volume names/],
   ])('fails on %s', (_what, extra, msg) => {
@@ -234,12 +244,13 @@ describe('clusters and logs', () => {
   test('two fleets in one shared cluster get distinct service names and placements', () => {
     const stack = awsStack(undefined, 'shared-cluster');
     const os = ContainerOs.bottlerocket({ ecsCluster: 'shared' });
-    new AwsDockerFleet(stack, 'blue', { ...baseProps('bottlerocket'), os, hostConfig: nginxHost() });
-    new AwsDockerFleet(stack, 'green', { ...baseProps('bottlerocket'), os, hostConfig: nginxHost() });
+    const blue = new AwsDockerFleet(stack, 'blue', { ...baseProps('bottlerocket'), os, hostConfig: nginxHost() });
+    const green = new AwsDockerFleet(stack, 'green', { ...baseProps('bottlerocket'), os, hostConfig: nginxHost() });
     const services = resources(JSON.parse(Testing.synth(stack)), 'aws_ecs_service');
+    expect(blue.fleetName).toMatch(/^blue-[0-9a-f]{6}$/);
     expect(services.map((s) => [s.name, s.placement_constraints[0].expression]).sort()).toEqual([
-      ['blue-web', 'attribute:cdktf-docker-fleet.fleet == blue'],
-      ['green-web', 'attribute:cdktf-docker-fleet.fleet == green'],
+      [`${blue.fleetName}-web`, `attribute:cdktf-docker-fleet.fleet == ${blue.fleetName}`],
+      [`${green.fleetName}-web`, `attribute:cdktf-docker-fleet.fleet == ${green.fleetName}`],
     ]);
   });
 
@@ -298,8 +309,12 @@ describe('Bottlerocket update policies on AWS', () => {
     expect(warningsOf(fleet).join('\n')).not.toContain('NOT enforced');
   });
 
+  test('fails on UpdatePolicy.immediate(): the hosts never update themselves, so nothing would apply it', () => {
+    expect(thrownCode(() => synthFleet({ ...baseProps('bottlerocket'), hostConfig: nginxHost(), updatePolicy: UpdatePolicy.immediate() })))
+      .toBe('UNSUPPORTED_POLICY');
+  });
+
   test.each([
-    ['immediate', UpdatePolicy.immediate(), 'install the Bottlerocket ECS updater'],
     ['disabled', UpdatePolicy.disabled(), 'updates are disabled'],
   ])('%s creates no window and says what happens instead', (_name, updatePolicy, warning) => {
     const { json, fleet } = synthFleet({ ...baseProps('bottlerocket'), hostConfig: nginxHost(), updatePolicy });
