@@ -48,10 +48,10 @@ describe('cdktf-docker-fleet explain: update windows and rollout order', () => {
 
   test('shows the Bottlerocket fleet\'s SSM maintenance window and that it updates one host at a time', () => {
     expect(windowOf(text, 'aws/br')).toBe([
-      '  OS updates: SSM maintenance window br-bottlerocket-updates: cron(0 22 ? * SAT *) UTC, 2 h (cutoff 0 h)',
+      '  OS updates: SSM maintenance window br-e1d993-bottlerocket-updates: cron(0 22 ? * SAT *) UTC, 2 h (cutoff 0 h)',
       '  order: one host at a time (the update runbook drains, updates and reboots each), stopping at the first host that fails',
       '  fleet change: a new launch template: Rolling instance refresh, in batches that keep 90 % of the hosts in service (10 %, at least one host, at a time), rolled back when it fails',
-      '  fleet change: ECS service br-web: a new task definition stops and starts its tasks with the default minimum healthy percent (0: every host at once)',
+      '  fleet change: ECS service br-e1d993-web: a new task definition stops and starts its tasks with minimum healthy 50 %',
     ].join('\n'));
   });
 
@@ -77,6 +77,6 @@ describe('cdktf-docker-fleet explain: update windows and rollout order', () => {
 
   test('explain --json carries the same lines per fleet', () => {
     const j = JSON.parse(runCli(['explain', out, '--json']).stdout) as { fleets: { fleet: string; updateWindowAndRollout: string[] }[] };
-    expect(j.fleets.find((f) => f.fleet === 'aws/br')?.updateWindowAndRollout[0]).toMatch(/^OS updates: SSM maintenance window br-bottlerocket-updates: /);
+    expect(j.fleets.find((f) => f.fleet === 'aws/br')?.updateWindowAndRollout[0]).toMatch(/^OS updates: SSM maintenance window br-e1d993-bottlerocket-updates: /);
   });
 });

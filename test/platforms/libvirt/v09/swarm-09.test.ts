@@ -17,8 +17,6 @@ function synthSwarm(line: '0.8.3' | '0.9.7', props: Partial<LibvirtDockerSwarmPr
   return { doc: JSON.parse(json), swarm, stack };
 }
 
-const DIR = '/var/lib/libvirt/docker-swarm/lab';
-
 describe('LibvirtDockerSwarm on dmacvicar/libvirt 0.9.7', () => {
   test.each([
     ['Flatcar', () => ContainerOs.flatcar(), undefined],
@@ -26,6 +24,9 @@ describe('LibvirtDockerSwarm on dmacvicar/libvirt 0.9.7', () => {
     ['Alpine', () => ContainerOs.alpine(), undefined],
   ])('a 3-manager / 2-worker %s lab matches the pinned 0.9.7 schema; each domain mounts only its share over 9p', (_n, os, image) => {
     const { doc, swarm } = synthSwarm('0.9.7', { os: os(), image });
+    // the default share: under /var/lib/libvirt/docker-swarm, named by the swarm's default name
+    const DIR = swarm.tokenDirectory;
+    expect(DIR).toMatch(/^\/var\/lib\/libvirt\/docker-swarm\/lab-[0-9a-f]{6}$/);
     expect(swarm.fleet.providerVersion).toBe(LibvirtProviderVersion.V0_9_7);
     const [domain] = Object.values<any>(doc.resource.libvirt_domain);
     expect(domain.filesystem).toBeUndefined();
