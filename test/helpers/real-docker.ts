@@ -193,10 +193,27 @@ ${tags}
  * needs are allowed.
  */
 export async function bootWithDocker(root: string, timeoutMs: number): Promise<RunResult> {
-  const r = await run('systemd-nspawn', ['-q', '--register=no', '--keep-unit', '--private-network', '--console=pipe',
+  // With --keep-unit and no systemd on the host, nspawn leaves the container in its caller's
+  // cgroup, the unified hierarchy's root here: two boots at once then share one cgroup tree, and
+  // each systemd removes what the other creates (units fail "at step CGROUP ... No such file or
+  // directory"). Each boot gets a cgroup of its own, removed (deepest first) after it.
+  const group = path.join(UNIFIED_CGROUP, `effect-boot-${process.pid}-${++boots}`);
+  const r = await run('sh', ['-c', 'mkdir -p "$1" && echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'sh', group,
+    'systemd-nspawn', '-q', '--register=no', '--keep-unit', '--private-network', '--console=pipe',
     '--system-call-filter=@keyring bpf', '-D', root, '--boot'],
   { timeoutMs, env: { ...process.env, SYSTEMD_NSPAWN_UNIFIED_HIERARCHY: '1', SYSTEMD_NSPAWN_TMPFS_TMP: '0' } });
+  removeCgroup(group);
   return r;
+}
+
+/** Where the host mounts the unified (cgroup v2) hierarchy next to its v1 controllers. */
+const UNIFIED_CGROUP = '/sys/fs/cgroup/unified';
+let boots = 0;
+
+function removeCgroup(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) removeCgroup(path.join(dir, e.name));
+  try { fs.rmdirSync(dir); } catch { /* still has a process: left for the kernel to report */ }
 }
 
 /** The real-Docker probe (test/helpers/real-docker-probe.sh), installed as a unit after multi-user.target. */
