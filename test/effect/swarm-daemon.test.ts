@@ -2,9 +2,10 @@
  * A swarm host's Docker settings, judged by a real dockerd: an AwsDockerSwarm is synthesized for
  * each OS, the managers' user data decoded, and the daemon.json, node script and settings it
  * carries are put where the host has them. A real dockerd (Debian's docker.io) starts with that
- * daemon.json in its own network and mount namespaces, and the library's node script runs
- * `join` against it (the parameter store and IMDS are the local fakes of the swarm tests: AWS's
- * APIs cannot run here). dockerd decides whether the node may form a swarm.
+ * daemon.json in its own network and mount namespaces, and `docker swarm init` asks it whether
+ * these settings allow swarm mode (dockerd refuses it with live-restore on). The node script's
+ * own work (formation, joins, replacements, reboots) is judged by real engines in
+ * swarm-scenarios.test.ts.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -66,7 +67,7 @@ dockerd --config-file "$W/daemon.json" --data-root "$W/docker" --exec-root /run/
 export DOCKER_HOST="unix://$W/docker.sock"
 for _ in $(seq 1 60); do docker version >/dev/null 2>&1 && break; sleep 0.5; done
 docker info --format '{{.LiveRestoreEnabled}}' >"$W/live-restore" 2>&1
-sh "$W/docker-swarm-node" join >"$W/join.log" 2>&1
+docker swarm init --advertise-addr ${ADDRESS} >"$W/join.log" 2>&1
 echo "rc=$?" >>"$W/join.log"
 docker info --format '{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.Swarm.NodeAddr}}' >"$W/swarm" 2>&1
 docker swarm leave --force >/dev/null 2>&1
@@ -124,7 +125,7 @@ describeWithTools(CHECKS)('a swarm manager\'s Docker settings, applied by a real
       expect({ liveRestore: r.liveRestore, log: r.liveRestore === 'false\n' ? '' : r.dockerd.slice(-2000) }).toEqual({ liveRestore: 'false\n', log: '' });
     });
 
-    test('the node script initialises a swarm on it: the node is an active manager at its own address', async () => {
+    test('dockerd accepts swarm mode with these settings: swarm init makes the node an active manager at its own address', async () => {
       const r = await joinOnce(kind, make);
       expect({ swarm: r.swarm, join: r.swarm.startsWith('active') ? '' : r.join.slice(-3000) }).toEqual({ swarm: `active true ${ADDRESS}\n`, join: '' });
     });
