@@ -322,7 +322,7 @@ describeWithTools(CHECKS)(`Docker Swarm on real Docker engines (${SIZES.join(', 
     await timed('destroy and redeploy', () => each(async (d, n) => {
       const [before] = await d.clusterIds();
       // what the swarm may hold in the account: its parameter path and the secrets named after it
-      const output = Object.entries<any>(d.doc.output).find(([k]) => k.includes('ParameterPath'))![1].value as string;
+      const output = Object.entries<any>(d.doc.output).find(([k]) => /parameter_?path$/i.test(k))![1].value as string;
       const left = () => account.names().filter((x) => x.startsWith(output) || x.startsWith(output.slice(1)));
       expect(left().length).toBeGreaterThan(0);
       await d.destroy();
