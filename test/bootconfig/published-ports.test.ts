@@ -3,15 +3,8 @@
  * "port is already allocated"); a container on host port 22 and unpinned images get warnings.
  */
 import { ContainerOs, FleetConfigErrors, HostConfig } from '../../lib';
+import { thrown } from '../helpers/error-codes';
 
-function thrown(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 function hostWith(...ports: string[][]): HostConfig {
   const h = new HostConfig();

@@ -11,15 +11,8 @@ import { LIBVIRT_FLEET_PROPS } from '../../lib/platforms/libvirt/libvirt-fleet-p
 import { AwsDockerFleet } from '../../lib';
 import { awsStack, baseProps } from '../platforms/aws/aws-fixtures';
 import { nearestName } from '../../lib/core/unknown-props';
+import { thrown } from '../helpers/error-codes';
 
-function thrown(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 function members(file: string): string[] {
   return [...readFileSync(join(__dirname, '../../lib', file), 'utf8').matchAll(/^ {2}readonly ([a-zA-Z]+)\??:/gm)].map((m) => m[1]).sort();

@@ -9,3 +9,13 @@ export function thrownCode(fn: () => unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The error `fn` throws; fails the test when it throws none. */
+export function thrown(fn: () => unknown): any {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error');
+}

@@ -8,6 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { AwsDockerFleet, FleetConfigErrors, HostConfig } from '../../../lib';
 import { awsStack, baseProps } from './aws-fixtures';
+import { thrown } from '../../helpers/error-codes';
 
 function app(): App {
   return Testing.app({ outdir: mkdtempSync(join(tmpdir(), 'default-names.')) });
@@ -17,14 +18,6 @@ function resources(stack: any, type: string): any[] {
   return Object.values(JSON.parse(Testing.synth(stack)).resource?.[type] ?? {});
 }
 
-function thrown(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 describe('default names of an AWS fleet', () => {
   test('one Bottlerocket fleet id in two stacks gets two ECS clusters, log groups and task families', () => {

@@ -6,6 +6,7 @@ import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerOs, FleetConfigErrors, HostConfig, LibvirtDockerFleet, LibvirtDockerFleetProps, LibvirtProvider09 } from '../../../lib';
 import { ED25519_KEY } from '../../helpers/fixtures';
+import { thrown } from '../../helpers/error-codes';
 
 function stack(app = new App({ outdir: '/tmp/unused-outdir' }), name = 'lab'): TerraformStack {
   const s = new TerraformStack(app, name);
@@ -17,14 +18,6 @@ const props = (more: Partial<LibvirtDockerFleetProps> = {}): LibvirtDockerFleetP
   os: ContainerOs.flatcar(), hostCount: 2, hostConfig: new HostConfig({ sshAuthorizedKeys: [ED25519_KEY] }), ...more,
 });
 
-function thrown(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
 
 describe('two libvirt fleets in one stack', () => {
   test('fails when both take the default network block, naming the other fleet', () => {
